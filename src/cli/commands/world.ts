@@ -1,0 +1,123 @@
+/** `world validate|stats|evidence|schema`, `ties` and `export`. */
+import { writeFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { CounterbalanceError, formatProblem, InvalidInputError } from '../../domain/errors.js';
+import { worldJsonSchema } from '../../domain/schema.js';
+import { bundledWorldIds } from '../../worlds/bundled.js';
+import { EXPORT_FORMATS, exportSnapshot } from '../../worlds/export/index.js';
+import { loadWorld } from '../../worlds/load.js';
+import { evidenceIndex, worldStats } from '../../worlds/stats.js';
+import { clip, fmt, printJson, printTable } from '../output.js';
+import {
+  addWorldOptions,
+  snapshotFromOptions,
+  type WorldOptions,
+  worldFromOptions,
+} from '../world-options.js';
+
+function validateRefs(refs: string[]) {
+  return refs.map((ref) => {
+    try {
+      return { world: ref, valid: true, stats: worldStats(loadWorld(ref)), problems: [] };
+    } catch (err) {
+      if (!(err instanceof CounterbalanceError)) throw err;
+      const problems = err instanceof InvalidInputError ? err.problems : [{ message: err.message }];
+      return { world: ref, valid: false, stats: undefined, problems };
+    }
+  });
+}
+
+export function register(program: Command): void {
+  const world = program.command('world').description('validate, count and inspect worlds');
+
+  world
+    .command('validate [paths...]')
+    .description('validate world files or folders (default: every bundled world); exit 1 if any is invalid')
+    .option('--json', 'machine-readable output')
+    .action((paths: string[], opts: { json?: boolean }) => {
+      const results = validateRefs(paths.length > 0 ? paths : bundledWorldIds());
+      if (opts.json) printJson(results);
+      for (const r of opts.json ? [] : results) {
+        if (r.valid) {
+          process.stdout.write(
+            `✔ ${r.world}: valid (${r.stats!.actors} actors, ${r.stats!.ties} tie series)\n`,
+          );
+          continue;
+        }
+        process.stderr.write(`✘ ${r.world}: ${r.problems.length} problem(s)\n`);
+        for (const p of r.problems) process.stderr.write(`  ${formatProblem(p)}\n`);
+      }
+      if (results.some((r) => !r.valid)) process.exitCode = 1;
+    });
+
+  world
+    .command('stats')
+    .description('counts of actors, ties, events, corridors, memberships, claims and evidence')
+    .option('-w, --world <ref>', 'bundled world id or path', 'eurasia')
+    .option('--json', 'machine-readable output')
+    .action((opts: { world: string; json?: boolean }) => {
+      const stats = worldStats(worldFromOptions(opts));
+      if (opts.json) return printJson(stats);
+      printTable(Object.entries(stats), [
+        { header: 'section', cell: ([k]) => k },
+        { header: 'count', cell: ([, v]) => v },
+      ]);
+    });
+
+  world
+    .command('evidence')
+    .description('every evidence record with its source, quote and the facts that cite it')
+    .option('-w, --world <ref>', 'bundled world id or path', 'eurasia')
+    .option('--json', 'machine-readable output')
+    .action((opts: { world: string; json?: boolean }) => {
+      const index = evidenceIndex(worldFromOptions(opts));
+      if (opts.json) return printJson(index);
+      printTable(index, [
+        { header: 'id', cell: (e) => e.id },
+        { header: 'source', cell: (e) => e.source },
+        { header: 'used by', cell: (e) => e.usedBy.length },
+        { header: 'quote / rows', cell: (e) => clip(e.quote ?? JSON.stringify(e.rows), 70) },
+      ]);
+    });
+
+  world
+    .command('schema')
+    .description('print the world file JSON Schema (for editors and validators)')
+    .action(() => printJson(worldJsonSchema()));
+
+  addWorldOptions(program.command('ties').description('ties at a date: value, confidence and evidence'))
+    .option('--json', 'machine-readable output')
+    .action((opts: WorldOptions & { json?: boolean }) => {
+      const rows = snapshotFromOptions(opts).ties.map((t) => ({
+        a: t.a,
+        b: t.b,
+        dimension: t.dimension,
+        value: t.value,
+        confidence: t.confidence,
+        evidence: t.evidence,
+      }));
+      if (opts.json) return printJson(rows);
+      printTable(rows, [
+        { header: 'a', cell: (r) => r.a },
+        { header: 'b', cell: (r) => r.b },
+        { header: 'value', cell: (r) => fmt(r.value, 2), align: 'right' },
+        { header: 'conf', cell: (r) => fmt(r.confidence, 2), align: 'right' },
+        { header: 'evidence', cell: (r) => clip(r.evidence.join(', '), 60) },
+      ]);
+    });
+
+  addWorldOptions(
+    program
+      .command('export <format>')
+      .description(
+        `export a snapshot as ${EXPORT_FORMATS.join(', ')} (Gephi and Cytoscape open GEXF/GraphML)`,
+      ),
+  )
+    .option('-o, --output <file>', 'write to this file instead of stdout')
+    .action((format: string, opts: WorldOptions & { output?: string }) => {
+      const text = exportSnapshot(snapshotFromOptions(opts), format);
+      if (!opts.output) return void process.stdout.write(text);
+      writeFileSync(opts.output, text);
+      process.stderr.write(`wrote ${opts.output}\n`);
+    });
+}

@@ -1,0 +1,223 @@
+/**
+ * The world schema: the single source of truth for world files (YAML or JSON), exported as JSON
+ * Schema by `counterbalance world schema`. A world is one file, or a directory of files whose
+ * sections are concatenated (so a curator can keep actors, ties and events apart).
+ */
+import { z } from 'zod';
+import { DATE_PATTERN } from './time.js';
+
+export const DIMENSIONS = [
+  'diplomatic',
+  'military',
+  'economic',
+  'energy',
+  'connectivity',
+  'security',
+] as const;
+export const ACTOR_KINDS = ['state', 'organization', 'bloc', 'nonstate'] as const;
+export const CORRIDOR_STATUSES = [
+  'proposed',
+  'agreed',
+  'under-construction',
+  'operational',
+  'stalled',
+  'cancelled',
+] as const;
+/** Reliability of a source, NATO/Admiralty style: A completely reliable … F cannot be judged. */
+export const GRADES = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
+
+export const Id = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9_.:-]*$/, 'ids start with a letter and use letters, digits, _ . : -');
+export const DateString = z.string().regex(DATE_PATTERN, 'dates are YYYY, YYYY-MM or YYYY-MM-DD');
+const EvidenceRefs = z.array(Id).min(1, 'every fact needs at least one evidence id');
+const Unit = z.number().min(-1, 'values lie in [-1, 1]').max(1, 'values lie in [-1, 1]');
+const Probability = z.number().min(0, 'confidence lies in [0, 1]').max(1, 'confidence lies in [0, 1]');
+
+export const Dimension = z.enum(DIMENSIONS);
+
+export const Source = z
+  .object({
+    id: Id,
+    kind: z.enum(['document', 'dataset']),
+    title: z.string().min(1),
+    author: z.string().optional(),
+    published: DateString.optional(),
+    file: z.string().optional().describe('file name of the document, e.g. a seed text'),
+    citation: z.string().optional(),
+    grade: z.enum(GRADES).default('C'),
+  })
+  .strict();
+
+export const Evidence = z
+  .object({
+    id: Id,
+    source: Id,
+    quote: z.string().min(1).optional().describe('verbatim text from a document source'),
+    rows: z
+      .array(z.record(z.string(), z.union([z.string(), z.number()])))
+      .min(1)
+      .optional()
+      .describe('row keys in a dataset source'),
+    note: z.string().optional().describe('how a date or value was chosen from the source'),
+    grade: z.enum(GRADES).optional(),
+    retrieved: DateString.optional(),
+  })
+  .strict();
+
+export const Capability = z
+  .object({
+    actor: Id,
+    year: z.number().int(),
+    cinc: z.number().min(0).max(1).optional(),
+    milex: z.number().min(0).optional(),
+    milper: z.number().min(0).optional(),
+    irst: z.number().min(0).optional(),
+    pec: z.number().min(0).optional(),
+    tpop: z.number().min(0).optional(),
+    upop: z.number().min(0).optional(),
+    evidence: EvidenceRefs,
+  })
+  .strict();
+
+export const Actor = z
+  .object({
+    id: Id,
+    kind: z.enum(ACTOR_KINDS),
+    name: z.string().min(1),
+    aliases: z.array(z.string()).default([]),
+    cow: z.number().int().positive().optional(),
+    region: z.string().optional(),
+    nuclear: z.boolean().optional(),
+    capital: z.object({ name: z.string(), lat: z.number(), lon: z.number() }).strict().optional(),
+    evidence: EvidenceRefs,
+  })
+  .strict();
+
+export const Observation = z
+  .object({
+    at: DateString,
+    until: DateString.optional().describe('last date the value holds; absent = until the next one'),
+    value: Unit,
+    confidence: Probability.default(0.6),
+    evidence: EvidenceRefs,
+    note: z.string().optional(),
+  })
+  .strict();
+
+export const TieSeries = z
+  .object({
+    a: Id,
+    b: Id,
+    dimension: Dimension,
+    directed: z.boolean().default(false),
+    observations: z.array(Observation).min(1),
+  })
+  .strict();
+
+export const Event = z
+  .object({
+    id: Id,
+    date: DateString,
+    source: Id,
+    target: Id,
+    cameo: z.string().regex(/^\d{2,4}$/, 'CAMEO codes are 2 to 4 digits, e.g. 036'),
+    goldstein: z.number().min(-10).max(10),
+    quad: z.enum(['verbal-cooperation', 'material-cooperation', 'verbal-conflict', 'material-conflict']),
+    dimension: Dimension,
+    title: z.string().min(1),
+    text: z.string().optional(),
+    weight: z.number().positive().default(1),
+    evidence: EvidenceRefs,
+  })
+  .strict();
+
+const Interval = { from: DateString, to: DateString.optional() };
+
+export const CorridorStatus = z
+  .object({ ...Interval, status: z.enum(CORRIDOR_STATUSES), evidence: EvidenceRefs })
+  .strict();
+
+export const Corridor = z
+  .object({
+    id: Id,
+    name: z.string().min(1),
+    kind: z.enum(['corridor', 'pipeline', 'railway', 'maritime', 'initiative']),
+    dimension: Dimension,
+    participants: z.array(Id).min(1),
+    route: z.array(Id).default([]).describe('actors the route passes through, in order'),
+    parent: Id.optional().describe('the initiative this project belongs to (CPEC → BRI)'),
+    statuses: z.array(CorridorStatus).min(1),
+    evidence: EvidenceRefs,
+  })
+  .strict();
+
+export const Membership = z
+  .object({
+    actor: Id,
+    org: Id,
+    ...Interval,
+    role: z.enum(['member', 'observer', 'partner', 'applicant']).default('member'),
+    evidence: EvidenceRefs,
+  })
+  .strict();
+
+export const Claim = z
+  .object({
+    id: Id,
+    author: z.string().min(1),
+    date: DateString,
+    thesis: z.string().min(1).describe('the claim in one line'),
+    about: z.array(Id).min(1).describe('actors the claim is about'),
+    kind: z
+      .enum(['balancing', 'alignment', 'prediction', 'perception', 'mechanism', 'assessment'])
+      .default('assessment'),
+    evidence: EvidenceRefs,
+  })
+  .strict();
+
+export const WorldMeta = z
+  .object({
+    id: Id,
+    name: z.string().min(1),
+    description: z.string().default(''),
+    period: z.object({ from: DateString, to: DateString }).strict(),
+    dimensionWeights: z.partialRecord(Dimension, z.number().min(0)).optional(),
+  })
+  .strict();
+
+/** One world file; in a directory, `meta` appears in exactly one file. */
+export const WorldFile = z
+  .object({
+    meta: WorldMeta.optional(),
+    sources: z.array(Source).default([]),
+    evidence: z.array(Evidence).default([]),
+    actors: z.array(Actor).default([]),
+    capabilities: z.array(Capability).default([]),
+    ties: z.array(TieSeries).default([]),
+    events: z.array(Event).default([]),
+    corridors: z.array(Corridor).default([]),
+    memberships: z.array(Membership).default([]),
+    claims: z.array(Claim).default([]),
+  })
+  .strict();
+
+export type Dimension = z.infer<typeof Dimension>;
+export type Source = z.infer<typeof Source>;
+export type Evidence = z.infer<typeof Evidence>;
+export type Capability = z.infer<typeof Capability>;
+export type Actor = z.infer<typeof Actor>;
+export type Observation = z.infer<typeof Observation>;
+export type TieSeries = z.infer<typeof TieSeries>;
+export type Event = z.infer<typeof Event>;
+export type CorridorStatus = z.infer<typeof CorridorStatus>;
+export type Corridor = z.infer<typeof Corridor>;
+export type Membership = z.infer<typeof Membership>;
+export type Claim = z.infer<typeof Claim>;
+export type WorldMeta = z.infer<typeof WorldMeta>;
+export type WorldFile = z.infer<typeof WorldFile>;
+
+/** The world schema as JSON Schema (draft 2020-12), for editors and other tools. */
+export function worldJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(WorldFile, { io: 'input' }) as Record<string, unknown>;
+}

@@ -1,0 +1,72 @@
+/**
+ * The in-memory world: every section of the world files, validated and indexed.
+ */
+import type {
+  Actor,
+  Capability,
+  Claim,
+  Corridor,
+  Dimension,
+  Event,
+  Evidence,
+  Membership,
+  Source,
+  TieSeries,
+  WorldMeta,
+} from './schema.js';
+
+/** A validated, indexed world. Treat as immutable: analysis never mutates it. */
+export interface World {
+  readonly meta: WorldMeta;
+  readonly sources: readonly Source[];
+  readonly evidence: readonly Evidence[];
+  readonly actors: readonly Actor[];
+  readonly capabilities: readonly Capability[];
+  readonly ties: readonly TieSeries[];
+  readonly events: readonly Event[];
+  readonly corridors: readonly Corridor[];
+  readonly memberships: readonly Membership[];
+  readonly claims: readonly Claim[];
+  readonly actorById: ReadonlyMap<string, Actor>;
+  readonly evidenceById: ReadonlyMap<string, Evidence>;
+  /** Where the world was read from (a bundled id resolves to its directory). */
+  readonly origin: string;
+}
+
+/** `composite` is the weighted mean over dimensions; a dimension name selects one layer. */
+export type Layer = Dimension | 'composite';
+
+/** A tie as seen at one date: undirected pairs have `a < b`. */
+export interface TieAt {
+  a: string;
+  b: string;
+  dimension: Layer;
+  value: number;
+  confidence: number;
+  /** Date of the observation used (composite: the latest among its dimensions). */
+  observed: string;
+  evidence: string[];
+}
+
+/** Capability of an actor at a date: the latest yearly record not after it. */
+export interface CapabilityAt {
+  actor: string;
+  year: number;
+  cinc?: number;
+  milex?: number;
+  milper?: number;
+  evidence: string[];
+}
+
+/** The signed weighted graph of a world at one date. */
+export interface Snapshot {
+  world: string;
+  at: string;
+  layer: Layer;
+  actors: Actor[];
+  /** Ties on the requested layer. */
+  ties: TieAt[];
+  /** Ties on every dimension (always present, so analysis can switch layers without reloading). */
+  byDimension: Record<Dimension, TieAt[]>;
+  capabilities: Record<string, CapabilityAt>;
+}

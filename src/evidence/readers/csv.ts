@@ -1,0 +1,56 @@
+/**
+ * A small RFC 4180 CSV reader (quoted fields, doubled quotes, CRLF) that keeps line numbers, so
+ * every importer can report the file and line of a bad row.
+ */
+
+export interface CsvRow {
+  line: number;
+  fields: string[];
+}
+
+/**
+ * Splits CSV text into rows of fields with their 1-based starting line.
+ *
+ * @example
+ * parseCsv('a,b\n"x, y",2\n'); // [{line: 1, fields: ['a','b']}, {line: 2, fields: ['x, y','2']}]
+ */
+export function parseCsv(text: string, delimiter = ','): CsvRow[] {
+  const rows: CsvRow[] = [];
+  let fields: string[] = [];
+  let field = '';
+  let quoted = false;
+  let line = 1;
+  let rowLine = 1;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else {
+        if (ch === '\n') line++;
+        field += ch;
+      }
+      continue;
+    }
+    if (ch === '"' && field === '') quoted = true;
+    else if (ch === delimiter) {
+      fields.push(field);
+      field = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      fields.push(field);
+      if (fields.length > 1 || fields[0] !== '') rows.push({ line: rowLine, fields });
+      fields = [];
+      field = '';
+      line++;
+      rowLine = line;
+    } else field += ch;
+  }
+  if (field !== '' || fields.length > 0) {
+    fields.push(field);
+    rows.push({ line: rowLine, fields });
+  }
+  return rows;
+}

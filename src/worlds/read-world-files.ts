@@ -1,0 +1,105 @@
+/**
+ * Reads the files of a world (one file, or every .yaml/.yml/.json file in a folder, sorted by
+ * name), validates each against the schema and merges their sections, keeping where each item
+ * came from so later checks can point at file and line.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
+import type { z } from 'zod';
+import type { Problem } from '../domain/errors.js';
+import { WorldFile } from '../domain/schema.js';
+import { type DataPath, fieldName, type ParsedSource, parseYamlSource } from './yaml-source.js';
+
+const SECTIONS = [
+  'sources',
+  'evidence',
+  'actors',
+  'capabilities',
+  'ties',
+  'events',
+  'corridors',
+  'memberships',
+  'claims',
+] as const;
+export type Section = (typeof SECTIONS)[number];
+type WorldFileData = z.infer<typeof WorldFile>;
+
+/** An item of a section with the place it was read from. */
+export interface Located<T> {
+  value: T;
+  file: string;
+  path: DataPath;
+  line: (sub?: DataPath) => number | undefined;
+}
+
+export type MergedSections = { [S in Section]: Located<WorldFileData[S][number]>[] } & {
+  meta: Located<NonNullable<WorldFileData['meta']>>[];
+};
+
+const WORLD_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
+
+/** Lists the files that make up a world at `path` (a file or a folder). */
+export function worldFiles(path: string): string[] {
+  if (!statSync(path).isDirectory()) return [path];
+  return readdirSync(path)
+    .filter((f) => WORLD_EXTENSIONS.has(extname(f)) && !f.startsWith('.'))
+    .sort()
+    .map((f) => join(path, f));
+}
+
+function schemaProblems(src: ParsedSource, error: z.ZodError, display: string): Problem[] {
+  return error.issues.map((issue) => {
+    const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+    const unknownKeys = issue.code === 'unrecognized_keys' ? issue.keys : [];
+    return {
+      file: display,
+      line: src.locate(unknownKeys.length > 0 ? [...path, unknownKeys[0]!] : path),
+      field: fieldName(path) || undefined,
+      message: issue.message,
+      hint:
+        unknownKeys.length > 0
+          ? `remove or rename ${unknownKeys.join(', ')}; see 'counterbalance world schema' for the fields`
+          : issue.code === 'invalid_type'
+            ? 'see `counterbalance world schema` for the expected type'
+            : undefined,
+    };
+  });
+}
+
+/**
+ * Reads and schema-validates every file of a world. Returns the merged sections and every problem
+ * found (the caller decides to fail).
+ */
+export function readWorldFiles(path: string): { sections: MergedSections; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const sections = Object.fromEntries([...SECTIONS, 'meta'].map((s) => [s, []])) as unknown as MergedSections;
+  const files = worldFiles(path);
+  if (files.length === 0) {
+    problems.push({ file: basename(path), message: 'no .yaml, .yml or .json files in this folder' });
+  }
+  for (const file of files) {
+    const display = files.length > 1 ? join(basename(path), basename(file)) : basename(file);
+    const src = parseYamlSource(display, readFileSync(file, 'utf8'));
+    problems.push(...src.problems);
+    if (src.problems.length > 0) continue;
+    const parsed = WorldFile.safeParse(src.data ?? {});
+    if (!parsed.success) {
+      problems.push(...schemaProblems(src, parsed.error, display));
+      continue;
+    }
+    const at =
+      (path: DataPath) =>
+      (sub: DataPath = []) =>
+        src.locate([...path, ...sub]);
+    if (parsed.data.meta) {
+      sections.meta.push({ value: parsed.data.meta, file: display, path: ['meta'], line: at(['meta']) });
+    }
+    for (const s of SECTIONS) {
+      const items = parsed.data[s] as unknown[];
+      items.forEach((value, i) => {
+        (sections[s] as Located<unknown>[]).push({ value, file: display, path: [s, i], line: at([s, i]) });
+      });
+    }
+  }
+  return { sections, problems };
+}

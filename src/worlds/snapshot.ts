@@ -1,0 +1,176 @@
+/**
+ * Snapshot(t): the signed weighted graph of a world at one date. A tie's value at t is its latest
+ * valid observation — no averaging across time. The composite layer is a weighted mean over the
+ * dimensions a dyad has at t (weights: options, then the world's meta, then equal).
+ */
+import { InvalidInputError } from '../domain/errors.js';
+import { DIMENSIONS, type Dimension, type Observation, type TieSeries } from '../domain/schema.js';
+import { endOf, startOf, yearOf } from '../domain/time.js';
+import type { CapabilityAt, Layer, Snapshot, TieAt, World } from '../domain/world.js';
+
+export interface SnapshotOptions {
+  layer: Layer;
+  /** Weight per dimension for the composite layer; missing dimensions weigh 1. */
+  weights: Partial<Record<Dimension, number>>;
+}
+
+export const SNAPSHOT_DEFAULTS: Readonly<SnapshotOptions> = Object.freeze({
+  layer: 'composite',
+  weights: {},
+});
+
+/** The observation of a series in force at the end of `at`, if any. */
+export function observationAt(series: TieSeries, at: string): Observation | undefined {
+  const asOf = endOf(at);
+  let found: Observation | undefined;
+  for (const o of series.observations) {
+    if (startOf(o.at) > asOf) break;
+    found = o;
+  }
+  if (found?.until && endOf(found.until) < asOf) return undefined;
+  return found;
+}
+
+function dyadKey(a: string, b: string): string {
+  return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
+}
+
+/** Per-dimension ties at t; directed series are folded into the dyad by averaging both directions. */
+function dimensionTies(world: World, at: string): Record<Dimension, TieAt[]> {
+  const acc = new Map<string, { parts: TieAt[] }>();
+  for (const s of world.ties) {
+    const o = observationAt(s, at);
+    if (!o) continue;
+    const [a, b] = s.a < s.b ? [s.a, s.b] : [s.b, s.a];
+    const key = `${s.dimension}\u0000${dyadKey(a, b)}`;
+    const tie: TieAt = {
+      a,
+      b,
+      dimension: s.dimension,
+      value: o.value,
+      confidence: o.confidence,
+      observed: o.at,
+      evidence: [...o.evidence],
+    };
+    const slot = acc.get(key);
+    if (slot) slot.parts.push(tie);
+    else acc.set(key, { parts: [tie] });
+  }
+  const out = Object.fromEntries(DIMENSIONS.map((d) => [d, [] as TieAt[]])) as Record<Dimension, TieAt[]>;
+  for (const { parts } of acc.values()) {
+    const first = parts[0]!;
+    out[first.dimension as Dimension].push(
+      parts.length === 1
+        ? first
+        : combine(
+            parts,
+            parts.map(() => 1),
+            first.dimension,
+          ),
+    );
+  }
+  for (const d of DIMENSIONS) out[d].sort(byDyad);
+  return out;
+}
+
+function byDyad(x: TieAt, y: TieAt): number {
+  return x.a === y.a ? (x.b < y.b ? -1 : x.b > y.b ? 1 : 0) : x.a < y.a ? -1 : 1;
+}
+
+function combine(parts: TieAt[], weights: number[], layer: Layer): TieAt {
+  let w = 0;
+  let v = 0;
+  let c = 0;
+  let observed = parts[0]!.observed;
+  const evidence = new Set<string>();
+  parts.forEach((p, i) => {
+    const wi = weights[i]!;
+    w += wi;
+    v += wi * p.value;
+    c += wi * p.confidence;
+    if (startOf(p.observed) > startOf(observed)) observed = p.observed;
+    for (const e of p.evidence) evidence.add(e);
+  });
+  const first = parts[0]!;
+  return {
+    a: first.a,
+    b: first.b,
+    dimension: layer,
+    value: w > 0 ? v / w : 0,
+    confidence: w > 0 ? c / w : 0,
+    observed,
+    evidence: [...evidence],
+  };
+}
+
+function compositeTies(byDim: Record<Dimension, TieAt[]>, weights: Record<Dimension, number>): TieAt[] {
+  const groups = new Map<string, TieAt[]>();
+  for (const d of DIMENSIONS) {
+    if (weights[d] <= 0) continue;
+    for (const t of byDim[d]) {
+      const key = dyadKey(t.a, t.b);
+      groups.set(key, [...(groups.get(key) ?? []), t]);
+    }
+  }
+  return [...groups.values()]
+    .map((parts) =>
+      combine(
+        parts,
+        parts.map((p) => weights[p.dimension as Dimension]),
+        'composite',
+      ),
+    )
+    .sort(byDyad);
+}
+
+/** Capabilities at t: per actor, the latest yearly record not after t's year. */
+export function capabilitiesAt(world: World, at: string): Record<string, CapabilityAt> {
+  const year = yearOf(at);
+  const out: Record<string, CapabilityAt> = {};
+  for (const c of world.capabilities) {
+    if (c.year > year) continue;
+    const prev = out[c.actor];
+    if (prev && prev.year >= c.year) continue;
+    out[c.actor] = {
+      actor: c.actor,
+      year: c.year,
+      ...(c.cinc !== undefined && { cinc: c.cinc }),
+      ...(c.milex !== undefined && { milex: c.milex }),
+      ...(c.milper !== undefined && { milper: c.milper }),
+      evidence: [...c.evidence],
+    };
+  }
+  return out;
+}
+
+/**
+ * The world at date `at` (YYYY, YYYY-MM or YYYY-MM-DD, read as "as of the end of").
+ *
+ * @example
+ * const snap = snapshot(loadWorld('eurasia'), '2021-12', { layer: 'military' });
+ * snap.ties.find((t) => t.a === 'IND' && t.b === 'RUS')?.value;
+ */
+export function snapshot(world: World, at: string, options: Partial<SnapshotOptions> = {}): Snapshot {
+  const opts = { ...SNAPSHOT_DEFAULTS, ...options };
+  endOf(at);
+  if (opts.layer !== 'composite' && !DIMENSIONS.includes(opts.layer)) {
+    throw new InvalidInputError({
+      field: 'dimension',
+      message: `unknown dimension '${opts.layer}'`,
+      hint: `use composite or one of ${DIMENSIONS.join(', ')}`,
+    });
+  }
+  const weights = Object.fromEntries(
+    DIMENSIONS.map((d) => [d, opts.weights[d] ?? world.meta.dimensionWeights?.[d] ?? 1]),
+  ) as Record<Dimension, number>;
+  const byDimension = dimensionTies(world, at);
+  return {
+    world: world.meta.id,
+    at,
+    layer: opts.layer,
+    actors: [...world.actors],
+    ties: opts.layer === 'composite' ? compositeTies(byDimension, weights) : byDimension[opts.layer],
+    byDimension,
+    capabilities: capabilitiesAt(world, at),
+  };
+}

@@ -29,16 +29,14 @@ const EDGE_ATTRS = [
  * writeFileSync('eurasia.gexf', toGexf(graphView(snapshot(world, '2021-12'))));
  */
 export function toGexf(g: GraphView): string {
-  const nodeAttr = NODE_ATTRS.map(
-    ([id, type], i) => `      <attribute id="n${i}" title="${id}" type="${type}"/>`,
-  );
-  const edgeAttr = EDGE_ATTRS.map(
-    ([id, type], i) => `      <attribute id="e${i}" title="${id}" type="${type}"/>`,
-  );
+  const declare = ([id, type]: readonly [string, string]) =>
+    `      <attribute id="${id}" title="${id}" type="${type}"/>`;
+  const nodeAttr = NODE_ATTRS.map(declare);
+  const edgeAttr = EDGE_ATTRS.map(declare);
   const nodes = g.nodes.map((n) => {
-    const vals = NODE_ATTRS.map(([k], i) => {
+    const vals = NODE_ATTRS.map(([k]) => {
       const v = n[k as keyof typeof n];
-      return v === undefined ? '' : `          <attvalue for="n${i}" value="${xml(v)}"/>`;
+      return v === undefined ? '' : `          <attvalue for="${k}" value="${xml(v)}"/>`;
     }).filter(Boolean);
     const pos =
       n.lon !== undefined && n.lat !== undefined
@@ -55,8 +53,8 @@ export function toGexf(g: GraphView): string {
       evidence: e.evidence.join(';'),
       ...e.dimensions,
     };
-    const vals = EDGE_ATTRS.map(([id], i) =>
-      values[id] === undefined ? '' : `          <attvalue for="e${i}" value="${xml(values[id]!)}"/>`,
+    const vals = EDGE_ATTRS.map(([id]) =>
+      values[id] === undefined ? '' : `          <attvalue for="${id}" value="${xml(values[id]!)}"/>`,
     ).filter(Boolean);
     const colour =
       e.sign > 0 ? 'r="46" g="139" b="87"' : e.sign < 0 ? 'r="200" g="40" b="40"' : 'r="150" g="150" b="150"';

@@ -1,0 +1,47 @@
+/**
+ * Cold load + validate + snapshot of the bundled eurasia world, in fresh processes (goal < 300 ms),
+ * and the whole `world validate` command for comparison.
+ */
+import { fileURLToPath } from 'node:url';
+import { median, QUICK, table, timeCommand } from './_measure.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const probe = `
+const t0 = performance.now();
+const { loadWorld } = await import('./src/worlds/load.ts');
+const { snapshot } = await import('./src/worlds/snapshot.ts');
+const t1 = performance.now();
+const w = loadWorld('eurasia');
+const s = snapshot(w, '2021-12');
+const t2 = performance.now();
+console.log(JSON.stringify({ total: t2 - t0, imports: t1 - t0, loadSnapshot: t2 - t1, ties: s.ties.length }));
+`;
+const runs = QUICK ? 3 : 15;
+const samples = Array.from({ length: runs }, () => {
+  const r = timeCommand(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', probe], {
+    cwd: root,
+  });
+  return { ...JSON.parse(r.stdout.trim().split('\n').pop()!), peak: r.peakKiB, wall: r.seconds };
+});
+const cli = Array.from({ length: QUICK ? 2 : 7 }, () =>
+  timeCommand(process.execPath, ['bin/counterbalance.js', 'world', 'validate', 'eurasia'], { cwd: root }),
+);
+table(
+  ['case', 'median ms', 'peak MiB', 'runs'],
+  [
+    ['imports (zod, yaml, loader)', median(samples.map((s) => s.imports)).toFixed(1), '', runs],
+    ['load + validate + snapshot(2021-12)', median(samples.map((s) => s.loadSnapshot)).toFixed(1), '', runs],
+    [
+      'cold total (imports + load + snapshot)',
+      median(samples.map((s) => s.total)).toFixed(1),
+      (median(samples.map((s) => s.peak)) / 1024).toFixed(0),
+      runs,
+    ],
+    [
+      '`counterbalance world validate eurasia` process wall',
+      (median(cli.map((c) => c.seconds)) * 1000).toFixed(0),
+      (median(cli.map((c) => c.peakKiB)) / 1024).toFixed(0),
+      cli.length,
+    ],
+  ],
+);

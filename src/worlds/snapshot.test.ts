@@ -1,0 +1,103 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { DIMENSIONS, type TieSeries } from '../domain/schema.js';
+import { endOf, startOf } from '../domain/time.js';
+import type { World } from '../domain/world.js';
+import { snapshot } from './snapshot.js';
+
+const IDS = ['A', 'B', 'C', 'D', 'E'];
+const date = fc
+  .record({ y: fc.integer({ min: 1971, max: 2021 }), m: fc.integer({ min: 1, max: 12 }) })
+  .map(({ y, m }) => `${y}-${String(m).padStart(2, '0')}`);
+
+const series = fc
+  .record({
+    pair: fc.uniqueArray(fc.constantFrom(...IDS), { minLength: 2, maxLength: 2 }),
+    dimension: fc.constantFrom(...DIMENSIONS),
+    obs: fc.uniqueArray(fc.record({ at: date, value: fc.double({ min: -1, max: 1, noNaN: true }) }), {
+      minLength: 1,
+      maxLength: 6,
+      selector: (o) => o.at,
+    }),
+  })
+  .map(
+    ({ pair, dimension, obs }): TieSeries => ({
+      a: pair[0]!,
+      b: pair[1]!,
+      dimension,
+      directed: false,
+      observations: [...obs]
+        .sort((x, y) => (x.at < y.at ? -1 : 1))
+        .map((o) => ({ ...o, confidence: 0.5, evidence: ['e'] })),
+    }),
+  );
+
+const worldArb = fc
+  .uniqueArray(series, { maxLength: 12, selector: (s) => `${[s.a, s.b].sort().join('-')}:${s.dimension}` })
+  .map(
+    (ties): World => ({
+      meta: { id: 'w', name: 'w', description: '', period: { from: '1971', to: '2021' } },
+      sources: [],
+      evidence: [],
+      actors: IDS.map((id) => ({ id, kind: 'state', name: id, aliases: [], evidence: ['e'] })),
+      capabilities: [],
+      ties,
+      events: [],
+      corridors: [],
+      memberships: [],
+      claims: [],
+      actorById: new Map(),
+      evidenceById: new Map(),
+      origin: 'memory',
+    }),
+  );
+
+describe('snapshot', () => {
+  it('never holds a value outside [-1, 1] on any layer', () => {
+    fc.assert(
+      fc.property(worldArb, date, (world, at) => {
+        const snap = snapshot(world, at);
+        for (const t of [...snap.ties, ...DIMENSIONS.flatMap((d) => snap.byDimension[d])]) {
+          expect(t.value).toBeGreaterThanOrEqual(-1);
+          expect(t.value).toBeLessThanOrEqual(1);
+          expect(t.a < t.b).toBe(true);
+        }
+      }),
+    );
+  });
+
+  it('gives each dimension its latest observation at or before the date, never an average', () => {
+    fc.assert(
+      fc.property(worldArb, date, (world, at) => {
+        for (const s of world.ties) {
+          const got = snapshot(world, at, { layer: s.dimension }).ties.find(
+            (t) => t.a === [s.a, s.b].sort()[0] && t.b === [s.a, s.b].sort()[1],
+          );
+          const past = s.observations.filter((o) => startOf(o.at) <= endOf(at));
+          const latest = past[past.length - 1];
+          if (!latest) expect(got).toBeUndefined();
+          else {
+            expect(got?.value).toBe(latest.value);
+            expect(got?.observed).toBe(latest.at);
+          }
+        }
+      }),
+    );
+  });
+
+  it('composite is the weighted mean of the dimensions present', () => {
+    fc.assert(
+      fc.property(worldArb, date, fc.double({ min: 0.1, max: 5, noNaN: true }), (world, at, wMil) => {
+        const snap = snapshot(world, at, { weights: { military: wMil } });
+        for (const t of snap.ties) {
+          const parts = DIMENSIONS.flatMap((d) =>
+            snap.byDimension[d].filter((x) => x.a === t.a && x.b === t.b).map((x) => ({ d, v: x.value })),
+          );
+          const w = (d: string) => (d === 'military' ? wMil : 1);
+          const mean = parts.reduce((s, p) => s + w(p.d) * p.v, 0) / parts.reduce((s, p) => s + w(p.d), 0);
+          expect(t.value).toBeCloseTo(mean, 12);
+        }
+      }),
+    );
+  });
+});

@@ -1,0 +1,98 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { DIMENSIONS } from '../src/domain/schema.js';
+import { loadWorld } from '../src/worlds/load.js';
+import { snapshot } from '../src/worlds/snapshot.js';
+import { evidenceIndex, worldStats } from '../src/worlds/stats.js';
+import { cli, projectRoot } from './helpers/cli.js';
+
+const world = loadWorld('eurasia');
+const seeds = new URL('../../shared/seeds/', new URL(`file://${projectRoot}`));
+const normalise = (s: string) => s.replace(/\s+/g, ' ').trim();
+const CORE = ['CHN', 'IND', 'PAK', 'RUS', 'USA'];
+
+describe('the bundled eurasia world', () => {
+  it('covers the system the seeds describe, not a sample', () => {
+    const s = worldStats(world);
+    expect(s.actors).toBeGreaterThanOrEqual(25);
+    expect(s.observations).toBeGreaterThanOrEqual(80);
+    expect(s.events).toBeGreaterThanOrEqual(30);
+    expect(s.claims).toBeGreaterThanOrEqual(20);
+    const kinds = new Set(world.actors.map((a) => a.kind));
+    expect([...kinds].sort()).toEqual(expect.arrayContaining(['nonstate', 'organization', 'state']));
+    for (const org of ['SCO', 'BRICS', 'CSTO', 'EAEU', 'SAARC', 'NSG', 'TALIBAN', 'ISKP']) {
+      expect(world.actorById.has(org), org).toBe(true);
+    }
+    const corridorText = world.corridors.map((c) => `${c.id} ${c.name}`).join(' | ');
+    for (const name of [
+      /CPEC/,
+      /PSGP|Pakistan Stream/,
+      /PAKAFUZ/,
+      /N-CPEC\+/,
+      /NSTC|North.South Transport/,
+      /Vladivostok/,
+      /Siberian/,
+    ]) {
+      expect(corridorText).toMatch(name);
+    }
+    const dims = new Set(world.ties.map((t) => t.dimension));
+    expect([...dims].sort()).toEqual([...DIMENSIONS].sort());
+  });
+
+  it('has several time points for the core dyads, 2014-2021, with background to 1971', () => {
+    for (let i = 0; i < CORE.length; i++) {
+      for (let j = i + 1; j < CORE.length; j++) {
+        const dates = world.ties
+          .filter((t) => [t.a, t.b].sort().join() === [CORE[i], CORE[j]].sort().join())
+          .flatMap((t) => t.observations.map((o) => o.at));
+        expect(dates.length, `${CORE[i]}-${CORE[j]}`).toBeGreaterThanOrEqual(3);
+      }
+    }
+    const years = world.ties.flatMap((t) => t.observations.map((o) => Number(o.at.slice(0, 4))));
+    expect(Math.min(...years)).toBeLessThanOrEqual(1971);
+    expect(years.filter((y) => y >= 2014 && y <= 2021).length).toBeGreaterThanOrEqual(60);
+  });
+
+  it('cites evidence for every fact, and every evidence record is used', () => {
+    const unused = evidenceIndex(world).filter((e) => e.usedBy.length === 0);
+    expect(unused.map((e) => e.id)).toEqual([]);
+    expect(world.capabilities.length).toBeGreaterThan(0);
+    const snap = snapshot(world, '2021-12');
+    for (const t of snap.ties) expect(t.evidence.length).toBeGreaterThan(0);
+    expect(snap.capabilities.RUS?.cinc).toBeGreaterThan(0);
+  });
+
+  it.skipIf(!existsSync(seeds))('quotes every seed verbatim (whitespace-normalised)', () => {
+    const files = new Map(world.sources.filter((s) => s.kind === 'document').map((s) => [s.id, s.file]));
+    const texts = new Map<string, string>();
+    const missing: string[] = [];
+    for (const e of world.evidence) {
+      const file = files.get(e.source);
+      if (!file) continue;
+      if (!texts.has(file)) texts.set(file, normalise(readFileSync(new URL(file, seeds), 'utf8')));
+      if (!texts.get(file)!.includes(normalise(e.quote ?? ''))) missing.push(`${e.id}: ${e.quote}`);
+    }
+    expect(texts.size).toBe(5);
+    expect(missing).toEqual([]);
+  });
+
+  it('world stats and evidence over the CLI', () => {
+    const stats = cli(['world', 'stats', '--world', 'eurasia', '--json']);
+    expect(stats.code).toBe(0);
+    const counts = JSON.parse(stats.stdout);
+    expect(Object.keys(counts)).toEqual(
+      expect.arrayContaining(['actors', 'ties', 'events', 'corridors', 'memberships', 'claims', 'evidence']),
+    );
+    expect(counts.actors).toBe(world.actors.length);
+    const ev = JSON.parse(cli(['world', 'evidence', '--world', 'eurasia', '--json']).stdout);
+    expect(ev.length).toBe(world.evidence.length);
+    expect(ev[0]).toHaveProperty('usedBy');
+    const ties = JSON.parse(
+      cli(['ties', '--world', 'eurasia', '--at', '2021-12', '--dimension', 'military', '--json']).stdout,
+    );
+    for (const t of ties) {
+      expect(t.a < t.b).toBe(true);
+      expect(t.dimension).toBe('military');
+    }
+  });
+});

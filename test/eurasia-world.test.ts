@@ -4,10 +4,10 @@ import { DIMENSIONS } from '../src/domain/schema.js';
 import { loadWorld } from '../src/worlds/load.js';
 import { snapshot } from '../src/worlds/snapshot.js';
 import { evidenceIndex, worldStats } from '../src/worlds/stats.js';
-import { cli, projectRoot } from './helpers/cli.js';
+import { cli } from './helpers/cli.js';
 
 const world = loadWorld('eurasia');
-const seeds = new URL('../../shared/seeds/', new URL(`file://${projectRoot}`));
+const seeds = new URL('../../shared/seeds/', import.meta.url);
 const normalise = (s: string) => s.replace(/\s+/g, ' ').trim();
 const CORE = ['CHN', 'IND', 'PAK', 'RUS', 'USA'];
 

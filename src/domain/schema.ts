@@ -89,6 +89,7 @@ export const Actor = z
     cow: z.number().int().positive().optional(),
     region: z.string().optional(),
     nuclear: z.boolean().optional(),
+    note: z.string().optional().describe('curator note: how this was coded'),
     capital: z.object({ name: z.string(), lat: z.number(), lon: z.number() }).strict().optional(),
     evidence: EvidenceRefs,
   })
@@ -127,6 +128,7 @@ export const Event = z
     dimension: Dimension,
     title: z.string().min(1),
     text: z.string().optional(),
+    note: z.string().optional().describe('curator note: how this was coded'),
     weight: z.number().positive().default(1),
     evidence: EvidenceRefs,
   })
@@ -135,7 +137,12 @@ export const Event = z
 const Interval = { from: DateString, to: DateString.optional() };
 
 export const CorridorStatus = z
-  .object({ ...Interval, status: z.enum(CORRIDOR_STATUSES), evidence: EvidenceRefs })
+  .object({
+    ...Interval,
+    status: z.enum(CORRIDOR_STATUSES),
+    note: z.string().optional(),
+    evidence: EvidenceRefs,
+  })
   .strict();
 
 export const Corridor = z
@@ -146,6 +153,7 @@ export const Corridor = z
     dimension: Dimension,
     participants: z.array(Id).min(1),
     route: z.array(Id).default([]).describe('actors the route passes through, in order'),
+    note: z.string().optional().describe('curator note: how this was coded'),
     parent: Id.optional().describe('the initiative this project belongs to (CPEC → BRI)'),
     statuses: z.array(CorridorStatus).min(1),
     evidence: EvidenceRefs,
@@ -157,6 +165,7 @@ export const Membership = z
     actor: Id,
     org: Id,
     ...Interval,
+    note: z.string().optional().describe('curator note: how this was coded'),
     role: z.enum(['member', 'observer', 'partner', 'applicant']).default('member'),
     evidence: EvidenceRefs,
   })
@@ -169,6 +178,7 @@ export const Claim = z
     date: DateString,
     thesis: z.string().min(1).describe('the claim in one line'),
     about: z.array(Id).min(1).describe('actors the claim is about'),
+    note: z.string().optional().describe('curator note: how this was coded'),
     kind: z
       .enum(['balancing', 'alignment', 'prediction', 'perception', 'mechanism', 'assessment'])
       .default('assessment'),

@@ -44,7 +44,9 @@ function fastParse(file: string, text: string): unknown {
 function syntaxProblems(file: string, text: string, err: unknown): Problem[] {
   const hint = 'check indentation, quotes, brackets and colons on that line';
   if (err instanceof YAMLException) {
-    return [{ file, line: err.mark.line + 1, message: `YAML syntax: ${err.reason}`, hint }];
+    return [
+      { file, line: err.mark ? err.mark.line + 1 : undefined, message: `YAML syntax: ${err.reason}`, hint },
+    ];
   }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });

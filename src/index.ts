@@ -20,3 +20,4 @@ export {
   snapshot,
 } from './worlds/snapshot.js';
 export { evidenceIndex, worldStats } from './worlds/stats.js';
+export * from './bargaining/index.js';

@@ -99,8 +99,8 @@ export interface TurnRecord {
   riskExponent?: Record<string, number>;
   /** BDM: each actor's expected utility of challenging each other actor (own view), when > 0. */
   expected?: Record<string, Record<string, number>>;
-  /** BDM: offers received per actor and the one acted on. */
-  offers?: Record<string, { received: BdmOffer[]; accepted?: BdmOffer }>;
+  /** BDM: how many offers of each kind each actor received, and the one it acted on. */
+  offers?: Record<string, { confrontations: number; compromises: number; accepted?: BdmOffer }>;
 }
 
 /** Result of `forecast`, positions in the input's units. */

@@ -6,6 +6,7 @@
 import { Command, CommanderError } from 'commander';
 import { EXIT, exitCodeFor } from '../domain/error-codes.js';
 import { CounterbalanceError } from '../domain/errors.js';
+import { register as registerBargain } from './commands/bargain.js';
 import { register as registerWorld } from './commands/world.js';
 
 export function buildProgram(): Command {
@@ -15,6 +16,7 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
   registerWorld(program);
+  registerBargain(program);
   return program;
 }
 

@@ -57,7 +57,10 @@ export function toUnitPositions(input: BargainingInput): Float64Array {
   return out;
 }
 
-/** Back from 0–1 to the units. */
+/**
+ * Back from 0–1 to the issue's units, trimmed to 15 significant digits so that 0.2478 reads
+ * 24.78 rather than 24.779999999999998 (far below any precision the model claims).
+ */
 export function fromUnit(x: number, scale: { min: number; max: number }): number {
-  return scale.min + x * (scale.max - scale.min);
+  return Number((scale.min + x * (scale.max - scale.min)).toPrecision(15));
 }

@@ -34,8 +34,8 @@ export function bigRFromProbabilities(p: Float64Array): Float64Array {
   let pMin = 1;
   let pMax = 0;
   for (const pi of p) {
-    pMin = pi < pMin ? pi : pMin;
-    pMax = pi > pMax ? pi : pMax;
+    pMin = Math.min(pi, pMin);
+    pMax = Math.max(pi, pMax);
   }
   const out = new Float64Array(p.length);
   if (!(pMax - pMin > 0)) return out;

@@ -22,7 +22,18 @@ export function optionProbabilities(
   options: number,
   floor: number,
 ): Float64Array {
-  const m = options;
+  if (options === 1) return Float64Array.of(1);
+  return conditionalPce(pairwiseVictory(weight, utility, voters, options, floor), options);
+}
+
+/** P[i>j] for every pair of options, `out[i·m + j]`, from coalition strengths (diagonal ½). */
+function pairwiseVictory(
+  weight: Float64Array,
+  utility: Float64Array,
+  voters: number,
+  m: number,
+  floor: number,
+): Float64Array {
   const pv = new Float64Array(m * m);
   for (let i = 0; i < m; i++) {
     const oi = i * voters;
@@ -40,7 +51,7 @@ export function optionProbabilities(
     }
     pv[i * m + i] = 0.5;
   }
-  return conditionalPce(pv, m);
+  return pv;
 }
 
 /** p_i ∝ Π_j P[i>j], falling back to logarithms if every product underflows. */

@@ -1,0 +1,41 @@
+/**
+ * Every quote cited by a bundled bargaining issue occurs verbatim (whitespace-normalised) in the
+ * seed document it names. The seeds live beside the repository (`../shared/seeds/`); without
+ * them the check is skipped.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+
+const seeds = fileURLToPath(new URL('../../shared/seeds/', import.meta.url));
+const scenarios = new URL('../scenarios/bargaining/', import.meta.url);
+const normalise = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+interface Cited {
+  id: string;
+  evidence?: Record<string, { source: string; quote: string }>;
+}
+
+describe.skipIf(!existsSync(seeds))('bargaining issue quotes', () => {
+  const files = readdirSync(scenarios).filter((f) => f.endsWith('.yaml'));
+
+  it('covers the bundled issues', () => {
+    expect(files.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it.each(files)('%s quotes its seeds verbatim', (file) => {
+    const issue = parse(readFileSync(new URL(file, scenarios), 'utf8')) as { actors: Cited[] };
+    let checked = 0;
+    for (const actor of issue.actors) {
+      for (const [field, { source, quote }] of Object.entries(actor.evidence ?? {})) {
+        const path = `${seeds}${source}`;
+        expect(existsSync(path), `${file} ${actor.id}.${field}: seed ${source}`).toBe(true);
+        const text = normalise(readFileSync(path, 'utf8'));
+        expect(text.includes(normalise(quote)), `${file} ${actor.id}.${field}: "${quote}"`).toBe(true);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(3 * issue.actors.length);
+  });
+});

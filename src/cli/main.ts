@@ -6,6 +6,7 @@
 import { Command, CommanderError } from 'commander';
 import { EXIT, exitCodeFor } from '../domain/error-codes.js';
 import { CounterbalanceError } from '../domain/errors.js';
+import { register as registerAnalysis } from './commands/analysis.js';
 import { register as registerBargain } from './commands/bargain.js';
 import { register as registerWorld } from './commands/world.js';
 
@@ -16,6 +17,7 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
   registerWorld(program);
+  registerAnalysis(program);
   registerBargain(program);
   return program;
 }

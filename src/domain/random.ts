@@ -101,3 +101,13 @@ export function stream(seed: number, ...keys: number[]): Rng {
   }
   return new Xoshiro128(words as [number, number, number, number]);
 }
+
+/**
+ * A uniform whole number in [0, n).
+ *
+ * @example
+ * randomInt(stream(1), 6); // 0…5
+ */
+export function randomInt(rng: Rng, n: number): number {
+  return Math.min(n - 1, Math.floor(rng.next() * n));
+}

@@ -1,0 +1,50 @@
+/**
+ * The signed graph of a world snapshot: actors are nodes, ties on the snapshot's layer whose
+ * |value| reaches the neutral threshold are edges weighted by their value.
+ */
+import { ACTOR_KINDS } from '../domain/schema.js';
+import type { Snapshot } from '../domain/world.js';
+import type { SignedGraph } from './signed-graph.js';
+
+export type ActorKind = (typeof ACTOR_KINDS)[number];
+
+export interface SnapshotGraphOptions {
+  /** Ties with |value| below this are neutral and left out. */
+  neutral: number;
+  /** Actor kinds that become nodes. */
+  kinds: readonly ActorKind[];
+}
+
+export const SNAPSHOT_GRAPH_DEFAULTS: Readonly<SnapshotGraphOptions> = Object.freeze({
+  neutral: 0.1,
+  kinds: ACTOR_KINDS,
+});
+
+/**
+ * Builds the signed graph of a snapshot.
+ *
+ * @example
+ * const g = graphFromSnapshot(snapshot(loadWorld('eurasia'), '2021-12'), { neutral: 0.2 });
+ */
+export function graphFromSnapshot(s: Snapshot, options: Partial<SnapshotGraphOptions> = {}): SignedGraph {
+  const { neutral, kinds } = { ...SNAPSHOT_GRAPH_DEFAULTS, ...options };
+  const nodes = s.actors.filter((a) => kinds.includes(a.kind)).map((a) => a.id);
+  const keep = new Set(nodes);
+  const edges = s.ties
+    .filter(
+      (t) => keep.has(t.a) && keep.has(t.b) && t.a !== t.b && t.value !== 0 && Math.abs(t.value) >= neutral,
+    )
+    .map((t) => ({ a: t.a, b: t.b, w: t.value }));
+  return { nodes, edges };
+}
+
+/**
+ * Tie value between two actors on the snapshot's layer (0 when there is none).
+ *
+ * @example
+ * tieValue(snap, 'A', 'B') === tieValue(snap, 'B', 'A'); // true
+ */
+export function tieValue(s: Snapshot, a: string, b: string): number {
+  const [x, y] = a < b ? [a, b] : [b, a];
+  return s.ties.find((t) => t.a === x && t.b === y)?.value ?? 0;
+}

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { balanceWorld } from '../../../test/helpers/signed-graphs.js';
+import { InvalidInputError } from '../../domain/errors.js';
+import { snapshot } from '../../worlds/snapshot.js';
+import { balanceOfThreat } from './balance-of-threat.js';
+import { capabilityTable } from './capability.js';
+import { dependence } from './dependence.js';
+import { greatCircleKm } from './great-circle.js';
+import { militaryBalances, shiftBalance } from './military-balance.js';
+import { powerReport } from './report.js';
+
+const s = snapshot(balanceWorld(), '2021-12');
+
+describe('great-circle distance', () => {
+  it('knows a quarter of the equator and is symmetric', () => {
+    expect(greatCircleKm({ lat: 0, lon: 0 }, { lat: 0, lon: 90 })).toBeCloseTo((Math.PI / 2) * 6371.0088, 6);
+    const p = { lat: 55.6, lon: 37.6 };
+    const q = { lat: 33.7, lon: 73.1 };
+    expect(greatCircleKm(p, q)).toBeCloseTo(greatCircleKm(q, p), 9);
+    expect(greatCircleKm(p, p)).toBe(0);
+  });
+});
+
+describe('capabilities', () => {
+  it('take the latest record by the date, shares over the actors that have one', () => {
+    const { rows, warnings } = capabilityTable(s);
+    const wnb = rows.find((r) => r.actor === 'WNB')!;
+    expect(wnb).toMatchObject({ year: 2020, value: 0.018 });
+    const total = rows.reduce((t, r) => t + r.value, 0);
+    expect(wnb.share).toBeCloseTo(0.018 / total, 12);
+    expect(rows[0]!.actor).toBe('PLB');
+    expect(warnings.map((w) => w.field)).toEqual(['OUT']);
+    expect(capabilityTable(snapshot(balanceWorld(), '2016')).rows.find((r) => r.actor === 'WNB')!.year).toBe(
+      2015,
+    );
+  });
+});
+
+describe('military balance', () => {
+  it('covers rival pairs with capabilities, and a transfer moves the share toward the recipient', () => {
+    const balances = militaryBalances(s);
+    const pair = balances.find((b) => b.a === 'WNA' && b.b === 'WNB')!;
+    expect(pair.ratio).toBeCloseTo(0.09 / 0.018, 12);
+    expect(balances.some((b) => b.a === 'OUT' || b.b === 'OUT')).toBe(false);
+    const milex = militaryBalances(s, { measure: 'milex' }).find((b) => b.a === 'WNA' && b.b === 'WNB')!;
+    const after = shiftBalance(milex, { recipient: 'WNB', tiv: 1000 }, { measure: 'milex' });
+    expect(after.capB).toBe(milex.capB + 1000 * 1000);
+    expect(after.shareShift).toBeLessThan(0);
+    expect(() => shiftBalance(pair, { recipient: 'WNB', tiv: 10 })).toThrow(InvalidInputError);
+    expect(() => shiftBalance(pair, { recipient: 'PIV', delta: 0.01 })).toThrow(InvalidInputError);
+    expect(shiftBalance(pair, { recipient: 'WNA', delta: 0.01 }).shareShift).toBeGreaterThan(0);
+  });
+});
+
+describe('balance of threat', () => {
+  it('scores hostile dyads from power, proximity, offence and hostility', () => {
+    const { threats } = balanceOfThreat(s);
+    const t = threats.find((x) => x.source === 'WNA' && x.target === 'WNB')!;
+    expect(t.hostility).toBeCloseTo(0.7, 12);
+    expect(t.power).toBeCloseTo(0.09 / 0.21, 12);
+    expect(t.proximity).toBeCloseTo(Math.exp(-t.distanceKm! / 2000), 12);
+    expect(t.threat).toBeCloseTo((t.power + t.proximity + t.offense + t.hostility) / 4, 12);
+    expect(threats.some((x) => x.source === 'PIV' && x.target === 'WNA')).toBe(false);
+    const onlyHostility = balanceOfThreat(s, {
+      weights: { power: 0, proximity: 0, offense: 0, hostility: 1 },
+    });
+    expect(onlyHostility.threats.find((x) => x.source === 'PLA' && x.target === 'PLB')!.threat).toBeCloseTo(
+      0.6,
+      12,
+    );
+  });
+});
+
+describe('dependence', () => {
+  it('puts the weaker partner as junior, scaled by the tie', () => {
+    const d = dependence(s).find((x) => x.junior === 'WNB' && x.senior === 'PLB')!;
+    expect(d.asymmetry).toBeCloseTo(0.8 * (1 - 0.018 / 0.21), 12);
+    expect(d.ratio).toBeCloseTo(0.21 / 0.018, 12);
+  });
+
+  it('is gathered in the power report', () => {
+    const r = powerReport(s);
+    expect(r.capabilities.length).toBeGreaterThan(0);
+    expect(r.balances.length).toBe(militaryBalances(s).length);
+    expect(r.warnings.length).toBeGreaterThan(0);
+  });
+});

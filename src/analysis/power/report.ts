@@ -1,0 +1,53 @@
+/**
+ * Power and threat at one date, in one object (what `counterbalance power` prints): capabilities,
+ * the military balance of every rival pair, the balance of threat and dependence asymmetries.
+ */
+import type { Problem } from '../../domain/errors.js';
+import type { Snapshot } from '../../domain/world.js';
+import { balanceOfThreat, type Threat, type ThreatOptions } from './balance-of-threat.js';
+import { type ActorCapability, type CapabilityMeasure, capabilityTable } from './capability.js';
+import { type Dependence, dependence } from './dependence.js';
+import { type MilitaryBalance, militaryBalances } from './military-balance.js';
+
+export interface PowerReportOptions {
+  measure: CapabilityMeasure;
+  neutral: number;
+  threat: Partial<ThreatOptions>;
+}
+
+export const POWER_REPORT_DEFAULTS: Readonly<PowerReportOptions> = Object.freeze({
+  measure: 'cinc',
+  neutral: 0.1,
+  threat: Object.freeze({}),
+});
+
+export interface PowerReport {
+  at: string;
+  measure: CapabilityMeasure;
+  capabilities: ActorCapability[];
+  balances: MilitaryBalance[];
+  threats: Threat[];
+  dependence: Dependence[];
+  warnings: Problem[];
+}
+
+/**
+ * The power report of a snapshot.
+ *
+ * @example
+ * powerReport(snapshot(loadWorld('eurasia'), '2021-12')).balances[0]; // { a, b, ratio, share, … }
+ */
+export function powerReport(s: Snapshot, options: Partial<PowerReportOptions> = {}): PowerReport {
+  const opts = { ...POWER_REPORT_DEFAULTS, ...options };
+  const caps = capabilityTable(s, { measure: opts.measure });
+  const threat = balanceOfThreat(s, { measure: opts.measure, neutral: opts.neutral, ...opts.threat });
+  return {
+    at: s.at,
+    measure: opts.measure,
+    capabilities: caps.rows,
+    balances: militaryBalances(s, { measure: opts.measure, neutral: opts.neutral }),
+    threats: threat.threats,
+    dependence: dependence(s, { measure: opts.measure, neutral: opts.neutral }),
+    warnings: [...caps.warnings, ...threat.warnings],
+  };
+}

@@ -1,0 +1,97 @@
+import { fileURLToPath } from 'node:url';
+import { Command } from 'commander';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { NotFoundError } from '../../domain/errors.js';
+import { register } from './analysis.js';
+
+const world = fileURLToPath(new URL('../../../test/fixtures/balance-world', import.meta.url));
+const tribes = fileURLToPath(new URL('../../../data/balance/tribes_read1954.csv', import.meta.url));
+
+/** Runs the analysis commands in-process and returns what they printed. */
+async function run(...args: string[]): Promise<string> {
+  const program = new Command('counterbalance').exitOverride();
+  register(program);
+  let out = '';
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+    out += String(chunk);
+    return true;
+  });
+  vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+  try {
+    await program.parseAsync(args, { from: 'user' });
+  } finally {
+    vi.restoreAllMocks();
+  }
+  return out;
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('analysis commands', () => {
+  it('balance --edges prints the JSON report of an edge list', async () => {
+    const r = JSON.parse(await run('balance', '--edges', tribes, '--json'));
+    expect(r).toMatchObject({ nodes: 16, edges: 58, census: { ppp: 19, ppn: 2, pnn: 40, nnn: 7 } });
+    expect(r.frustration).toMatchObject({ L: 7, optimal: true, lowerBound: 7 });
+    expect(r.frustration.partition[1].sort()).toEqual(['Gama', 'Gavev', 'Kotun', 'Nagad']);
+    expect(r.frustration.frustratedEdges).toHaveLength(7);
+    expect(typeof r.walkBalance).toBe('number');
+    expect(typeof r.algebraicConflict).toBe('number');
+  });
+
+  it('balance on a world prints a table with the factions', async () => {
+    const text = await run('balance', '--world', world, '--at', '2021-12');
+    expect(text).toContain('frustration L');
+    expect(text).toContain('factions:');
+  });
+
+  it('triangle, triangles, balancers, alignment, power and series answer in JSON', async () => {
+    const t = JSON.parse(
+      await run('triangle', 'PIV', 'WNA', 'WNB', '--world', world, '--at', '2021-12', '--json'),
+    );
+    expect(t).toMatchObject({
+      type: 'romantic',
+      pivot: 'PIV',
+      ties: { 'PIV-WNA': 0.5, 'PIV-WNB': 0.4, 'WNA-WNB': -0.7 },
+    });
+    const cat = JSON.parse(await run('triangles', '--world', world, '--json'));
+    expect(cat.pivotCounts.PIV).toBeGreaterThan(0);
+    const rows = JSON.parse(await run('balancers', '--world', world, '--json'));
+    expect(rows.find((r: { actor: string }) => r.actor === 'PIV').pairs.length).toBe(2);
+    const axis = JSON.parse(await run('alignment', '--world', world, '--poles', 'PLA,PLB', '--json'));
+    expect(axis.find((r: { actor: string }) => r.actor === 'WNB').position).toBe(-1);
+    const power = JSON.parse(await run('power', '--world', world, '--json'));
+    expect(power.capabilities[0].actor).toBe('PLB');
+    const armed = JSON.parse(
+      await run('power', '--world', world, '--measure', 'milex', '--transfer', 'WNB:1000', '--json'),
+    );
+    const effect = armed.transfer.effects.find(
+      (e: { a: string; b: string }) => e.a === 'WNA' && e.b === 'WNB',
+    );
+    expect(effect.shareShift).toBeLessThan(0);
+    expect(effect.capB).toBe(11_000_000 + 1_000_000);
+    const series = JSON.parse(
+      await run(
+        'series',
+        'triangle:PIV:WNA:WNB',
+        '--world',
+        world,
+        '--from',
+        '2016',
+        '--to',
+        '2020',
+        '--every',
+        '48',
+        '--json',
+      ),
+    );
+    expect(series.points.map((p: { value: string }) => p.value)).toEqual(['stable-marriage', 'romantic']);
+  });
+
+  it('prints readable tables and fails on unknown actors', async () => {
+    expect(await run('alignment', '--world', world, '--poles', 'PLA,PLB')).toMatch(/position/);
+    expect(
+      await run('series', 'tilt:PIV:WNA:WNB', '--world', world, '--from', '2016', '--to', '2017'),
+    ).toMatch(/2016-01/);
+    await expect(run('triangle', 'PIV', 'WNA', 'NOPE', '--world', world)).rejects.toThrow(NotFoundError);
+  });
+});

@@ -8,6 +8,7 @@ import { EXIT, exitCodeFor } from '../domain/error-codes.js';
 import { CounterbalanceError } from '../domain/errors.js';
 import { register as registerAnalysis } from './commands/analysis.js';
 import { register as registerBargain } from './commands/bargain.js';
+import { register as registerTour } from './commands/tour.js';
 import { register as registerWorld } from './commands/world.js';
 
 export function buildProgram(): Command {
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
   registerWorld(program);
   registerAnalysis(program);
   registerBargain(program);
+  registerTour(program);
   return program;
 }
 

@@ -1,0 +1,220 @@
+/** `scenario run|explain|validate|list|mechanisms`: what-if simulations against a paired baseline. */
+import cliProgress from 'cli-progress';
+import type { Command } from 'commander';
+import { InvalidInputError } from '../../domain/errors.js';
+import type { Layer } from '../../domain/world.js';
+import { describeMechanisms } from '../../simulation/describe.js';
+import { explainPair } from '../../simulation/explain.js';
+import { type RunScenarioOptions, runScenario, type ScenarioResult } from '../../simulation/run-scenario.js';
+import { bundledScenarioIds, checkScenario, loadScenario, worldRef } from '../../simulation/scenario.js';
+import { loadWorld } from '../../worlds/load.js';
+import { bar, clip, fmt, printJson, printTable } from '../output.js';
+
+interface RunFlags {
+  runs?: string;
+  seed?: string;
+  world?: string;
+  workers?: string;
+  dimension: string;
+  pair: string[];
+  top: string;
+  json?: boolean;
+}
+
+function integer(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n < 0) {
+    throw new InvalidInputError({ field: flag, message: `${flag} takes a whole number, got '${value}'` });
+  }
+  return n;
+}
+
+function pairOf(value: string): [string, string] {
+  const parts = value.split(',').map((s) => s.trim());
+  if (parts.length !== 2 || !parts[0] || !parts[1]) {
+    throw new InvalidInputError({
+      field: '--pair',
+      message: `--pair takes A,B (two actor ids), got '${value}'`,
+    });
+  }
+  return [parts[0], parts[1]];
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function withRunOptions(cmd: Command): Command {
+  return cmd
+    .option('--runs <n>', 'Monte Carlo runs (default: the scenario’s)')
+    .option('--seed <s>', 'random seed (default: the scenario’s)')
+    .option('-w, --world <ref>', 'world id or path (default: the scenario’s)')
+    .option('--workers <k>', 'worker threads (1 = in this thread; default: min(cores, runs/50))')
+    .option('-d, --dimension <dimension>', 'report effects on composite or one dimension', 'composite')
+    .option('--json', 'machine-readable output');
+}
+
+async function run(file: string, flags: RunFlags, track: [string, string][]): Promise<ScenarioResult> {
+  const doc = loadScenario(file);
+  const options: Partial<RunScenarioOptions> = {
+    runs: integer(flags.runs, '--runs'),
+    seed: integer(flags.seed, '--seed'),
+    world: flags.world,
+    workers: integer(flags.workers, '--workers'),
+    dimension: flags.dimension as Layer,
+    track,
+  };
+  const total = options.runs ?? doc.scenario.runs;
+  const progress =
+    !flags.json && process.stderr.isTTY && total * doc.scenario.horizon >= 2000
+      ? new cliProgress.SingleBar(
+          { stream: process.stderr, format: 'runs {bar} {value}/{total} ({eta}s left)', hideCursor: true },
+          cliProgress.Presets.shades_classic,
+        )
+      : undefined;
+  progress?.start(total, 0);
+  try {
+    return await runScenario(doc, {
+      ...options,
+      onProgress: progress && (({ done }) => progress.update(done)),
+    });
+  } finally {
+    progress?.stop();
+  }
+}
+
+function printRun(r: ScenarioResult, top: number): void {
+  const s = r.scenario;
+  process.stdout.write(
+    `${s.name} — world ${s.world} from ${s.start}, ${s.horizon} ${s.step}s, ${r.runs} runs, seed ${s.seed}\n\n`,
+  );
+  if (r.checks.length > 0) {
+    printTable(r.checks, [
+      {
+        header: 'expected',
+        cell: (c) => `${c.pair ? c.pair.join('–') : `${c.capability} capability`} ${c.direction}`,
+      },
+      { header: 'mean', cell: (c) => fmt(c.mean) },
+      { header: '5%…95%', cell: (c) => `${fmt(c.lo)}…${fmt(c.hi)}` },
+      { header: 'P(sign)', cell: (c) => fmt(c.probability, 2) },
+    ]);
+    process.stdout.write('\n');
+  }
+  const scale = Math.max(1e-9, ...r.effects.slice(0, top).map((e) => Math.abs(e.mean)));
+  printTable(r.effects.slice(0, top), [
+    { header: 'pair', cell: (e) => `${e.a}–${e.b}` },
+    { header: 'effect', cell: (e) => fmt(e.mean) },
+    { header: '', cell: (e) => bar(e.mean / scale, 12), align: 'left' },
+    { header: '5%…95%', cell: (e) => `${fmt(e.lo)}…${fmt(e.hi)}` },
+    { header: 'P(>0)', cell: (e) => fmt(e.pPositive, 2) },
+    { header: 'baseline', cell: (e) => fmt(e.baseline) },
+    {
+      header: 'mostly',
+      cell: (e) =>
+        clip(
+          Object.entries(r.attribution[`${e.a}-${e.b}`] ?? {})
+            .sort((x, y) => Math.abs(y[1]) - Math.abs(x[1]))
+            .slice(0, 2)
+            .map(([m, v]) => `${m} ${Math.round(v * 100)}%`)
+            .join(', '),
+          40,
+        ),
+      align: 'left',
+    },
+  ]);
+  for (const w of r.warnings) process.stderr.write(`note: ${w}\n`);
+}
+
+export function register(program: Command): void {
+  const scenario = program
+    .command('scenario')
+    .description('what-if simulations: shocks against a paired baseline, with uncertainty and attribution');
+
+  withRunOptions(scenario.command('run <file>'))
+    .description('run a scenario file (or a bundled scenario id) and show the largest effects')
+    .option('--pair <A,B>', 'also follow this pair step by step (repeatable)', collect, [])
+    .option('--top <k>', 'effects to show', '15')
+    .action(async (file: string, flags: RunFlags) => {
+      const result = await run(file, flags, flags.pair.map(pairOf));
+      if (flags.json) return printJson(result);
+      printRun(result, integer(flags.top, '--top') ?? 15);
+    });
+
+  withRunOptions(scenario.command('explain <file>'))
+    .description('explain in words how the scenario moved one pair: mechanisms, third actors, numbers')
+    .requiredOption('--pair <A,B>', 'the pair to explain')
+    .action(async (file: string, flags: Omit<RunFlags, 'pair'> & { pair: string }) => {
+      const pair = pairOf(flags.pair);
+      const result = await run(file, { ...flags, pair: [], top: '0' }, [pair]);
+      const explanation = explainPair(result, pair[0], pair[1]);
+      if (flags.json) return printJson(explanation);
+      process.stdout.write(`${explanation.text.join('\n')}\n`);
+    });
+
+  scenario
+    .command('validate <files...>')
+    .description('check scenario files against their worlds without running them; exit 1 if any is invalid')
+    .option('-w, --world <ref>', 'world id or path (default: each scenario’s)')
+    .action((files: string[], flags: { world?: string }) => {
+      for (const file of files) {
+        const doc = loadScenario(file);
+        checkScenario(doc, loadWorld(worldRef(doc, flags.world)));
+        process.stdout.write(
+          `✔ ${file}: valid (${doc.scenario.shocks.length} shocks, ${doc.scenario.runs} runs)\n`,
+        );
+      }
+    });
+
+  scenario
+    .command('list')
+    .description('the bundled scenarios')
+    .option('--json', 'machine-readable output')
+    .action((flags: { json?: boolean }) => {
+      const rows = bundledScenarioIds().map((id) => ({ id, ...loadScenario(id).scenario }));
+      if (flags.json)
+        return printJson(
+          rows.map(({ id, name, world, start, horizon, quote }) => ({
+            id,
+            name,
+            world,
+            start,
+            horizon,
+            quote,
+          })),
+        );
+      printTable(rows, [
+        { header: 'id', cell: (r) => r.id },
+        { header: 'name', cell: (r) => clip(r.name, 50) },
+        { header: 'world', cell: (r) => r.world ?? '' },
+        { header: 'start', cell: (r) => r.start },
+        {
+          header: 'expects',
+          cell: (r) =>
+            r.expect
+              .map((x) => `${x.pair?.join('–') ?? `${x.capability} capability`} ${x.direction}`)
+              .join('; '),
+        },
+      ]);
+    });
+
+  scenario
+    .command('mechanisms')
+    .description('the mechanisms with their theory, parameters, defaults and priors')
+    .option('--json', 'machine-readable output')
+    .action((flags: { json?: boolean }) => {
+      const rows = describeMechanisms();
+      if (flags.json) return printJson(rows);
+      printTable(
+        rows.flatMap((m) => m.params.map((p) => ({ m, p }))),
+        [
+          { header: 'mechanism', cell: (r) => r.m.id },
+          { header: 'parameter', cell: (r) => r.p.name },
+          { header: 'default', cell: (r) => String(r.p.default) },
+          { header: 'prior', cell: (r) => r.p.prior ?? 'fixed' },
+          { header: 'unit', cell: (r) => r.p.unit },
+          { header: 'meaning', cell: (r) => clip(r.p.doc, 60), align: 'left' },
+        ],
+      );
+    });
+}

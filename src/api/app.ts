@@ -1,0 +1,116 @@
+/**
+ * The HTTP API and workbench host as a Hono app: request log, security headers, body-size limit,
+ * the routes (OpenAPI-described), `/openapi.json`, the `/docs` reference page, the built workbench
+ * at `/`, and JSON errors for everything that goes wrong.
+ */
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { LimitExceededError, NotFoundError } from '../domain/errors.js';
+import type { ApiContext, RegisterRoutes } from './context.js';
+import { DOCS_CSS, type OpenApiDocLike, renderDocsPage } from './docs-page.js';
+import { errorBody, handleError, validationHook } from './errors.js';
+import { JobQueue } from './jobs.js';
+import { requestLog } from './middleware/request-log.js';
+import { responseCache } from './middleware/response-cache.js';
+import { securityHeaders } from './middleware/security-headers.js';
+import { type ApiOptionsInput, resolveApiOptions } from './options.js';
+import { registerAnalysisRoutes } from './routes/analysis.js';
+import { registerBargainingRoutes } from './routes/bargaining.js';
+import { registerExportRoutes } from './routes/exports.js';
+import { packageVersion, registerHealthRoutes } from './routes/health.js';
+import { registerJobRoutes } from './routes/jobs.js';
+import { registerScenarioRoutes } from './routes/scenarios.js';
+import { registerSnapshotRoutes } from './routes/snapshots.js';
+import { registerWorldRoutes } from './routes/worlds.js';
+import { defaultWebRoot, serveWeb } from './static-web.js';
+import { WorldRegistry } from './world-registry.js';
+
+const ROUTES: readonly RegisterRoutes[] = [
+  registerHealthRoutes,
+  registerWorldRoutes,
+  registerSnapshotRoutes,
+  registerAnalysisRoutes,
+  registerExportRoutes,
+  registerScenarioRoutes,
+  registerJobRoutes,
+  registerBargainingRoutes,
+];
+
+/** The app plus what a host must release on shutdown. */
+export type CounterbalanceApp = OpenAPIHono & {
+  readonly context: ApiContext;
+  /** Cancels running jobs; the host closes its sockets. */
+  dispose(): void;
+};
+
+const INFO = {
+  title: 'counterbalance',
+  description:
+    'Signed, dated, evidence-backed ties between international actors; balance, triangles, balancers, ' +
+    'alignment and power at any date; scenario simulations and bargaining forecasts. Every world ' +
+    'resource lives under /api/worlds/{world}/…',
+};
+
+/**
+ * Builds the app. Worlds load on first use (extra references in `options.worlds` load now).
+ *
+ * @example
+ * const app = createApp({ log: null });
+ * const res = await app.request('/api/worlds/eurasia/snapshot?at=2021-12');
+ * (await res.json()).ties.length;
+ */
+export function createApp(input: ApiOptionsInput = {}): CounterbalanceApp {
+  const resolved = resolveApiOptions(input);
+  const registry = new WorldRegistry([...resolved.worlds, resolved.defaultWorld], resolved.snapshotCacheSize);
+  const options = { ...resolved, defaultWorld: registry.idForRef(resolved.defaultWorld) };
+  const context: ApiContext = {
+    registry,
+    options,
+    jobs: new JobQueue({ maxQueued: options.limits.maxQueuedJobs, ttlMs: options.jobTtlMs }),
+    startedAt: Date.now(),
+  };
+  const app = new OpenAPIHono({ defaultHook: validationHook });
+
+  if (options.log) app.use('*', requestLog(options.log));
+  app.use('*', securityHeaders());
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: options.limits.maxBodyBytes,
+      onError: (c) => {
+        const { status, body } = errorBody(
+          new LimitExceededError(
+            `the request body exceeds ${options.limits.maxBodyBytes} bytes; send a smaller file or raise the server's body limit`,
+          ),
+        );
+        return c.json(body, status);
+      },
+    }),
+  );
+
+  if (options.responseCacheBytes > 0) app.use('/api/worlds/*', responseCache(options.responseCacheBytes));
+  for (const register of ROUTES) register(app, context);
+
+  const docConfig = { openapi: '3.1.0', info: { ...INFO, version: packageVersion() } };
+  app.doc31('/openapi.json', docConfig);
+  let docsHtml: string | undefined;
+  app.get('/docs', (c) => {
+    docsHtml ??= renderDocsPage(app.getOpenAPI31Document(docConfig) as OpenApiDocLike);
+    return c.html(docsHtml);
+  });
+  app.get('/docs/docs.css', (c) => c.body(DOCS_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8' }));
+
+  app.use('*', serveWeb(options.webRoot ?? defaultWebRoot()));
+
+  app.notFound((c) => {
+    const { status, body } = errorBody(
+      new NotFoundError(
+        `no route ${c.req.method} ${c.req.path}; the API is described at /openapi.json and /docs`,
+      ),
+    );
+    return c.json(body, status);
+  });
+  app.onError(handleError(options.log));
+
+  return Object.assign(app, { context, dispose: () => context.jobs.close() });
+}

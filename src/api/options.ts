@@ -1,0 +1,80 @@
+/**
+ * Options of the HTTP API and server. Every limit is an option with a default here, so tests and
+ * operators can tighten or loosen them without touching the routes.
+ */
+
+export interface ApiLimits {
+  /** Largest request body accepted, in bytes (scenario and bargaining uploads). */
+  maxBodyBytes: number;
+  /** Most Monte Carlo runs one scenario may ask for. */
+  maxRuns: number;
+  /** Longest scenario horizon, in steps (months). */
+  maxHorizon: number;
+  /** Most runs × horizon steps one scenario may ask for (the work a request may cause). */
+  maxWork: number;
+  /** Most scenario jobs waiting or running at once; further POSTs are refused until one ends. */
+  maxQueuedJobs: number;
+  /** Most points a time series request may compute. */
+  maxSeriesPoints: number;
+  /** Most actors a bargaining issue may have. */
+  maxBargainingActors: number;
+  /** Issues up to this many actors are forecast in the request thread; larger ones in a worker. */
+  inlineBargainingActors: number;
+  /** A forecast in a worker is stopped after this many milliseconds (413). */
+  forecastTimeoutMs: number;
+}
+
+export interface ApiOptions {
+  /** World references (bundled ids or paths) served besides the bundled worlds. */
+  worlds: string[];
+  /** The world the workbench opens first. */
+  defaultWorld: string;
+  /** DuckDB event-store path (`--db`): reported by `/api/health`; the store itself is planned. */
+  db?: string;
+  limits: ApiLimits;
+  /** Snapshots kept in memory per server, least recently used dropped first. */
+  snapshotCacheSize: number;
+  /** Bytes of serialised GET /api/worlds/… responses kept in memory (0 turns the cache off). */
+  responseCacheBytes: number;
+  /** How long a finished job's result stays available, in milliseconds. */
+  jobTtlMs: number;
+  /** Folder of the built workbench; `undefined` = `web/dist` next to this package. */
+  webRoot?: string;
+  /** Where the one-line JSON request log goes; `null` silences it. */
+  log: ((line: string) => void) | null;
+}
+
+export const API_LIMITS: Readonly<ApiLimits> = Object.freeze({
+  maxBodyBytes: 1024 * 1024,
+  maxRuns: 2000,
+  maxHorizon: 240,
+  maxWork: 200_000,
+  maxQueuedJobs: 8,
+  maxSeriesPoints: 1000,
+  maxBargainingActors: 200,
+  inlineBargainingActors: 40,
+  forecastTimeoutMs: 30_000,
+});
+
+export const API_DEFAULTS: Readonly<Omit<ApiOptions, 'limits'>> & { limits: Readonly<ApiLimits> } =
+  Object.freeze({
+    worlds: [],
+    defaultWorld: 'eurasia',
+    limits: API_LIMITS,
+    snapshotCacheSize: 5000,
+    responseCacheBytes: 64 * 1024 * 1024,
+    jobTtlMs: 30 * 60 * 1000,
+    log: (line: string) => void process.stderr.write(`${line}\n`),
+  });
+
+/** What callers pass: any option, and any subset of the limits. */
+export type ApiOptionsInput = Partial<Omit<ApiOptions, 'limits'>> & { limits?: Partial<ApiLimits> };
+
+/** Options with every default filled in (limits merged field by field). */
+export function resolveApiOptions(options: ApiOptionsInput = {}): ApiOptions {
+  return {
+    ...API_DEFAULTS,
+    ...options,
+    limits: { ...API_LIMITS, ...options.limits },
+  };
+}

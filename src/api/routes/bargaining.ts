@@ -1,0 +1,286 @@
+/**
+ * Bargaining forecasts: the bundled issues (YAML issues from the seeds and KTAB's CSV examples),
+ * a forecast of one of them, or of an issue posted as YAML or KTAB CSV. Capabilities an issue
+ * leaves to a world come from this server's worlds only (never from a path in the upload).
+ */
+import { readFileSync } from 'node:fs';
+import { basename, extname } from 'node:path';
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { z } from 'zod';
+import {
+  type BargainingInput,
+  bundledIssueNames,
+  type ForecastResult,
+  parseIssueYaml,
+  parseKtabCsv,
+  resolveIssueRef,
+} from '../../bargaining/index.js';
+import { LimitExceededError, NotFoundError } from '../../domain/errors.js';
+import { capabilitiesAt } from '../../worlds/snapshot.js';
+import type { ApiContext } from '../context.js';
+import { type ForecastTask, forecastTask } from '../forecast-worker.js';
+import type { ApiLimits } from '../options.js';
+import { readBodyText } from '../read-body.js';
+import { runInWorker } from '../run-in-worker.js';
+import { CalendarDate } from '../schemas.js';
+import type { WorldRegistry } from '../world-registry.js';
+import { errorResponses, json } from './shared.js';
+
+const Quote = z.object({ source: z.string(), quote: z.string() });
+
+export const BargainingIssue = z
+  .object({
+    name: z.string(),
+    description: z.string(),
+    dimensions: z.array(z.string()),
+    scale: z.object({ min: z.number(), max: z.number() }),
+    actors: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        description: z.string().optional(),
+        capability: z.number(),
+        position: z.array(z.number()),
+        salience: z.array(z.number()),
+        evidence: z
+          .object({ position: Quote.optional(), salience: Quote.optional(), capability: Quote.optional() })
+          .optional(),
+      }),
+    ),
+  })
+  .meta({ id: 'BargainingIssue' });
+
+export const IssueSummary = z
+  .object({
+    id: z.string(),
+    kind: z.enum(['yaml', 'ktab-csv']),
+    name: z.string(),
+    description: z.string(),
+    dimensions: z.array(z.string()),
+    actors: z.number(),
+  })
+  .meta({ id: 'BargainingIssueSummary' });
+
+const ForecastPoint = z.object({ mean: z.array(z.number()), median: z.array(z.number()) });
+
+export const ForecastBody = z
+  .object({
+    model: z.enum(['smp', 'bdm']),
+    name: z.string(),
+    actors: z.array(z.string()),
+    dimensions: z.array(z.string()),
+    scale: z.object({ min: z.number(), max: z.number() }),
+    turns: z.array(
+      z.object({
+        turn: z.number(),
+        positions: z.record(z.string(), z.array(z.number())),
+        risk: z.record(z.string(), z.number()),
+        forecast: ForecastPoint,
+        challenges: z.array(z.unknown()).optional(),
+        choices: z.array(z.unknown()).optional(),
+        riskExponent: z.record(z.string(), z.number()).optional(),
+        expected: z.record(z.string(), z.record(z.string(), z.number())).optional(),
+        offers: z.record(z.string(), z.unknown()).optional(),
+      }),
+    ),
+    final: z.record(z.string(), z.array(z.number())),
+    forecast: ForecastPoint,
+    converged: z.boolean(),
+    steps: z.number(),
+    stopRatio: z.number().optional(),
+  })
+  .meta({
+    id: 'Forecast',
+    description: 'positions per turn in the issue units, the forecast point per turn',
+  });
+
+const ForecastQuery = z.object({
+  model: z.enum(['smp', 'bdm']).default('smp'),
+  dimension: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .optional()
+    .describe('BDM is one-dimensional: which dimension to run'),
+  world: z
+    .string()
+    .optional()
+    .describe('world supplying capabilities the issue leaves out (default: its own)'),
+  at: CalendarDate.optional().describe('date of those capabilities (default: the issue date)'),
+  detail: z
+    .enum(['true', 'false'])
+    .default('true')
+    .describe('false drops per-turn challenges, choices and offers (only positions and forecasts remain)'),
+});
+
+const IssueParam = z.object({ issue: z.string().min(1).meta({ example: 'russia-joins-cpec' }) });
+
+const listIssues = createRoute({
+  method: 'get',
+  path: '/api/bargaining/issues',
+  tags: ['bargaining'],
+  summary: 'Bundled bargaining issues (YAML issues from the seeds, KTAB CSV examples)',
+  responses: { 200: json(z.array(IssueSummary), 'issues'), ...errorResponses() },
+});
+
+const getIssue = createRoute({
+  method: 'get',
+  path: '/api/bargaining/issues/{issue}',
+  tags: ['bargaining'],
+  summary: 'One bundled issue: actors with capability, position, salience and evidence',
+  request: { params: IssueParam, query: ForecastQuery.pick({ world: true, at: true }) },
+  responses: { 200: json(BargainingIssue, 'the issue'), ...errorResponses(404) },
+});
+
+const forecastIssue = createRoute({
+  method: 'get',
+  path: '/api/bargaining/issues/{issue}/forecast',
+  tags: ['bargaining'],
+  summary: 'Forecast a bundled issue with the spatial model of politics (smp) or expected utility (bdm)',
+  request: { params: IssueParam, query: ForecastQuery },
+  responses: { 200: json(ForecastBody, 'the forecast'), ...errorResponses(404, 413) },
+});
+
+const forecastUpload = createRoute({
+  method: 'post',
+  path: '/api/bargaining/forecast',
+  tags: ['bargaining'],
+  summary: 'Forecast an uploaded issue: YAML issue, or KTAB CSV with Content-Type text/csv',
+  request: {
+    query: ForecastQuery,
+    body: {
+      description: 'a YAML issue (see scenarios/bargaining/*.yaml) or a KTAB scenario CSV',
+      content: {
+        'application/yaml': { schema: { type: 'string' } },
+        'text/csv': { schema: { type: 'string' } },
+      },
+    },
+  },
+  responses: { 200: json(ForecastBody, 'the forecast'), ...errorResponses(413) },
+});
+
+function capabilitySource(registry: WorldRegistry) {
+  return (world: string, at: string) => {
+    const byActor = capabilitiesAt(registry.world(world), at);
+    return (actorId: string) => byActor[actorId]?.cinc;
+  };
+}
+
+function parseIssue(
+  registry: WorldRegistry,
+  text: string,
+  file: string,
+  csv: boolean,
+  q: { world?: string | undefined; at?: string | undefined },
+): BargainingInput {
+  if (csv) return parseKtabCsv(text, file);
+  return parseIssueYaml(text, file, {
+    capabilities: capabilitySource(registry),
+    ...(q.world !== undefined && { world: q.world }),
+    ...(q.at !== undefined && { at: q.at }),
+  });
+}
+
+function bundledIssue(
+  registry: WorldRegistry,
+  id: string,
+  q: { world?: string | undefined; at?: string | undefined } = {},
+): BargainingInput {
+  const names = bundledIssueNames();
+  if (!names.includes(id)) {
+    throw new NotFoundError(`no bargaining issue '${id}' (bundled: ${names.join(', ')})`);
+  }
+  const path = resolveIssueRef(id);
+  const csv = extname(path).toLowerCase() === '.csv';
+  return parseIssue(registry, readFileSync(path, 'utf8'), basename(path), csv, q);
+}
+
+/**
+ * Forecasts in this thread when the issue is small, else in a worker thread with a time limit, so
+ * a large issue never stalls the server.
+ */
+async function runForecast(
+  input: BargainingInput,
+  q: z.infer<typeof ForecastQuery>,
+  limits: ApiLimits,
+): Promise<ForecastResult> {
+  if (input.actors.length > limits.maxBargainingActors) {
+    throw new LimitExceededError(
+      `the issue has ${input.actors.length} actors; this server forecasts at most ${limits.maxBargainingActors}`,
+    );
+  }
+  const task: ForecastTask = {
+    input,
+    model: q.model,
+    ...(q.dimension !== undefined && { dimension: q.dimension }),
+  };
+  const result =
+    input.actors.length <= limits.inlineBargainingActors
+      ? forecastTask(task)
+      : await runInWorker<ForecastResult>('forecast-worker', task, {
+          timeoutMs: limits.forecastTimeoutMs,
+          what: `the ${q.model} forecast of '${input.name}'`,
+        });
+  if (q.detail === 'true') return result;
+  return {
+    ...result,
+    turns: result.turns.map((t) => ({
+      turn: t.turn,
+      positions: t.positions,
+      risk: t.risk,
+      forecast: t.forecast,
+    })),
+  };
+}
+
+export function registerBargainingRoutes(app: OpenAPIHono, ctx: ApiContext): void {
+  const { registry } = ctx;
+  let summaries: z.infer<typeof IssueSummary>[] | undefined;
+
+  app.openapi(listIssues, (c) => {
+    summaries ??= bundledIssueNames().flatMap((id) => {
+      try {
+        const input = bundledIssue(registry, id);
+        const csv = extname(resolveIssueRef(id)).toLowerCase() === '.csv';
+        return [
+          {
+            id,
+            kind: csv ? ('ktab-csv' as const) : ('yaml' as const),
+            name: input.name,
+            description: input.description,
+            dimensions: input.dimensions,
+            actors: input.actors.length,
+          },
+        ];
+      } catch {
+        // An issue whose world is not served here cannot be listed; it stays reachable by upload.
+        return [];
+      }
+    });
+    return c.json(summaries, 200);
+  });
+
+  app.openapi(getIssue, (c) =>
+    c.json(bundledIssue(registry, c.req.valid('param').issue, c.req.valid('query')), 200),
+  );
+
+  app.openapi(forecastIssue, async (c) => {
+    const q = c.req.valid('query');
+    return c.json(
+      await runForecast(bundledIssue(registry, c.req.valid('param').issue, q), q, ctx.options.limits),
+      200,
+    );
+  });
+
+  app.openapi(forecastUpload, async (c) => {
+    const q = c.req.valid('query');
+    const text = await readBodyText(c, 'a YAML issue or a KTAB CSV');
+    const csv = /^text\/csv\b/i.test(c.req.header('content-type') ?? '');
+    const input = parseIssue(registry, text, csv ? 'upload.csv' : 'upload.yaml', csv, q);
+    return c.json(await runForecast(input, q, ctx.options.limits), 200);
+  });
+}
+
+export type BargainingIssueBody = z.infer<typeof BargainingIssue>;
+export type IssueSummaryBody = z.infer<typeof IssueSummary>;
+export type ForecastBodyType = z.infer<typeof ForecastBody>;

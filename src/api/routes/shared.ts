@@ -1,0 +1,48 @@
+/** Small helpers every route module uses: response declarations and lookups with good errors. */
+import type { z } from 'zod';
+import { NotFoundError } from '../../domain/errors.js';
+import type { Actor } from '../../domain/schema.js';
+import type { World } from '../../domain/world.js';
+import { closest } from '../../worlds/suggest.js';
+import { ErrorBody } from '../schemas.js';
+
+const ERROR_TEXT: Readonly<Record<number, string>> = Object.freeze({
+  404: 'unknown world, actor or resource',
+  413: 'the request is larger or asks for more work than the limits allow',
+  422: 'invalid request: see `problems` for each field',
+  500: 'internal error',
+});
+
+/** A JSON response declaration for `createRoute`. */
+export function json<T extends z.ZodType>(schema: T, description: string) {
+  return { content: { 'application/json': { schema } }, description };
+}
+
+/** Declarations of the error responses a route can give (422 always: request validation). */
+export function errorResponses(...statuses: (404 | 413 | 422 | 500)[]) {
+  const all = [...new Set([...statuses, 422 as const])];
+  return Object.fromEntries(all.map((s) => [s, json(ErrorBody, ERROR_TEXT[s]!)])) as Record<
+    404 | 413 | 422 | 500,
+    ReturnType<typeof json<typeof ErrorBody>>
+  >;
+}
+
+/** The date a request is about: `at` if given, else the end of the world's period. */
+export function atOf(world: World, at: string | undefined): string {
+  return at ?? world.meta.period.to;
+}
+
+/**
+ * An actor of the world; an unknown id throws `NotFoundError` suggesting the closest id.
+ *
+ * @example
+ * actorOf(world, 'PAKK'); // throws: no actor 'PAKK' in world 'eurasia' (did you mean 'PAK'?)
+ */
+export function actorOf(world: World, id: string): Actor {
+  const actor = world.actorById.get(id);
+  if (actor) return actor;
+  const guess = closest(id, world.actorById.keys());
+  throw new NotFoundError(
+    `no actor '${id}' in world '${world.meta.id}'${guess ? ` (did you mean '${guess}'?)` : ''}`,
+  );
+}

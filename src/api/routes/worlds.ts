@@ -1,0 +1,100 @@
+/** Worlds: the list, one world's metadata and sections, and its events in a window. */
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { z } from 'zod';
+import { DIMENSIONS, Id } from '../../domain/schema.js';
+import { endOf, startOf } from '../../domain/time.js';
+import { worldStats } from '../../worlds/stats.js';
+import type { ApiContext } from '../context.js';
+import { CalendarDate, EventsBody, WorldDetail, WorldParam, WorldSummary } from '../schemas.js';
+import { actorOf, errorResponses, json } from './shared.js';
+
+const listWorlds = createRoute({
+  method: 'get',
+  path: '/api/worlds',
+  tags: ['worlds'],
+  summary: 'The worlds this server offers',
+  responses: {
+    200: json(z.array(WorldSummary), 'bundled worlds and worlds given on the command line'),
+    ...errorResponses(),
+  },
+});
+
+const getWorld = createRoute({
+  method: 'get',
+  path: '/api/worlds/{world}',
+  tags: ['worlds'],
+  summary: 'A world: metadata, counts, actors, sources, corridors, memberships and claims',
+  request: { params: WorldParam },
+  responses: { 200: json(WorldDetail, 'the world'), ...errorResponses(404, 422) },
+});
+
+const listEvents = createRoute({
+  method: 'get',
+  path: '/api/worlds/{world}/events',
+  tags: ['worlds'],
+  summary: 'Events in a date window, optionally those involving one actor',
+  request: {
+    params: WorldParam,
+    query: z.object({
+      from: CalendarDate.optional(),
+      to: CalendarDate.optional(),
+      actor: Id.optional(),
+    }),
+  },
+  responses: { 200: json(EventsBody, 'events in date order'), ...errorResponses(404, 422) },
+});
+
+export function registerWorldRoutes(app: OpenAPIHono, ctx: ApiContext): void {
+  const { registry, options } = ctx;
+
+  app.openapi(listWorlds, (c) =>
+    c.json(
+      registry.ids().map((id) => {
+        const { meta } = registry.world(id);
+        return {
+          id,
+          name: meta.name,
+          description: meta.description,
+          period: meta.period,
+          origin: registry.entry(id).origin,
+          default: id === options.defaultWorld,
+        };
+      }),
+      200,
+    ),
+  );
+
+  app.openapi(getWorld, (c) => {
+    const id = c.req.valid('param').world;
+    const world = registry.world(id);
+    return c.json(
+      {
+        meta: world.meta,
+        origin: registry.entry(id).origin,
+        stats: worldStats(world),
+        dimensions: [...DIMENSIONS],
+        actors: [...world.actors],
+        sources: [...world.sources],
+        corridors: [...world.corridors],
+        memberships: [...world.memberships],
+        claims: [...world.claims],
+      },
+      200,
+    );
+  });
+
+  app.openapi(listEvents, (c) => {
+    const world = registry.world(c.req.valid('param').world);
+    const q = c.req.valid('query');
+    const from = q.from ?? world.meta.period.from;
+    const to = q.to ?? world.meta.period.to;
+    if (q.actor) actorOf(world, q.actor);
+    const lo = startOf(from);
+    const hi = endOf(to);
+    const events = world.events
+      .filter((e) => startOf(e.date) >= lo && startOf(e.date) <= hi)
+      .filter((e) => !q.actor || e.source === q.actor || e.target === q.actor)
+      .sort((x, y) => (startOf(x.date) < startOf(y.date) ? -1 : startOf(x.date) > startOf(y.date) ? 1 : 0));
+    return c.json({ world: world.meta.id, from, to, events }, 200);
+  });
+}

@@ -1,0 +1,323 @@
+/**
+ * The workbench end to end in headless Chromium against the real server: the time slider replays
+ * ties as the world says, the evidence drawer shows the quotes behind a tie, a small scenario runs
+ * and draws its fan chart, exports download, shared URLs restore the view, and nothing breaks the
+ * CSP. Expectations come from the API, never from hard-coded values. Screenshots go to artifacts/.
+ *
+ * Needs the built workbench (`npm run build:web` writes web/dist).
+ */
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type Client, createClient } from '../src/api/client.js';
+import { type RunningServer, startServer } from '../src/api/server.js';
+import { addMonths, monthRange } from '../src/domain/time.js';
+
+const WEB_INDEX = fileURLToPath(new URL('../web/dist/index.html', import.meta.url));
+const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--headless',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+let server: RunningServer;
+let api: Client;
+let browser: Browser;
+let page: Page;
+let problems: string[];
+/** Console errors a test expects (the browser logs every 4xx response it receives). */
+let expectedErrors: RegExp[];
+
+beforeAll(async () => {
+  if (!existsSync(WEB_INDEX)) {
+    throw new Error('web/dist/index.html is missing: build the workbench first with `npm run build:web`');
+  }
+  mkdirSync(ARTIFACTS, { recursive: true });
+  server = await startServer({ port: 0, log: null });
+  api = createClient({ baseUrl: server.url });
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+beforeEach(async () => {
+  problems = [];
+  expectedErrors = [];
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !expectedErrors.some((re) => re.test(m.text()))) {
+      problems.push(`console error: ${m.text()}`);
+    }
+  });
+  await page.exposeFunction('reportCspViolation', (text: string) => problems.push(`CSP: ${text}`));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      (window as unknown as { reportCspViolation: (t: string) => void }).reportCspViolation(
+        `${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`,
+      );
+    });
+  });
+});
+
+afterEach(async () => {
+  await page?.close();
+  expect(problems).toEqual([]);
+});
+
+/** A month and the next one between which some composite tie changes value, found through the API. */
+async function changingMonth(): Promise<{
+  before: string;
+  after: string;
+  a: string;
+  b: string;
+  v1: number;
+  v2: number;
+}> {
+  const { meta } = await api.world('eurasia');
+  const months = monthRange('2014-01', meta.period.to);
+  let prev = await api.snapshot('eurasia', { at: months[0]! });
+  for (const at of months.slice(1)) {
+    const next = await api.snapshot('eurasia', { at });
+    const before = new Map(prev.ties.map((t) => [`${t.a}|${t.b}`, t.value]));
+    const changed = next.ties.find(
+      (t) => before.has(`${t.a}|${t.b}`) && before.get(`${t.a}|${t.b}`) !== t.value,
+    );
+    if (changed) {
+      return {
+        before: prev.at,
+        after: at,
+        a: changed.a,
+        b: changed.b,
+        v1: before.get(`${changed.a}|${changed.b}`)!,
+        v2: changed.value,
+      };
+    }
+    prev = next;
+  }
+  throw new Error('no composite tie changes between two consecutive months since 2014');
+}
+
+async function openWorkbench(hash: string): Promise<void> {
+  await page.goto(`${server.url}/${hash}`);
+}
+
+describe('the workbench', () => {
+  it('replays a tie as the slider moves, month by month', async () => {
+    const c = await changingMonth();
+    await openWorkbench(`#world=eurasia&at=${c.before}`);
+    await page.waitForSelector(`#network[data-ready="true"][data-at="${c.before}"]`);
+    const row = page.locator(`#tie-table tr[data-a="${c.a}"][data-b="${c.b}"]`);
+    expect(Number(await row.getAttribute('data-value'))).toBeCloseTo(c.v1, 9);
+    await page.screenshot({ path: `${ARTIFACTS}e2e-network-before.png` });
+
+    await page.focus('#time-slider');
+    await page.keyboard.press('ArrowRight');
+    await page.waitForSelector(`#network[data-ready="true"][data-at="${c.after}"]`);
+    expect(Number(await row.getAttribute('data-value'))).toBeCloseTo(c.v2, 9);
+    expect(await page.locator('#time-output').textContent()).toBe(c.after);
+    const snap = await api.snapshot('eurasia', { at: c.after });
+    expect(Number(await page.locator('#network').getAttribute('data-edges'))).toBe(snap.ties.length);
+    expect(page.url()).toContain(`at=${c.after}`);
+    await page.screenshot({ path: `${ARTIFACTS}e2e-network-after.png` });
+
+    // A jump across years through the slider's value, then a layer change.
+    const { meta } = await api.world('eurasia');
+    const months = monthRange(
+      meta.period.from.length === 4 ? `${meta.period.from}-01` : meta.period.from,
+      meta.period.to,
+    );
+    const target = [addMonths(c.after, 30), meta.period.to].sort()[0]!;
+    await page.locator('#time-slider').fill(String(months.indexOf(target)));
+    await page.selectOption('#dimension-select', 'military');
+    await page.waitForSelector(`#network[data-ready="true"][data-at="${target}"][data-layer="military"]`);
+    const military = await api.snapshot('eurasia', { at: target, dimension: 'military' });
+    const rows = await page
+      .locator('#tie-table tbody tr')
+      .evaluateAll((trs) =>
+        trs.map((tr) => [
+          tr.getAttribute('data-a'),
+          tr.getAttribute('data-b'),
+          Number(tr.getAttribute('data-value')),
+        ]),
+      );
+    expect(rows.length).toBe(military.ties.length);
+    for (const [a, b, v] of rows) {
+      expect(military.ties.find((t) => t.a === a && t.b === b)?.value).toBeCloseTo(v as number, 9);
+    }
+  });
+
+  it('opens the evidence drawer of a tie with its quotes, and closes it with Escape', async () => {
+    const at = '2021-12';
+    const snap = await api.snapshot('eurasia', { at });
+    const tie = [...snap.ties].sort((x, y) => Math.abs(y.value) - Math.abs(x.value))[0]!;
+    const detail = await api.tie('eurasia', tie.a, tie.b, { at });
+    const quotes = detail.layers
+      .flatMap((l) => l.evidence.map((e) => e.quote))
+      .filter((q): q is string => !!q);
+    expect(quotes.length).toBeGreaterThan(0);
+
+    await openWorkbench(`#world=eurasia&at=${at}`);
+    await page.waitForSelector('#network[data-ready="true"]');
+    const button = page.locator(`#tie-table tr[data-a="${tie.a}"][data-b="${tie.b}"] button`);
+    await button.click();
+    await page.waitForSelector('#drawer[data-state="open"]');
+    const text = await page.locator('#drawer').textContent();
+    expect(text).toContain(detail.a.name);
+    expect(text).toContain(quotes[0]!.slice(0, 40));
+    expect(text).toContain(
+      detail.layers[1]?.evidence[0]?.source.title ?? detail.layers[0]!.evidence[0]!.source.title,
+    );
+    await page.waitForSelector('#drawer .chart svg');
+    expect(page.url()).toContain(`pair=${tie.a}~${tie.b}`);
+    await page.screenshot({ path: `${ARTIFACTS}e2e-evidence-drawer.png` });
+
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('#drawer', { state: 'hidden' });
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(`${tie.a} – ${tie.b}`);
+  });
+
+  it('restores a shared view from the URL: triangle inspector', async () => {
+    const at = '2021-12';
+    const cat = await api.triangles('eurasia', { at });
+    const tri = (cat.catalogue!.byType.romantic?.[0] ?? Object.values(cat.catalogue!.byType).flat()[0])!
+      .actors;
+    const expected = await api.triangles('eurasia', { at, actors: tri });
+    await openWorkbench(`#world=eurasia&at=${at}&dim=composite&tab=triangles&tri=${tri.join('~')}`);
+    await page.waitForSelector('#triangle-result[data-state="done"]');
+    expect(await page.locator('#triangle-type').getAttribute('data-type')).toBe(expected.triangle!.type);
+    await page.waitForSelector('#triangle-history svg');
+    await page.screenshot({ path: `${ARTIFACTS}e2e-triangles.png` });
+  });
+
+  it('runs a small scenario and draws its fan chart and attribution', async () => {
+    await openWorkbench('#world=eurasia&tab=scenarios');
+    await page.waitForSelector('#scenario-yaml');
+    await page.waitForFunction(
+      () => (document.getElementById('scenario-yaml') as HTMLTextAreaElement).value.length > 0,
+    );
+    const snap = await api.snapshot('eurasia');
+    const [t1, t2] = [...snap.ties].sort((x, y) => Math.abs(y.value) - Math.abs(x.value));
+    const yaml = [
+      'name: e2e check',
+      `start: ${snap.at}`,
+      'horizon: 6',
+      'runs: 30',
+      'seed: 5',
+      'shocks:',
+      `  - { at: 0, tie: [${t1!.a}, ${t1!.b}], shift: -0.4 }`,
+      'track:',
+      `  - [${t2!.a}, ${t2!.b}]`,
+      '',
+    ].join('\n');
+    await page.fill('#scenario-yaml', yaml);
+    expect(await page.locator('#scenario-runs').inputValue()).toBe('30');
+    await page.click('#scenario-run');
+    await page.waitForSelector('#scenario-results[data-state="done"]', { timeout: 60_000 });
+    const pairs = await page
+      .locator('#scenario-results figure.fan')
+      .evaluateAll((fs) => fs.map((f) => f.getAttribute('data-pair')));
+    const key = (a: string, b: string) => (a < b ? `${a}-${b}` : `${b}-${a}`);
+    expect(pairs.sort()).toEqual([key(t1!.a, t1!.b), key(t2!.a, t2!.b)].sort());
+    expect(await page.locator('#scenario-results figure.fan svg').count()).toBeGreaterThanOrEqual(2);
+    expect(await page.locator('#scenario-status').textContent()).toContain('30 paired runs');
+    await page.screenshot({ path: `${ARTIFACTS}e2e-scenario.png`, fullPage: true });
+  });
+
+  it('reports scenario problems field by field', async () => {
+    expectedErrors = [/status of 422/];
+    await openWorkbench('#world=eurasia&tab=scenarios');
+    await page.waitForSelector('#scenario-yaml');
+    await page.waitForFunction(
+      () => (document.getElementById('scenario-yaml') as HTMLTextAreaElement).value.length > 0,
+    );
+    await page.fill(
+      '#scenario-yaml',
+      'name: bad\nstart: 2021-12\nhorizon: 6\nruns: 10\nshocks:\n  - { at: 0, tie: [ZZZ, USA], shift: 0.2 }\n',
+    );
+    await page.click('#scenario-run');
+    await page.waitForSelector('#scenario-problems li');
+    expect(await page.locator('#scenario-problems').textContent()).toMatch(/shocks\[0\]\.tie\[0\].*ZZZ/s);
+  });
+
+  it('exports GEXF, CSV and a PNG of the view as downloads', async () => {
+    await openWorkbench('#world=eurasia&at=2019-06');
+    await page.waitForSelector('#network[data-ready="true"][data-at="2019-06"]');
+    const snap = await api.snapshot('eurasia', { at: '2019-06' });
+
+    const [gexf] = await Promise.all([page.waitForEvent('download'), page.click('#export-gexf')]);
+    const gexfText = readFileSync((await gexf.path())!, 'utf8');
+    expect(gexf.suggestedFilename()).toBe('eurasia-2019-06-composite.gexf');
+    expect(gexfText).toContain('<gexf');
+    expect(gexfText.match(/<edge /g)?.length).toBe(snap.ties.length);
+
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
+    expect(
+      readFileSync((await csv.path())!, 'utf8')
+        .trim()
+        .split('\n').length - 1,
+    ).toBe(snap.ties.length);
+
+    const [png] = await Promise.all([page.waitForEvent('download'), page.click('#export-png')]);
+    const bytes = readFileSync((await png.path())!);
+    expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(png.suggestedFilename()).toBe('eurasia-network-2019-06.png');
+
+    const [svg] = await Promise.all([page.waitForEvent('download'), page.click('#export-svg')]);
+    const svgText = readFileSync((await svg.path())!, 'utf8');
+    expect(svgText.match(/<line /g)?.length).toBe(snap.ties.length);
+  });
+
+  it('shows the map, the balancers and the bargaining forecast', async () => {
+    await openWorkbench('#world=eurasia&at=2019-06&tab=map');
+    await page.waitForSelector('#map svg');
+    const world = await api.world('eurasia');
+    const placed = world.actors.filter((a) => a.capital).length;
+    expect(await page.locator('#map svg g.actors circle').count()).toBe(placed);
+    await page.screenshot({ path: `${ARTIFACTS}e2e-map.png` });
+
+    await page.click('#tab-balancers');
+    await page.waitForSelector('#balancers-table[data-state="done"]');
+    await page.waitForSelector('#alignment-chart[data-state="done"] svg');
+    const bal = await api.balancers('eurasia', { at: '2019-06' });
+    expect(await page.locator('#balancers tbody tr').count()).toBe(bal.rows.length);
+    await page.screenshot({ path: `${ARTIFACTS}e2e-balancers.png` });
+
+    await page.click('#tab-bargaining');
+    await page.waitForSelector('#bargaining-chart[data-state="done"] svg', { timeout: 30_000 });
+    const issue = await page.locator('#bargaining-issue').inputValue();
+    const forecast = await api.forecast(issue, { model: 'smp', detail: 'false' });
+    expect(await page.locator('#bargaining-final-table tbody tr').count()).toBe(forecast.actors.length);
+    await page.screenshot({ path: `${ARTIFACTS}e2e-bargaining.png` });
+  });
+
+  it('labels every control and moves between tabs by keyboard', async () => {
+    await openWorkbench('#world=eurasia');
+    await page.waitForSelector('#network[data-ready="true"]');
+    const unlabelled = await page.evaluate(() =>
+      [...document.querySelectorAll('input, select, textarea, button')]
+        .filter((el) => {
+          const e = el as HTMLInputElement;
+          const named = (e.labels?.length ?? 0) > 0 || e.getAttribute('aria-label') || e.textContent?.trim();
+          return !named;
+        })
+        .map((el) => el.outerHTML.slice(0, 80)),
+    );
+    expect(unlabelled).toEqual([]);
+    await page.focus('#tab-network');
+    await page.keyboard.press('ArrowRight');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('tab-map');
+    expect(await page.locator('#tab-map').getAttribute('aria-selected')).toBe('true');
+    await page.waitForSelector('#panel-map:not([hidden]) #map svg');
+  });
+});

@@ -1,0 +1,2 @@
+/** Observable Plot as its own lazily loaded chunk (named `plot` in the build). */
+export * from '@observablehq/plot';

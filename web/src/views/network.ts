@@ -1,0 +1,370 @@
+/**
+ * The signed network: sigma.js on a graphology graph whose nodes keep fixed positions (see
+ * `layout.ts`) while the slider replays the ties month by month. Beside it, the same ties as an
+ * accessible table (each row opens the evidence drawer), and a legend. The canvas gets
+ * `data-ready`, `data-at`, `data-layer` and `data-edges` once a month is drawn, and the page gets
+ * a `cb:network-drawn` performance mark the first time.
+ */
+import { UndirectedGraph } from 'graphology';
+import Sigma from 'sigma';
+import type { SnapshotBody } from '../../../src/api/client.js';
+import { getSnapshot, latest } from '../data.js';
+import { announce, h, replace, signed, valueBar } from '../dom.js';
+import { stableLayout } from '../layout.js';
+import { KIND_COLORS, signColor, tieColor, tieWidth } from '../palette.js';
+import type { View, ViewContext } from '../view.js';
+
+/** Node size in pixels from the capability index (square-root scale), within these bounds. */
+const NODE_SIZE = Object.freeze({ min: 4, max: 18, noData: 5 });
+
+function nodeSize(cinc: number | undefined, maxCinc: number): number {
+  if (cinc === undefined || maxCinc <= 0) return NODE_SIZE.noData;
+  return NODE_SIZE.min + (NODE_SIZE.max - NODE_SIZE.min) * Math.sqrt(cinc / maxCinc);
+}
+
+export function createNetworkView(ctx: ViewContext): View {
+  const canvas = h('div', {
+    id: 'network',
+    class: 'network-canvas',
+    role: 'img',
+    'aria-label': 'Signed network of the world at the chosen date; the table beside it lists the same ties',
+    'data-ready': 'false',
+  });
+  const tableBody = h('tbody');
+  const caption = h('caption', {}, 'Ties');
+  const filter = h('input', {
+    type: 'search',
+    id: 'tie-filter',
+    placeholder: 'Filter by actor id or name',
+    'aria-describedby': 'tie-filter-help',
+  });
+  const side = h(
+    'div',
+    { class: 'side-panel' },
+    h(
+      'section',
+      { class: 'legend', 'aria-label': 'Legend' },
+      h('h2', {}, 'Legend'),
+      h(
+        'ul',
+        {},
+        h('li', {}, h('span', { class: 'swatch line positive' }), 'positive (allied)'),
+        h('li', {}, h('span', { class: 'swatch line negative' }), 'negative (hostile)'),
+        h('li', {}, h('span', { class: 'swatch dot state' }), 'state'),
+        h('li', {}, h('span', { class: 'swatch dot org' }), 'organisation, bloc'),
+        h('li', {}, h('span', { class: 'swatch dot nonstate' }), 'non-state actor'),
+        h(
+          'li',
+          { class: 'wide' },
+          'Line width: strength · opacity: confidence · node size: capability (CINC)',
+        ),
+      ),
+    ),
+    h(
+      'section',
+      { class: 'tie-list', 'aria-label': 'Ties at this date' },
+      h('label', { for: 'tie-filter', class: 'filter-label' }, 'Find a tie'),
+      filter,
+      h(
+        'p',
+        { id: 'tie-filter-help', class: 'hint' },
+        'Choose a pair (or click a line) to read its evidence.',
+      ),
+      h(
+        'div',
+        { class: 'table-scroll' },
+        h(
+          'table',
+          { class: 'ties', id: 'tie-table' },
+          caption,
+          h(
+            'thead',
+            {},
+            h(
+              'tr',
+              {},
+              h('th', { scope: 'col' }, 'Pair'),
+              h('th', { scope: 'col', class: 'num' }, 'Tie'),
+              h('th', { scope: 'col', class: 'num' }, 'Conf.'),
+            ),
+          ),
+          tableBody,
+        ),
+      ),
+    ),
+  );
+  const element = h('div', { class: 'network-view' }, canvas, side);
+
+  const graph = new UndirectedGraph();
+  let renderer: Sigma | undefined;
+  let worldId = '';
+  let current: SnapshotBody | undefined;
+  let visible = false;
+  let marked = false;
+  const load = latest(getSnapshot);
+
+  function buildNodes(): void {
+    const world = ctx.world();
+    worldId = world.meta.id;
+    graph.clear();
+    const positions = stableLayout(world.actors, world.memberships);
+    for (const a of world.actors) {
+      const p = positions.get(a.id)!;
+      graph.addNode(a.id, {
+        x: p.x,
+        y: p.y,
+        size: NODE_SIZE.noData,
+        label: a.id,
+        fullName: a.name,
+        color: KIND_COLORS[a.kind] ?? KIND_COLORS.state,
+      });
+    }
+  }
+
+  function mount(): void {
+    if (worldId !== ctx.world().meta.id) buildNodes();
+    renderer = new Sigma(graph, canvas, {
+      enableEdgeEvents: true,
+      labelRenderedSizeThreshold: 0,
+      labelDensity: 4,
+      labelGridCellSize: 30,
+      labelFont: 'system-ui, sans-serif',
+      labelSize: 12,
+      labelWeight: '600',
+      labelColor: { color: '#1a1a1a' },
+      defaultEdgeType: 'line',
+      zIndex: true,
+      stagePadding: 40,
+      minCameraRatio: 0.2,
+      maxCameraRatio: 4,
+      // The pair whose evidence is open stands out; the other ties fade.
+      edgeReducer: (edge, data) => {
+        const pair = ctx.store.state.pair;
+        if (!pair) return data;
+        const key = [...pair].sort().join('|');
+        if (edge === key) return { ...data, size: (data.size as number) + 3, zIndex: 100 };
+        return { ...data, color: fade(data.color as string) };
+      },
+    });
+    renderer.on('clickEdge', ({ edge }) => {
+      const [a, b] = graph.extremities(edge);
+      ctx.openEvidence(a, b);
+    });
+    renderer.on('enterEdge', () => canvas.classList.add('pointer'));
+    renderer.on('leaveEdge', () => canvas.classList.remove('pointer'));
+  }
+
+  function draw(snap: SnapshotBody): void {
+    current = snap;
+    const maxCinc = Math.max(0, ...snap.actors.map((a) => a.cinc ?? 0));
+    for (const a of snap.actors) {
+      if (graph.hasNode(a.id)) graph.setNodeAttribute(a.id, 'size', nodeSize(a.cinc, maxCinc));
+    }
+    graph.clearEdges();
+    for (const t of snap.ties) {
+      if (!graph.hasNode(t.a) || !graph.hasNode(t.b)) continue;
+      graph.addUndirectedEdgeWithKey(`${t.a}|${t.b}`, t.a, t.b, {
+        color: tieColor(t.value, t.confidence),
+        size: tieWidth(t.value),
+        zIndex: Math.round(Math.abs(t.value) * 10),
+        value: t.value,
+      });
+    }
+    renderer?.refresh();
+    renderTable();
+    canvas.dataset.ready = 'true';
+    canvas.dataset.at = snap.at;
+    canvas.dataset.layer = snap.layer;
+    canvas.dataset.edges = String(snap.ties.length);
+    canvas.setAttribute(
+      'aria-label',
+      `Signed network at ${snap.at}, ${snap.layer} layer: ${snap.actors.length} actors, ${snap.ties.length} ties. The table beside it lists the same ties.`,
+    );
+    if (!marked) {
+      marked = true;
+      // After the frame sigma paints in: the moment the nodes are on screen.
+      requestAnimationFrame(() => performance.mark('cb:network-drawn'));
+    }
+    const pos = snap.ties.filter((t) => t.value > 0).length;
+    announce(
+      `${snap.at}, ${snap.layer}: ${snap.ties.length} ties, ${pos} positive, ${snap.ties.length - pos} negative or neutral.`,
+    );
+  }
+
+  function renderTable(): void {
+    if (!current) return;
+    const names = new Map(ctx.world().actors.map((a) => [a.id, a.name]));
+    const q = filter.value.trim().toLowerCase();
+    const rows = current.ties
+      .filter((t) =>
+        q === ''
+          ? true
+          : [t.a, t.b, names.get(t.a) ?? '', names.get(t.b) ?? ''].some((s) => s.toLowerCase().includes(q)),
+      )
+      .sort((x, y) => Math.abs(y.value) - Math.abs(x.value));
+    caption.textContent = `Ties at ${current.at} (${current.layer}): ${rows.length}${q ? ` matching “${q}”` : ''}`;
+    replace(
+      tableBody,
+      rows.map((t) =>
+        h(
+          'tr',
+          {
+            'data-a': t.a,
+            'data-b': t.b,
+            'data-value': t.value,
+          },
+          h(
+            'td',
+            {},
+            h(
+              'button',
+              {
+                type: 'button',
+                class: 'link-btn',
+                title: `${names.get(t.a)} – ${names.get(t.b)}: open the evidence`,
+                'aria-label': `${names.get(t.a)} – ${names.get(t.b)}, ${signed(t.value)}: open the evidence`,
+                onclick: (e: Event) => ctx.openEvidence(t.a, t.b, e.currentTarget as HTMLElement),
+              },
+              `${t.a} – ${t.b}`,
+            ),
+          ),
+          h('td', { class: 'num' }, valueBar(t.value), h('span', { class: 'value' }, signed(t.value))),
+          h('td', { class: 'num' }, t.confidence.toFixed(2)),
+        ),
+      ),
+    );
+    markSelected();
+  }
+
+  /** Highlights the row of the pair whose evidence is open, without rebuilding the table. */
+  function markSelected(): void {
+    const open = ctx.store.state.pair;
+    const key = open ? [...open].sort().join() : '';
+    for (const tr of tableBody.querySelectorAll('tr')) {
+      tr.classList.toggle('selected', key !== '' && [tr.dataset.a, tr.dataset.b].sort().join() === key);
+    }
+  }
+
+  async function refresh(): Promise<void> {
+    const s = ctx.store.state;
+    if (s.world !== worldId) {
+      buildNodes();
+      renderer?.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+    }
+    canvas.dataset.ready =
+      canvas.dataset.at === s.at && canvas.dataset.layer === s.dimension ? 'true' : 'false';
+    const snap = await load(s.world, s.at, s.dimension).catch((err: Error) => {
+      announce(`Could not load the snapshot: ${err.message}`);
+      return undefined;
+    });
+    if (snap) draw(snap);
+  }
+
+  filter.addEventListener('input', renderTable);
+  ctx.store.subscribe((s, prev) => {
+    if (!visible) return;
+    if (s.world !== prev.world || s.at !== prev.at || s.dimension !== prev.dimension) void refresh();
+    else if (s.pair !== prev.pair) {
+      markSelected();
+      renderer?.refresh();
+    }
+  });
+
+  return {
+    element,
+    show() {
+      visible = true;
+      // Ask for the month first: the request travels while sigma sets up WebGL.
+      const pending = refresh();
+      if (!renderer) mount();
+      else renderer.refresh();
+      void pending;
+    },
+    hide() {
+      visible = false;
+    },
+    async toSvg() {
+      return renderer && current ? networkSvg(graph, renderer, current) : null;
+    },
+  };
+}
+
+/** An rgba() colour with its opacity cut to a tenth of what it was. */
+function fade(color: string): string {
+  return color.replace(
+    /rgba\((\d+),(\d+),(\d+),([\d.]+)\)/,
+    (_m, r, g, b, a) => `rgba(${r},${g},${b},${(Number(a) / 10).toFixed(3)})`,
+  );
+}
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+function svgEl(tag: string, attrs: Record<string, string | number>): SVGElement {
+  const el = document.createElementNS(SVG_NS, tag);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
+  return el;
+}
+
+/** The network as drawn on screen (same camera), as a standalone SVG. */
+function networkSvg(graph: UndirectedGraph, renderer: Sigma, snap: SnapshotBody): SVGSVGElement {
+  const { width, height } = renderer.getDimensions();
+  const svg = svgEl('svg', {
+    xmlns: SVG_NS,
+    width,
+    height,
+    viewBox: `0 0 ${width} ${height}`,
+  }) as SVGSVGElement;
+  svg.appendChild(svgEl('rect', { width, height, fill: '#ffffff' }));
+  const title = svgEl('text', {
+    x: 12,
+    y: 20,
+    'font-family': 'system-ui, sans-serif',
+    'font-size': 14,
+    fill: '#1a1a1a',
+  });
+  title.textContent = `${snap.world} · ${snap.at} · ${snap.layer}`;
+  svg.appendChild(title);
+  const at = (node: string) =>
+    renderer.graphToViewport(graph.getNodeAttributes(node) as { x: number; y: number });
+  graph.forEachEdge((_edge, attrs, source, target) => {
+    const p = at(source);
+    const q = at(target);
+    svg.appendChild(
+      svgEl('line', {
+        x1: p.x,
+        y1: p.y,
+        x2: q.x,
+        y2: q.y,
+        stroke: signColor(attrs.value as number),
+        'stroke-opacity': 0.8,
+        'stroke-width': tieWidth(attrs.value as number) / 1.5,
+      }),
+    );
+  });
+  graph.forEachNode((node, attrs) => {
+    const p = at(node);
+    svg.appendChild(
+      svgEl('circle', { cx: p.x, cy: p.y, r: (attrs.size as number) / 1.2, fill: attrs.color as string }),
+    );
+    const label = svgEl('text', {
+      x: p.x + (attrs.size as number) / 1.2 + 3,
+      y: p.y + 4,
+      'font-family': 'system-ui, sans-serif',
+      'font-size': 12,
+      'font-weight': 600,
+      fill: '#1a1a1a',
+    });
+    label.textContent = node;
+    svg.appendChild(label);
+  });
+  const legend = svgEl('text', {
+    x: 12,
+    y: height - 12,
+    'font-family': 'system-ui, sans-serif',
+    'font-size': 11,
+    fill: '#404040',
+  });
+  legend.textContent = 'blue: positive tie · red: negative tie · width: strength';
+  svg.appendChild(legend);
+  return svg;
+}

@@ -1,3 +1,6 @@
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 /**
  * The HTTP API over a real socket: every answer is compared with what the library computes from
  * the same world, bad requests get a 4xx with a useful JSON message, and the server keeps serving
@@ -167,11 +170,24 @@ describe('the server itself', () => {
     }
   });
 
-  it('reports the event-store path it was given without pretending to read it', async () => {
-    const other = await startServer({ port: 0, log: null, db: 'events.duckdb' });
+  it('keeps the world’s events in a DuckDB file and answers event queries from it', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'cb-api-db-')), 'events.duckdb');
+    const other = await startServer({ port: 0, log: null, db: file });
     try {
       const health = await createClient({ baseUrl: other.url }).health();
-      expect(health.db).toMatchObject({ path: 'events.duckdb', status: 'not-connected' });
+      const world = loadWorld('eurasia');
+      expect(health.db).toMatchObject({ path: file, status: 'connected', events: world.events.length });
+      expect(existsSync(file)).toBe(true);
+      const pair = world.events.filter((e) => [e.source, e.target].sort().join() === 'PAK,RUS');
+      const listed = await (await fetch(`${other.url}/api/worlds/eurasia/events?a=RUS&b=PAK`)).json();
+      expect(listed.events.map((e: { id: string }) => e.id).sort()).toEqual(
+        pair.map((e) => `eurasia:${e.id}`).sort(),
+      );
+      const months = await (await fetch(`${other.url}/api/worlds/eurasia/events/monthly?a=PAK&b=RUS`)).json();
+      expect(months.series.reduce((n: number, m: { events: number }) => n + m.events, 0)).toBe(pair.length);
+      const unknown = await fetch(`${other.url}/api/worlds/eurasia/events?actor=PAKK`);
+      expect(unknown.status).toBe(404);
+      expect((await unknown.json()).error).toMatch(/did you mean 'PAK'/);
     } finally {
       await other.close();
     }

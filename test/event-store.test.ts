@@ -47,3 +47,18 @@ describe('DuckDB event store', () => {
     store.close();
   });
 });
+
+describe('DuckDB event store: replacing an origin', () => {
+  it('swaps a world’s events atomically and filters by origin', async () => {
+    const store = await openDuckDbStore(':memory:');
+    await store.importEvents([{ ...records[0]!, id: 'other:1', origin: 'other' }]);
+    await store.replaceOrigin(world.meta.id, records);
+    await store.replaceOrigin(world.meta.id, records);
+    expect(await store.count()).toBe(records.length + 1);
+    expect((await store.events({ origin: 'other' })).map((e) => e.id)).toEqual(['other:1']);
+    const bad = [...records.slice(0, 3), { ...records[3]!, date: 'soon' }];
+    await expect(store.replaceOrigin(world.meta.id, bad)).rejects.toThrow(InvalidInputError);
+    expect((await store.events({ origin: world.meta.id })).length).toBe(records.length);
+    store.close();
+  });
+});

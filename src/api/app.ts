@@ -16,6 +16,7 @@ import { securityHeaders } from './middleware/security-headers.js';
 import { type ApiOptionsInput, resolveApiOptions } from './options.js';
 import { registerAnalysisRoutes } from './routes/analysis.js';
 import { registerBargainingRoutes } from './routes/bargaining.js';
+import { registerEventRoutes } from './routes/events.js';
 import { registerExportRoutes } from './routes/exports.js';
 import { packageVersion, registerHealthRoutes } from './routes/health.js';
 import { registerJobRoutes } from './routes/jobs.js';
@@ -23,12 +24,14 @@ import { registerScenarioRoutes } from './routes/scenarios.js';
 import { registerSnapshotRoutes } from './routes/snapshots.js';
 import { registerWorldRoutes } from './routes/worlds.js';
 import { defaultWebRoot, serveWeb } from './static-web.js';
+import { WorldEvents } from './world-events.js';
 import { WorldRegistry } from './world-registry.js';
 
 const ROUTES: readonly RegisterRoutes[] = [
   registerHealthRoutes,
   registerWorldRoutes,
   registerSnapshotRoutes,
+  registerEventRoutes,
   registerAnalysisRoutes,
   registerExportRoutes,
   registerScenarioRoutes,
@@ -40,7 +43,7 @@ const ROUTES: readonly RegisterRoutes[] = [
 export type CounterbalanceApp = OpenAPIHono & {
   readonly context: ApiContext;
   /** Cancels running jobs; the host closes its sockets. */
-  dispose(): void;
+  dispose(): Promise<void>;
 };
 
 const INFO = {
@@ -67,6 +70,7 @@ export function createApp(input: ApiOptionsInput = {}): CounterbalanceApp {
     registry,
     options,
     jobs: new JobQueue({ maxQueued: options.limits.maxQueuedJobs, ttlMs: options.jobTtlMs }),
+    events: new WorldEvents(registry, resolved.db),
     startedAt: Date.now(),
   };
   const app = new OpenAPIHono({ defaultHook: validationHook });
@@ -112,5 +116,11 @@ export function createApp(input: ApiOptionsInput = {}): CounterbalanceApp {
   });
   app.onError(handleError(options.log));
 
-  return Object.assign(app, { context, dispose: () => context.jobs.close() });
+  return Object.assign(app, {
+    context,
+    dispose: async () => {
+      context.jobs.close();
+      await context.events.close();
+    },
+  });
 }

@@ -16,6 +16,7 @@ import type {
 import type { BargainingIssueBody, ForecastBodyType, IssueSummaryBody } from './routes/bargaining.js';
 import type { BundledScenarioBody, JobAcceptedBody, ScenarioResultBody } from './routes/scenarios.js';
 import type {
+  DyadMonthsBody,
   ErrorBody,
   EventsBody,
   HealthBody,
@@ -39,6 +40,16 @@ export type {
 export type { BargainingIssueBody, ForecastBodyType, IssueSummaryBody } from './routes/bargaining.js';
 export type { BundledScenarioBody, JobAcceptedBody, ScenarioResultBody } from './routes/scenarios.js';
 export type * from './schemas.js';
+
+/** Which events to list: one actor's, one dyad's (a with b), within a period. */
+export interface EventParams {
+  actor?: string;
+  a?: string;
+  b?: string;
+  from?: string;
+  to?: string;
+  limit?: number;
+}
 
 /** An error response of the API. */
 export class ApiError extends Error {
@@ -159,8 +170,9 @@ export function createClient(options: Partial<ClientOptions> = {}) {
     ties: (world: string, p: SnapshotParams = {}) => get<TiesBody>(`${w(world)}/ties`, { ...p }),
     tie: (world: string, a: string, b: string, p: { at?: string } = {}) =>
       get<TieDetail>(`${w(world)}/ties/${encodeURIComponent(a)}/${encodeURIComponent(b)}`, p),
-    events: (world: string, p: { from?: string; to?: string; actor?: string } = {}) =>
-      get<EventsBody>(`${w(world)}/events`, p),
+    events: (world: string, p: EventParams = {}) => get<EventsBody>(`${w(world)}/events`, { ...p }),
+    eventMonths: (world: string, p: Omit<EventParams, 'limit'> = {}) =>
+      get<DyadMonthsBody>(`${w(world)}/events/monthly`, { ...p }),
     balance: (world: string, p: AnalysisParams & { weighted?: boolean } = {}) =>
       get<BalanceBodyType>(`${w(world)}/balance`, { ...p }),
     /** One triangle with its history (`actors`), or the catalogue of every triangle. */

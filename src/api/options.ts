@@ -29,7 +29,7 @@ export interface ApiOptions {
   worlds: string[];
   /** The world the workbench opens first. */
   defaultWorld: string;
-  /** DuckDB event-store path (`--db`): reported by `/api/health`; the store itself is planned. */
+  /** DuckDB event-store file (`--db`); absent = an in-memory store. */
   db?: string;
   limits: ApiLimits;
   /** Snapshots kept in memory per server, least recently used dropped first. */

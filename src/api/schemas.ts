@@ -178,9 +178,50 @@ export const TiesBody = z
   })
   .meta({ id: 'Ties' });
 
-export const EventsBody = z
-  .object({ world: z.string(), from: z.string(), to: z.string(), events: z.array(Event) })
-  .meta({ id: 'Events' });
+/** An event as the event store keeps it (its evidence ids resolve in the world). */
+export const StoredEvent = z
+  .object({
+    id: z.string().describe('origin-qualified id, e.g. eurasia:ev.2016-druzhba'),
+    date: z.string(),
+    source: z.string(),
+    target: z.string(),
+    cameo: z.string(),
+    goldstein: z.number(),
+    quad: z.string(),
+    dimension: z.enum(DIMENSIONS).optional(),
+    title: z.string().optional(),
+    origin: z.string(),
+    evidence: z.array(z.string()),
+  })
+  .meta({ id: 'StoredEvent' });
+
+export const EventsBody = z.object({ events: z.array(StoredEvent) }).meta({ id: 'Events' });
+
+export const DyadMonthsBody = z
+  .object({
+    series: z.array(
+      z.object({
+        a: z.string(),
+        b: z.string(),
+        month: z.string(),
+        events: z.number(),
+        meanGoldstein: z.number(),
+        cooperative: z.number(),
+        conflictual: z.number(),
+      }),
+    ),
+  })
+  .meta({ id: 'DyadMonths' });
+
+/** Which events: by actor, by dyad (a and b), by period. */
+export const EventQuery = z.object({
+  actor: Id.optional().meta({ description: 'events where this actor is source or target' }),
+  a: Id.optional().meta({ description: 'with b: events between a and b, in either direction' }),
+  b: Id.optional(),
+  from: CalendarDate.optional().meta({ example: '2014' }),
+  to: CalendarDate.optional().meta({ example: '2021-12' }),
+  limit: z.coerce.number().int().min(1).max(10_000).default(1000),
+});
 
 export const HealthBody = z
   .object({
@@ -193,10 +234,10 @@ export const HealthBody = z
     db: z
       .object({
         path: z.string().nullable(),
-        status: z.enum(['not-configured', 'not-connected']),
-        note: z.string(),
+        status: z.enum(['connected', 'memory', 'not-opened']),
+        events: z.number().nullable(),
       })
-      .describe('the event store; the embedded DuckDB store is planned, the path is only recorded'),
+      .describe('the embedded DuckDB event store: its file (null = in memory), state and event count'),
     jobs: z.object({ queued: z.number(), running: z.number(), finished: z.number() }),
     limits: z.record(z.string(), z.number()),
   })
@@ -214,4 +255,5 @@ export type EvidenceDetail = z.infer<typeof EvidenceDetail>;
 export type TieDetail = z.infer<typeof TieDetail>;
 export type TiesBody = z.infer<typeof TiesBody>;
 export type EventsBody = z.infer<typeof EventsBody>;
+export type DyadMonthsBody = z.infer<typeof DyadMonthsBody>;
 export type HealthBody = z.infer<typeof HealthBody>;

@@ -42,8 +42,9 @@ export interface RunningServer {
 export async function startServer(input: Partial<ServerOptions> = {}): Promise<RunningServer> {
   const opts = { ...SERVER_DEFAULTS, ...input };
   const app = createApp(opts);
-  // Load the first world now: a broken world fails the start, and the first page is fast.
+  // Load the first world and its events now: a broken world or a locked store fails the start.
   app.context.registry.world(app.context.options.defaultWorld);
+  await app.context.events.forWorld(app.context.options.defaultWorld);
   const server = await new Promise<Server>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: opts.port, hostname: opts.host }, () =>
       resolve(s as Server),
@@ -55,17 +56,19 @@ export async function startServer(input: Partial<ServerOptions> = {}): Promise<R
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {
     closing ??= new Promise<void>((resolve) => {
-      app.dispose();
+      app.context.jobs.close();
       const force = setTimeout(() => server.closeAllConnections(), opts.shutdownGraceMs);
       server.close(() => {
         clearTimeout(force);
         resolve();
       });
       server.closeIdleConnections();
-    }).finally(() => {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
-    });
+    })
+      .then(() => app.dispose())
+      .finally(() => {
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
+      });
     return closing;
   };
   const onSignal = (signal: NodeJS.Signals) => {

@@ -34,17 +34,7 @@ export function registerHealthRoutes(app: OpenAPIHono, ctx: ApiContext): void {
         worlds: ctx.registry.ids(),
         loaded: ctx.registry.loadedIds(),
         defaultWorld: ctx.options.defaultWorld,
-        db: ctx.options.db
-          ? {
-              path: ctx.options.db,
-              status: 'not-connected' as const,
-              note: 'the embedded DuckDB event store is planned; the path is recorded, no events are read from it yet',
-            }
-          : {
-              path: null,
-              status: 'not-configured' as const,
-              note: 'no --db given; event data comes from the world files',
-            },
+        db: ctx.events.status(),
         jobs: ctx.jobs.counts(),
         limits: { ...ctx.options.limits },
       },

@@ -1,4 +1,4 @@
-/** Worlds: the list, one world's metadata and sections, and its events in a window. */
+/** Worlds: the list, and one world's metadata and sections. */
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { DIMENSIONS, Id } from '../../domain/schema.js';
@@ -26,22 +26,6 @@ const getWorld = createRoute({
   summary: 'A world: metadata, counts, actors, sources, corridors, memberships and claims',
   request: { params: WorldParam },
   responses: { 200: json(WorldDetail, 'the world'), ...errorResponses(404, 422) },
-});
-
-const listEvents = createRoute({
-  method: 'get',
-  path: '/api/worlds/{world}/events',
-  tags: ['worlds'],
-  summary: 'Events in a date window, optionally those involving one actor',
-  request: {
-    params: WorldParam,
-    query: z.object({
-      from: CalendarDate.optional(),
-      to: CalendarDate.optional(),
-      actor: Id.optional(),
-    }),
-  },
-  responses: { 200: json(EventsBody, 'events in date order'), ...errorResponses(404, 422) },
 });
 
 export function registerWorldRoutes(app: OpenAPIHono, ctx: ApiContext): void {
@@ -81,20 +65,5 @@ export function registerWorldRoutes(app: OpenAPIHono, ctx: ApiContext): void {
       },
       200,
     );
-  });
-
-  app.openapi(listEvents, (c) => {
-    const world = registry.world(c.req.valid('param').world);
-    const q = c.req.valid('query');
-    const from = q.from ?? world.meta.period.from;
-    const to = q.to ?? world.meta.period.to;
-    if (q.actor) actorOf(world, q.actor);
-    const lo = startOf(from);
-    const hi = endOf(to);
-    const events = world.events
-      .filter((e) => startOf(e.date) >= lo && startOf(e.date) <= hi)
-      .filter((e) => !q.actor || e.source === q.actor || e.target === q.actor)
-      .sort((x, y) => (startOf(x.date) < startOf(y.date) ? -1 : startOf(x.date) > startOf(y.date) ? 1 : 0));
-    return c.json({ world: world.meta.id, from, to, events }, 200);
   });
 }

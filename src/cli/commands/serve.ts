@@ -1,4 +1,7 @@
 /** `serve`: the HTTP API and the workbench on one port, loopback only unless told otherwise. */
+import { mkdirSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
 import type { Command, OptionValues } from 'commander';
 import { SERVER_DEFAULTS, startServer } from '../../api/server.js';
 import { InvalidInputError } from '../../domain/errors.js';
@@ -16,6 +19,12 @@ function port(raw: string): number {
   return n;
 }
 
+/** The event store's default home: the user's data directory (XDG), created on demand. */
+function defaultDbPath(): string {
+  const base = process.env.XDG_DATA_HOME || join(homedir(), '.local', 'share');
+  return join(base, 'counterbalance', 'events.duckdb');
+}
+
 export function register(program: Command): void {
   program
     .command('serve')
@@ -27,22 +36,21 @@ export function register(program: Command): void {
       'world(s) to offer first: bundled id or path (the first opens in the workbench)',
       [DEFAULT_WORLD],
     )
-    .option(
-      '--db <path>',
-      'DuckDB event store path (recorded and reported by /api/health; the store is planned)',
-    )
+    .option('--db <path>', 'DuckDB event store file (":memory:" for none on disk)', defaultDbPath())
     .action(async (opts: OptionValues) => {
       const [first, ...rest] = opts.world as string[];
+      const db = opts.db as string;
+      if (db !== ':memory:') mkdirSync(dirname(db), { recursive: true });
       const server = await startServer({
         port: opts.port as number,
         host: opts.host as string,
         defaultWorld: first ?? DEFAULT_WORLD,
         worlds: rest,
-        ...(opts.db !== undefined && { db: opts.db as string }),
+        ...(db !== ':memory:' && { db }),
         handleSignals: true,
       });
       process.stderr.write(
-        `counterbalance serving ${server.url}/ (workbench), ${server.url}/docs (API reference); Ctrl-C stops\n`,
+        `counterbalance serving ${server.url}/ (workbench), ${server.url}/docs (API reference), events in ${db}; Ctrl-C stops\n`,
       );
       if (opts.host !== '127.0.0.1' && opts.host !== 'localhost' && opts.host !== '::1') {
         process.stderr.write(`warning: bound to ${opts.host}; the API has no authentication\n`);

@@ -62,6 +62,10 @@ function toRecord(r: Record<string, unknown>): EventRecord {
 function where(q: EventQuery): { sql: string; params: DuckDBValue[] } {
   const clauses: string[] = [];
   const params: DuckDBValue[] = [];
+  if (q.origin) {
+    params.push(q.origin);
+    clauses.push(`origin = $${params.length}`);
+  }
   if (q.actor) {
     params.push(q.actor, q.actor);
     clauses.push(`(source = $${params.length - 1} OR target = $${params.length})`);
@@ -91,13 +95,30 @@ class DuckDbEventStore implements EventStore {
     private readonly opts: DuckDbStoreOptions,
   ) {}
 
-  async importEvents(batch: readonly EventRecord[]): Promise<ImportResult> {
+  importEvents(batch: readonly EventRecord[]): Promise<ImportResult> {
+    return this.write(batch);
+  }
+
+  replaceOrigin(origin: string, batch: readonly EventRecord[]): Promise<ImportResult> {
+    const stray = batch.findIndex((e) => e.origin !== origin);
+    if (stray >= 0) {
+      throw new InvalidInputError({
+        line: stray + 1,
+        field: 'origin',
+        message: `row is not from '${origin}'`,
+      });
+    }
+    return this.write(batch, origin);
+  }
+
+  private async write(batch: readonly EventRecord[], replacing?: string): Promise<ImportResult> {
     const problems = rowProblems(batch);
     if (problems.length > 0) {
       throw new InvalidInputError(problems, `import rejected, nothing stored: ${problems.length} bad row(s)`);
     }
     await this.conn.run('BEGIN TRANSACTION');
     try {
+      if (replacing !== undefined) await this.conn.run('DELETE FROM events WHERE origin = $1', [replacing]);
       for (let i = 0; i < batch.length; i += this.opts.chunk) {
         const part = batch.slice(i, i + this.opts.chunk);
         const rows = part.map(

@@ -23,6 +23,8 @@ export interface EventRecord {
 }
 
 export interface EventQuery {
+  /** Only events from this origin (a world id, a file). */
+  origin?: string;
   actor?: string;
   pair?: [string, string];
   from?: string;
@@ -49,6 +51,8 @@ export interface ImportResult {
 export interface EventStore {
   /** Imports a batch all-or-nothing: on any error nothing of the batch is kept. */
   importEvents(batch: readonly EventRecord[]): Promise<ImportResult>;
+  /** Replaces every event of `origin` with `batch`, in one transaction. */
+  replaceOrigin(origin: string, batch: readonly EventRecord[]): Promise<ImportResult>;
   events(query?: EventQuery): Promise<EventRecord[]>;
   dyadMonths(query?: EventQuery): Promise<DyadMonth[]>;
   count(): Promise<number>;

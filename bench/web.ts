@@ -17,25 +17,15 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
 import { stringify } from 'yaml';
 import { startServer } from '../src/api/server.js';
 import { monthRange } from '../src/domain/time.js';
+import { launchChromium } from '../test/helpers/chromium.js';
 import { median, QUICK, table } from './_measure.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'web/dist');
 const SELF = fileURLToPath(import.meta.url);
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--headless',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const SETTINGS = QUICK
   ? { renders: 3, seconds: 2, syntheticActors: 50 }
   : { renders: 9, seconds: 10, syntheticActors: 200 };
@@ -172,7 +162,7 @@ function spawnServer(ref: string): Promise<ServerChild> {
 
 async function renderCase(label: string, ref: string, worldId: string): Promise<(string | number)[]> {
   const server = await spawnServer(ref);
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   const times: number[] = [];
   let heapMiB = 0;
   try {

@@ -4,6 +4,8 @@
  * line. Errors name the line and the field; repeated pairs with the same sign are kept once and
  * counted as warnings, repeated pairs with opposite signs are errors.
  */
+
+import { splitCsvLine } from '../domain/csv.js';
 import { InvalidInputError, type Problem } from '../domain/errors.js';
 import type { SignedEdge, SignedGraph } from './signed-graph.js';
 
@@ -21,29 +23,6 @@ const SIGNS: Readonly<Record<string, number>> = Object.freeze({
   '-': -1,
   '−': -1,
 });
-
-/** Splits one CSV line into fields; double quotes may wrap a field and `""` escapes a quote. */
-function splitCsvLine(line: string): string[] {
-  const out: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i]!;
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      out.push(field.trim());
-      field = '';
-    } else field += ch;
-  }
-  out.push(field.trim());
-  return out;
-}
 
 /**
  * Parses an edge-list CSV into a signed graph (nodes in order of first appearance).

@@ -1,40 +1,4 @@
-/**
- * Splits one CSV line into trimmed fields (RFC 4180 quoting: "a, b" is one field, "" an escaped
- * quote). KTAB files are simple but their first line quotes the description.
- */
-
-/**
- * @example
- * splitCsvLine('DummyData_3Dim ,"Dummy scenario, to test",7,3,'); // ['DummyData_3Dim', 'Dummy scenario, to test', '7', '3', '']
- */
-export function splitCsvLine(line: string): string[] {
-  const fields: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i]!;
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') {
-        quoted = false;
-      } else {
-        field += ch;
-      }
-    } else if (ch === '"' && field.trim() === '') {
-      quoted = true;
-      field = '';
-    } else if (ch === ',') {
-      fields.push(field.trim());
-      field = '';
-    } else {
-      field += ch;
-    }
-  }
-  fields.push(field.trim());
-  return fields;
-}
+/** Field helpers for KTAB CSV rows. */
 
 /** Drops trailing empty fields (KTAB rows end with a comma). */
 export function withoutTrailingEmpty(fields: string[]): string[] {

@@ -4,10 +4,12 @@
  * actor: name, description, power, then position and salience per dimension (0–100), trailing
  * commas allowed. Every problem is reported with file, line, column name and a hint.
  */
+
+import { splitCsvLine } from '../../domain/csv.js';
 import { BargainingInputError, type Problem } from '../../domain/errors.js';
 import type { BargainingActor, BargainingInput } from '../types.js';
 import { checkInput } from './check-input.js';
-import { parseNumber, splitCsvLine, withoutTrailingEmpty } from './csv-fields.js';
+import { parseNumber, withoutTrailingEmpty } from './csv-fields.js';
 
 const ROW_HINT =
   'each actor row is: name, description, power, then position and salience for every dimension';

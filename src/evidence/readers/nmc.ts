@@ -3,9 +3,10 @@
  * with dataset evidence. CINC is the mean of six shares (military expenditure and personnel,
  * iron/steel, primary energy, total and urban population); NMC codes missing values as -9.
  */
+
+import { parseCsv } from '../../domain/csv.js';
 import { InvalidInputError, type Problem } from '../../domain/errors.js';
 import type { Capability } from '../../domain/schema.js';
-import { parseCsv } from './csv.js';
 
 const COLUMNS = ['ccode', 'year', 'milex', 'milper', 'irst', 'pec', 'tpop', 'upop', 'cinc'] as const;
 

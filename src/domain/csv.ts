@@ -1,7 +1,44 @@
 /**
- * A small RFC 4180 CSV reader (quoted fields, doubled quotes, CRLF) that keeps line numbers, so
- * every importer can report the file and line of a bad row.
+ * CSV text, parsed without I/O: one line at a time (`splitCsvLine`, for formats read line by line
+ * with their own line numbers) or a whole file with quoted newlines (`parseCsv`). Every importer
+ * and reader uses these, so quoting rules are the same everywhere.
  */
+
+/**
+ * Splits one CSV line into trimmed fields (RFC 4180 quoting: "a, b" is one field, "" an escaped
+ * quote; a quote may follow leading spaces).
+ *
+ * @example
+ * splitCsvLine('DummyData_3Dim ,"Dummy scenario, to test",7,3,'); // ['DummyData_3Dim', 'Dummy scenario, to test', '7', '3', '']
+ */
+export function splitCsvLine(line: string): string[] {
+  const fields: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i]!;
+    if (quoted) {
+      if (ch === '"' && line[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') {
+        quoted = false;
+      } else {
+        field += ch;
+      }
+    } else if (ch === '"' && field.trim() === '') {
+      quoted = true;
+      field = '';
+    } else if (ch === ',') {
+      fields.push(field.trim());
+      field = '';
+    } else {
+      field += ch;
+    }
+  }
+  fields.push(field.trim());
+  return fields;
+}
 
 export interface CsvRow {
   line: number;

@@ -2,14 +2,20 @@
  * Cold load + validate + snapshot of the bundled eurasia world, in fresh processes (goal < 300 ms),
  * and the whole `world validate` command for comparison.
  */
+import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { median, QUICK, table, timeCommand } from './_measure.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+// Measure the compiled library, as installed users run it (tsx would add its transpile time).
+spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], {
+  cwd: root,
+  stdio: 'inherit',
+});
 const probe = `
 const t0 = performance.now();
-const { loadWorld } = await import('./src/worlds/load.ts');
-const { snapshot } = await import('./src/worlds/snapshot.ts');
+const { loadWorld } = await import('./dist/src/worlds/load.js');
+const { snapshot } = await import('./dist/src/worlds/snapshot.js');
 const t1 = performance.now();
 const w = loadWorld('eurasia');
 const s = snapshot(w, '2021-12');
@@ -29,7 +35,7 @@ const cli = Array.from({ length: QUICK ? 2 : 7 }, () =>
 table(
   ['case', 'median ms', 'peak MiB', 'runs'],
   [
-    ['imports (zod, yaml, loader)', median(samples.map((s) => s.imports)).toFixed(1), '', runs],
+    ['module imports (zod, js-yaml, loader)', median(samples.map((s) => s.imports)).toFixed(1), '', runs],
     ['load + validate + snapshot(2021-12)', median(samples.map((s) => s.loadSnapshot)).toFixed(1), '', runs],
     [
       'cold total (imports + load + snapshot)',

@@ -32,6 +32,7 @@ export type * from './domain/world.js';
 export { openDuckDbStore } from './evidence/store/duckdb-store.js';
 export type { EventRecord, EventStore } from './evidence/store/event-store.js';
 export { eventsOfWorld } from './evidence/store/world-events.js';
+export * from './simulation/index.js';
 export { bundledWorldIds, resolveWorldRef } from './worlds/bundled.js';
 export { EXPORT_FORMATS, exportSnapshot } from './worlds/export/index.js';
 export { LOAD_DEFAULTS, type LoadOptions, loadWorld } from './worlds/load.js';

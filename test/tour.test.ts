@@ -13,7 +13,8 @@ describe('the guided tour', () => {
     for (const row of matrix.rows) {
       row.slice(1).forEach((cell, k) => {
         const other = matrix.header[k + 1]!;
-        if (other !== row[0]) expect(Math.abs(Number(cell) - tieValue(snap, row[0]!, other))).toBeLessThanOrEqual(0.0051);
+        if (other !== row[0])
+          expect(Math.abs(Number(cell) - tieValue(snap, row[0]!, other))).toBeLessThanOrEqual(0.0051);
       });
     }
     const triangles = sections.find((s) => s.table?.header[1] === 'type')!.table!;

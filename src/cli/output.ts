@@ -19,7 +19,7 @@ export function formatTable<T>(rows: readonly T[], columns: readonly Column<T>[]
   const cells = rows.map((r) => columns.map((c) => String(c.cell(r))));
   const widths = columns.map((c, i) => Math.max(c.header.length, ...cells.map((row) => row[i]!.length)));
   const isRight = columns.map(
-    (c, i) =>
+    (c) =>
       c.align === 'right' ||
       (c.align === undefined && rows.length > 0 && typeof c.cell(rows[0]!) === 'number'),
   );

@@ -207,8 +207,12 @@ export function checkWorld(s: MergedSections): Problem[] {
   }
 
   for (const c of s.corridors) {
-    c.value.participants.forEach((p, i) => actor(c, ['participants', i], p));
-    c.value.route.forEach((p, i) => actor(c, ['route', i], p));
+    c.value.participants.forEach((p, i) => {
+      actor(c, ['participants', i], p);
+    });
+    c.value.route.forEach((p, i) => {
+      actor(c, ['route', i], p);
+    });
     cites(c, [], c.value.evidence);
     const st = c.value.statuses;
     st.forEach((x, i) => {
@@ -289,7 +293,9 @@ export function checkWorld(s: MergedSections): Problem[] {
   }
 
   for (const c of s.claims) {
-    c.value.about.forEach((id, i) => actor(c, ['about', i], id));
+    c.value.about.forEach((id, i) => {
+      actor(c, ['about', i], id);
+    });
     checkDates(c, ['date'], c.value.date, report);
     cites(c, [], c.value.evidence);
   }

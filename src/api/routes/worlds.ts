@@ -1,12 +1,11 @@
 /** Worlds: the list, and one world's metadata and sections. */
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { DIMENSIONS, Id } from '../../domain/schema.js';
-import { endOf, startOf } from '../../domain/time.js';
+import { DIMENSIONS } from '../../domain/schema.js';
 import { worldStats } from '../../worlds/stats.js';
 import type { ApiContext } from '../context.js';
-import { CalendarDate, EventsBody, WorldDetail, WorldParam, WorldSummary } from '../schemas.js';
-import { actorOf, errorResponses, json } from './shared.js';
+import { WorldDetail, WorldParam, WorldSummary } from '../schemas.js';
+import { errorResponses, json } from './shared.js';
 
 const listWorlds = createRoute({
   method: 'get',

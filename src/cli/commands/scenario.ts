@@ -123,6 +123,13 @@ function printRun(r: ScenarioResult, top: number): void {
       align: 'left',
     },
   ]);
+  const moved = r.capabilities.filter((c) => Math.abs(c.mean) >= 0.001).slice(0, 5);
+  if (moved.length > 0) {
+    const pct = (x: number) => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)}%`;
+    process.stdout.write(
+      `\ncapabilities: ${moved.map((c) => `${c.actor} ${pct(c.mean)} (${pct(c.lo)}…${pct(c.hi)})`).join(', ')}\n`,
+    );
+  }
   for (const w of r.warnings) process.stderr.write(`note: ${w}\n`);
 }
 

@@ -1,0 +1,182 @@
+/**
+ * Simulation engine benchmarks, one case per child process (wall time and peak memory under GNU
+ * time): the paired Monte Carlo on eurasia (1,000 runs × 60 monthly steps; goal ≤ 5 s on 2 cores),
+ * the speed-up from 1 to 2 workers (goal ≥ 1.7×), a synthetic dense 200-actor world (100 runs ×
+ * 30 steps) and how time grows with the number of actors (50/100/200, dense).
+ * `BENCH_QUICK=1` shrinks every case so the file can be smoke-tested.
+ */
+import { loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { stream } from '../src/domain/random.js';
+import type { World } from '../src/domain/world.js';
+import { runScenario } from '../src/simulation/run-scenario.js';
+import { loadScenario, scenarioFromObject } from '../src/simulation/scenario.js';
+import { median, QUICK, table, timeCommand } from './_measure.js';
+
+const CASE_ENV = 'CB_SIM_BENCH_CASE';
+
+/** A dense synthetic world: two blocs, every pair tied (bloc sign × strength + noise). */
+function syntheticWorld(n: number, seed: number): World {
+  const rng = stream(seed, n);
+  const ids = Array.from({ length: n }, (_, i) => `S${String(i).padStart(3, '0')}`);
+  const bloc = ids.map(() => (rng.next() < 0.5 ? 1 : -1));
+  const actors = ids.map((id) => ({
+    id,
+    kind: 'state' as const,
+    name: id,
+    aliases: [],
+    capital: { name: id, lat: -60 + 120 * rng.next(), lon: -180 + 360 * rng.next() },
+    evidence: ['e'],
+  }));
+  const ties = [];
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      const value = Math.max(-1, Math.min(1, 0.5 * bloc[i]! * bloc[j]! + 0.3 * (2 * rng.next() - 1)));
+      ties.push({
+        a: ids[i]!,
+        b: ids[j]!,
+        dimension: 'diplomatic' as const,
+        directed: false,
+        observations: [{ at: '2020', value, confidence: 0.6, evidence: ['e'] }],
+      });
+    }
+  }
+  const capabilities = ids.map((actor) => ({
+    actor,
+    year: 2020,
+    cinc: 0.001 + 0.05 * rng.next() ** 3,
+    evidence: ['e'],
+  }));
+  return {
+    meta: {
+      id: `synthetic-${n}`,
+      name: `synthetic ${n}`,
+      description: '',
+      period: { from: '2000', to: '2021-12' },
+    },
+    sources: [],
+    evidence: [],
+    actors,
+    capabilities,
+    ties,
+    events: [],
+    corridors: [],
+    memberships: [],
+    claims: [],
+    actorById: new Map(actors.map((a) => [a.id, a])),
+    evidenceById: new Map(),
+    origin: 'synthetic',
+  };
+}
+
+interface Case {
+  name: string;
+  workers: number;
+  /** Processes per case (the median is reported); the dense 200-actor cases run once. */
+  repeats: number;
+  run: (workers: number) => Promise<{ runs: number; steps: number; actors: number }>;
+}
+
+const eurasia = (runs: number, steps: number) => async (workers: number) => {
+  const doc = loadScenario('seed-russia-pakistan-bait');
+  doc.scenario.horizon = steps;
+  const r = await runScenario(doc, { runs, workers });
+  return {
+    runs,
+    steps,
+    actors: r.effects.length > 0 ? Math.round((1 + Math.sqrt(1 + 8 * r.effects.length)) / 2) : 0,
+  };
+};
+
+const synthetic = (n: number, runs: number, steps: number) => async (workers: number) => {
+  const world = syntheticWorld(n, 1);
+  const doc = scenarioFromObject({
+    name: `synthetic ${n}`,
+    start: '2021-12',
+    horizon: steps,
+    runs,
+    seed: 1,
+    shocks: [{ at: 0, tie: ['S000', 'S001'], shift: 0.5 }],
+  });
+  await runScenario(doc, { world, workers });
+  return { runs, steps, actors: n };
+};
+
+const q = (full: number, quick: number) => (QUICK ? quick : full);
+const CASES: Case[] = [
+  { name: 'eurasia, 2 workers', workers: 2, repeats: 3, run: eurasia(q(1000, 40), q(60, 12)) },
+  { name: 'eurasia, 1 worker', workers: 1, repeats: 3, run: eurasia(q(1000, 40), q(60, 12)) },
+  {
+    name: 'synthetic dense 200, 2 workers',
+    workers: 2,
+    repeats: 1,
+    run: synthetic(200, q(100, 4), q(30, 3)),
+  },
+  { name: 'synthetic dense 50, 1 worker', workers: 1, repeats: 3, run: synthetic(50, q(20, 4), q(30, 3)) },
+  { name: 'synthetic dense 100, 1 worker', workers: 1, repeats: 3, run: synthetic(100, q(20, 4), q(30, 3)) },
+  { name: 'synthetic dense 200, 1 worker', workers: 1, repeats: 1, run: synthetic(200, q(20, 4), q(30, 3)) },
+];
+
+async function child(name: string): Promise<void> {
+  const c = CASES.find((x) => x.name === name)!;
+  const t0 = performance.now();
+  const info = await c.run(c.workers);
+  const seconds = (performance.now() - t0) / 1000;
+  process.stdout.write(`${JSON.stringify({ ...info, seconds })}\n`);
+}
+
+async function main(): Promise<void> {
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  const self = fileURLToPath(import.meta.url);
+  const rows: (string | number)[][] = [];
+  const medians = new Map<string, number>();
+  for (const c of CASES) {
+    const samples = Array.from({ length: QUICK ? 1 : c.repeats }, () => {
+      process.env[CASE_ENV] = c.name;
+      const r = timeCommand(process.execPath, ['--import', 'tsx', self], { cwd: root });
+      const info = JSON.parse(r.stdout.trim().split('\n').pop()!) as {
+        runs: number;
+        steps: number;
+        actors: number;
+        seconds: number;
+      };
+      return { ...info, peak: r.peakKiB, wall: r.seconds };
+    });
+    delete process.env[CASE_ENV];
+    const s = median(samples.map((x) => x.seconds));
+    medians.set(c.name, s);
+    const first = samples[0]!;
+    rows.push([
+      c.name,
+      first.actors,
+      `${first.runs} × ${first.steps}`,
+      s.toFixed(2),
+      median(samples.map((x) => x.wall)).toFixed(2),
+      (median(samples.map((x) => x.peak)) / 1024).toFixed(0),
+      ((first.runs * first.steps) / s).toFixed(0),
+    ]);
+  }
+  const speedup = medians.get('eurasia, 1 worker')! / medians.get('eurasia, 2 workers')!;
+  rows.push(['speed-up eurasia 1 → 2 workers', '', '', `${speedup.toFixed(2)}×`, '', '', '']);
+  table(
+    [
+      'case',
+      'actors',
+      'runs × steps',
+      'median s (runScenario)',
+      'median s (process)',
+      'peak MiB',
+      'run-steps/s',
+    ],
+    rows,
+  );
+  process.stdout.write(
+    `\nmedians of ${QUICK ? 1 : 3} processes (1 for the dense 200-actor cases); a run-step advances a ` +
+      `scenario and its twin by one step; load average at the end: ${loadavg()
+        .map((x) => x.toFixed(2))
+        .join(' ')}\n`,
+  );
+}
+
+if (process.env[CASE_ENV]) await child(process.env[CASE_ENV]);
+else await main();

@@ -1,0 +1,62 @@
+/**
+ * Parameters of the engine itself (not of any one mechanism): noise, memory, neutral band,
+ * attention threshold and the spread of initial ties. Same spec format as mechanism parameters, so scenarios override them the
+ * same way (`engine: { noise: 0 }`).
+ */
+import type { ParamSpec } from './mechanisms/types.js';
+import { lognormal } from './priors.js';
+
+export type EngineParams = {
+  noise: number;
+  memory: number;
+  neutralBand: number;
+  attention: number;
+  tieSpread: number;
+};
+
+export const ENGINE_PARAMS: { readonly [K in keyof EngineParams]: ParamSpec } = Object.freeze({
+  noise: {
+    default: 0.04,
+    min: 0,
+    max: 0.5,
+    unit: 'per √year',
+    doc:
+      'standard deviation of the seeded shocks to observed ties per √year (uniform increments; their ' +
+      'sum is close to Gaussian). With inertia κ the stationary spread is noise/√(2κ) ≈ 0.04',
+  },
+  memory: {
+    default: 1,
+    min: 0.1,
+    max: 5,
+    prior: lognormal(1, 0.4),
+    unit: 'years',
+    doc: 'time constant of the memory M against which recent change V = W − M is judged',
+  },
+  neutralBand: {
+    default: 0.05,
+    min: 0,
+    max: 0.5,
+    unit: 'tie value',
+    doc: 'ties within ±band count as neither partnership nor rivalry',
+  },
+  attention: {
+    default: 0.05,
+    min: 0,
+    max: 0.5,
+    unit: 'tie value',
+    doc:
+      'recent warming smaller than this goes unnoticed by bait and bite and hedging: about twice ' +
+      'the spread of noise-driven change (≈ noise·√(memory/2) ≈ 0.03 by default)',
+  },
+  tieSpread: {
+    default: 0.25,
+    min: 0,
+    max: 1,
+    unit: 'tie value',
+    doc: 'initial ties are drawn as N(value, (tieSpread·(1 − confidence))²), clipped to [−1, 1]',
+  },
+});
+
+export const ENGINE_DEFAULTS: Readonly<EngineParams> = Object.freeze(
+  Object.fromEntries(Object.entries(ENGINE_PARAMS).map(([k, s]) => [k, s.default])) as EngineParams,
+);

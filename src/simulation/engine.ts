@@ -1,0 +1,311 @@
+/**
+ * The simulation engine: one trajectory of tie and capability matrices under the mechanisms.
+ *
+ * State: W (n×n composite ties, symmetric, in [−1, 1]), its anchor W̄ and memory M; capabilities
+ * c (n), their start c0 and memory. A step, in this order:
+ *   1. the caller applies shocks due at this step (`shiftTie`, `setTie`, `scaleCapability`);
+ *   2. signals are derived once (V, P, R, rival lists, X, g; step-state.ts);
+ *   3. every enabled mechanism is evaluated on that same state (simultaneous update, so the
+ *      listing order never matters) and writes its own ΔW and Δc;
+ *   4. steady start: each mechanism's contribution at the start state is subtracted, so the
+ *      observed world is read as an equilibrium of the dynamics and only departures from it move
+ *      anything (the calibration Richardson used for grievances, applied to every mechanism;
+ *      without it a world with no shocks would drift to the mechanisms' own fixed point);
+ *   5. memories move toward the current state (rate 1 − e^(−dt/memory));
+ *   6. W ← clip(W + Σ_m ΔW_m + ε, −1, 1), c ← max(floor, c + Σ_m Δc_m), with ε the caller's noise;
+ *      the anchor W̄ moves by the contributions of lasting mechanisms (deliberate reactions: bait
+ *      and bite, hedging, security dilemma), so inertia pulls back only what pressures and noise
+ *      did.
+ *
+ * Per-dimension layers are not simulated separately: every layer of a dyad moves by the composite
+ * change (see summary.ts), a documented simplification that keeps a step O(n³/2) for the one
+ * matrix product of structural balance plus sparse work for the rest.
+ *
+ * All buffers are allocated once in the constructor; `evaluate` and `commit` allocate nothing.
+ */
+import type { EngineParams } from './engine-params.js';
+import type { Contribution, Mechanism, Params } from './mechanisms/types.js';
+import { allocateStepState, deriveSignals, type MutableStepState } from './step-state.js';
+
+/** True when every entry is zero (a mechanism that did nothing this step). */
+function isZero(a: Float64Array): boolean {
+  for (let x = 0; x < a.length; x++) if (a[x] !== 0) return false;
+  return true;
+}
+
+/** Capabilities never fall below this, so ratios and logarithms stay finite. */
+export const CAPABILITY_FLOOR = 1e-9;
+
+export class Engine {
+  readonly n: number;
+  readonly s: MutableStepState;
+  readonly mechanisms: readonly Mechanism<Params>[];
+  /**
+   * This step's raw contribution of each mechanism. The steady-start offset is kept apart (it is
+   * the same in a scenario and its twin, so attribution differences never need it); use
+   * `netContribution` for one mechanism's net ΔW.
+   */
+  readonly outs: readonly Contribution[];
+  /** Start contributions per mechanism; shareable between a scenario and its twin. */
+  offsets: { dW: Float64Array; dC: Float64Array }[];
+  /** Whether each mechanism is lasting (its contribution also moves the anchor). */
+  private readonly lasting: Uint8Array;
+  private readonly memory: Float64Array;
+  private readonly capabilityMemory: Float64Array;
+  /** Linear indices i·n + j (i < j) and their mirrors j·n + i. */
+  private readonly upper: Int32Array;
+  private readonly lower: Int32Array;
+  /** Every mechanism's dW and dC, mechanism-major (outs[m].dW, outs[m].dC are views of them). */
+  private readonly dWAll: Float64Array;
+  private readonly dCAll: Float64Array;
+  /** Capability offsets summed over mechanisms, in mechanism order. */
+  private readonly offsetC: Float64Array;
+  /** Mechanisms that wrote something this step, split by lasting or not, and their counts. */
+  private readonly activeSum: Int32Array;
+  private readonly activeKept: Int32Array;
+  private nSum = 0;
+  private nKept = 0;
+  /** Whether a mechanism's start contribution is non-zero. */
+  private readonly offsetNeeded: Uint8Array;
+  /** Offsets summed over the non-lasting and over the lasting mechanisms, in mechanism order. */
+  private readonly offsetSum: Float64Array;
+  private readonly offsetKept: Float64Array;
+  private params: readonly Params[] = [];
+  private engineParams: EngineParams | undefined;
+
+  constructor(n: number, dt: number, prox: Float64Array, mechanisms: readonly Mechanism<Params>[]) {
+    const nn = n * n;
+    this.n = n;
+    this.mechanisms = mechanisms;
+    this.s = allocateStepState(n, dt, prox);
+    const work = new Float64Array(2 * nn + 4 * n);
+    const P = (n * (n - 1)) / 2;
+    this.dWAll = new Float64Array(mechanisms.length * P);
+    this.dCAll = new Float64Array(mechanisms.length * n);
+    this.offsetC = new Float64Array(n);
+    this.outs = mechanisms.map((_, m) => ({
+      dW: this.dWAll.subarray(m * P, (m + 1) * P),
+      dC: this.dCAll.subarray(m * n, (m + 1) * n),
+      work,
+    }));
+    this.activeSum = new Int32Array(mechanisms.length);
+    this.activeKept = new Int32Array(mechanisms.length);
+    this.offsets = mechanisms.map(() => ({
+      dW: new Float64Array((n * (n - 1)) / 2),
+      dC: new Float64Array(n),
+    }));
+    this.lasting = Uint8Array.from(mechanisms, (m) => (m.lasting ? 1 : 0));
+    this.memory = new Float64Array(nn);
+    this.capabilityMemory = new Float64Array(n);
+    this.upper = new Int32Array(P);
+    this.lower = new Int32Array(P);
+    this.offsetNeeded = new Uint8Array(mechanisms.length);
+    this.offsetSum = new Float64Array(P);
+    this.offsetKept = new Float64Array(P);
+    let p = 0;
+    for (let i = 0; i < n; i++) {
+      for (let j = i + 1; j < n; j++) {
+        this.upper[p] = i * n + j;
+        this.lower[p++] = j * n + i;
+      }
+    }
+  }
+
+  /**
+   * Starts a trajectory from ties W0 and capabilities c0 with the given parameters (one entry per
+   * mechanism, in order). With `computeOffsets` the steady-start offsets are computed here;
+   * otherwise the current (possibly shared) offsets are kept.
+   */
+  reset(
+    W0: Float64Array,
+    c0: Float64Array,
+    params: readonly Params[],
+    engineParams: EngineParams,
+    computeOffsets = true,
+  ): void {
+    const { s } = this;
+    s.W.set(W0);
+    s.anchor.set(W0);
+    this.memory.set(W0);
+    s.c.set(c0);
+    s.c0.set(c0);
+    this.capabilityMemory.set(c0);
+    this.params = params;
+    this.engineParams = engineParams;
+    s.memory = engineParams.memory;
+    s.attention = engineParams.attention;
+    if (computeOffsets) {
+      this.evaluate();
+      this.outs.forEach((out, m) => {
+        this.offsets[m]!.dW.set(out.dW);
+        this.offsets[m]!.dC.set(out.dC);
+      });
+    }
+    this.offsetSum.fill(0);
+    this.offsetKept.fill(0);
+    this.offsetC.fill(0);
+    this.offsets.forEach((o, m) => {
+      for (let i = 0; i < o.dC.length; i++) this.offsetC[i]! += o.dC[i]!;
+      this.offsetNeeded[m] = o.dW.some((x) => x !== 0) || o.dC.some((x) => x !== 0) ? 1 : 0;
+      // Summed in the same order as commit sums contributions, so an unmoved state nets to 0 exactly.
+      const into = this.lasting[m] ? this.offsetKept : this.offsetSum;
+      for (let p = 0; p < into.length; p++) into[p]! += o.dW[p]!;
+    });
+  }
+
+  /** Parameters of mechanism m in this trajectory. */
+  paramsOf(m: number): Params {
+    return this.params[m]!;
+  }
+
+  /** Net ΔW of mechanism m on pair p (packed index, see `pairIndex`) in the last evaluated step. */
+  netContribution(m: number, p: number): number {
+    return this.outs[m]!.dW[p]! - this.offsets[m]!.dW[p]!;
+  }
+
+  /** Adds `delta` to the tie (i, j), clipped; `persist` also moves its long-run level. */
+  shiftTie(i: number, j: number, delta: number, persist: boolean): void {
+    this.setTie(i, j, this.s.W[i * this.n + j]! + delta, persist);
+  }
+
+  /** Sets the tie (i, j) to `value`, clipped; `persist` also moves its long-run level. */
+  setTie(i: number, j: number, value: number, persist: boolean): void {
+    const v = Math.max(-1, Math.min(1, value));
+    const { n, s } = this;
+    s.W[i * n + j] = v;
+    s.W[j * n + i] = v;
+    if (persist) {
+      s.anchor[i * n + j] = v;
+      s.anchor[j * n + i] = v;
+    }
+  }
+
+  /** Multiplies capability i by `factor` (an impulse: memories keep the old level). */
+  scaleCapability(i: number, factor: number): void {
+    this.s.c[i] = Math.max(CAPABILITY_FLOOR, this.s.c[i]! * factor);
+  }
+
+  /** Steps 2–3: derives the signals and every mechanism's raw contribution. */
+  evaluate(): void {
+    const { s, outs } = this;
+    deriveSignals(s, this.memory, this.capabilityMemory, this.engineParams!.neutralBand);
+    this.dWAll.fill(0);
+    this.dCAll.fill(0);
+    for (let m = 0; m < outs.length; m++) this.mechanisms[m]!.apply(s, this.params[m]!, outs[m]!);
+  }
+
+  /**
+   * Steps 4–6: subtracts the steady-start offsets (summed in mechanism order, so an unmoved state
+   * nets to exactly zero), moves the memories, then applies the summed contributions and `noise`
+   * (n×n, symmetric, or null). Works on the upper triangle and mirrors.
+   */
+  commit(noise: Float64Array | null): void {
+    const P = this.upper.length;
+    this.activeLists(this);
+    const { dWAll, activeSum, activeKept, nSum: ns, nKept: nk } = this;
+    const alpha = this.alpha();
+    for (let p = 0; p < P; p++) {
+      let d = 0;
+      for (let a = 0; a < ns; a++) d += dWAll[activeSum[a]! + p]!;
+      let k = 0;
+      for (let a = 0; a < nk; a++) k += dWAll[activeKept[a]! + p]!;
+      this.update(p, d, k, noise, alpha);
+    }
+    this.commitCapabilities(alpha);
+  }
+
+  /**
+   * Commits this engine (a scenario) and its `twin` in one pass over the same mechanisms, adding
+   * each mechanism's scenario − twin ΔW per pair into `attribution` (mechanism-major, packed pairs;
+   * the offsets are equal in both and cancel). Both get the same `noise`.
+   */
+  commitPaired(twin: Engine, noise: Float64Array | null, attribution: Float64Array): void {
+    const P = this.upper.length;
+    this.activeLists(twin);
+    const { activeSum, activeKept, nSum: ns, nKept: nk } = this;
+    const a = this.dWAll;
+    const b = twin.dWAll;
+    const alpha = this.alpha();
+    const alphaTwin = twin.alpha();
+    for (let p = 0; p < P; p++) {
+      let da = 0;
+      let db = 0;
+      for (let e = 0; e < ns; e++) {
+        const q = activeSum[e]! + p;
+        const va = a[q]!;
+        const vb = b[q]!;
+        da += va;
+        db += vb;
+        attribution[q]! += va - vb;
+      }
+      let ka = 0;
+      let kb = 0;
+      for (let e = 0; e < nk; e++) {
+        const q = activeKept[e]! + p;
+        const va = a[q]!;
+        const vb = b[q]!;
+        ka += va;
+        kb += vb;
+        attribution[q]! += va - vb;
+      }
+      this.update(p, da, ka, noise, alpha);
+      twin.update(p, db, kb, noise, alphaTwin);
+    }
+    this.commitCapabilities(alpha);
+    twin.commitCapabilities(alphaTwin);
+  }
+
+  private alpha(): number {
+    return 1 - Math.exp(-this.s.dt / this.engineParams!.memory);
+  }
+
+  /**
+   * Lists (as offsets into the mechanism-major buffer) the mechanisms to sum this step: all but
+   * those with no start contribution that wrote nothing here nor in `other` (so a pair of engines
+   * sums the same mechanisms in the same order), with the counts of non-lasting and lasting ones.
+   */
+  private activeLists(other: Engine): void {
+    const P = this.upper.length;
+    let ns = 0;
+    let nk = 0;
+    for (let m = 0; m < this.outs.length; m++) {
+      if (!this.offsetNeeded[m] && isZero(this.outs[m]!.dW) && isZero(other.outs[m]!.dW)) continue;
+      if (this.lasting[m]) this.activeKept[nk++] = m * P;
+      else this.activeSum[ns++] = m * P;
+    }
+    this.nSum = ns;
+    this.nKept = nk;
+  }
+
+  /** Applies the summed raw contributions d (pressures) and k (lasting reactions) to pair p. */
+  private update(p: number, d: number, k: number, noise: Float64Array | null, alpha: number): void {
+    const { W, anchor } = this.s;
+    const x = this.upper[p]!;
+    const y = this.lower[p]!;
+    const w = W[x]!;
+    const kept = k - this.offsetKept[p]!;
+    if (kept !== 0) {
+      const a = anchor[x]! + kept;
+      anchor[x] = a;
+      anchor[y] = a;
+    }
+    // Only the upper triangle of the memory is read (deriveSignals), so it is not mirrored.
+    this.memory[x]! += alpha * (w - this.memory[x]!);
+    const v = w + (d - this.offsetSum[p]!) + kept + (noise === null ? 0 : noise[x]!);
+    const clipped = v > 1 ? 1 : Math.max(v, -1);
+    W[x] = clipped;
+    W[y] = clipped;
+  }
+
+  private commitCapabilities(alpha: number): void {
+    const { dCAll, offsetC, capabilityMemory } = this;
+    const { n, c } = this.s;
+    const M = this.outs.length;
+    for (let i = 0; i < n; i++) {
+      capabilityMemory[i]! += alpha * (c[i]! - capabilityMemory[i]!);
+      let d = 0;
+      for (let m = 0; m < M; m++) d += dCAll[m * n + i]!;
+      c[i] = Math.max(c[i]! + (d - offsetC[i]!), CAPABILITY_FLOOR);
+    }
+  }
+}

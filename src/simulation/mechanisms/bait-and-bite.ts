@@ -1,0 +1,89 @@
+/**
+ * Bait and bite: when i's partner j warms to i's rival k ("bait"), i raises its offer to j to win
+ * it back ("bite"); with a veto player's reflex, i punishes j instead. From the seed texts
+ * (Korybko 2019, "Russia, Pakistan, And The 'Bait Theory'": the Russian–Pakistani rapprochement
+ * "led" India to court Russia and the US to ease pressure on Pakistan); in the literature it is
+ * competition for a third party's alignment (Crawford 2003, "Pivotal Deterrence"; Snyder 1984,
+ * "The security dilemma in alliance politics": fear of abandonment).
+ *
+ *   D_ij = (δ/τ) · s_ij · X_ij,  X_ij = j's recent warming to i's rivals (step-state.ts)
+ *   ΔW_ij = ± dt · (D_ij + D_ji)                  (− with `veto`)
+ *
+ * A tie is shared, so either side's initiative moves it: i's raised offer warms i–j by D_ij whether
+ * or not j does anything. δ is an elasticity: as the recent-change signal fades over the memory τ,
+ * a lasting warming x of j toward i's rival (beyond the attention threshold) ends up moving the
+ * i–j tie by about δ·s·R·x. The reaction is lasting (a new offer, not a blip): it moves the tie's
+ * long-run level too (engine.ts).
+ * Stake s_ij = max(0, (W_ij + m)/(1 + m)) with reach m: 1 for an ally, m/(1+m) for a neutral
+ * swing state, 0 for a rival beyond −m. Appendix A uses the partner part P_ij (m = 0); a positive
+ * reach lets a power also compete for a lukewarm pivot state, which is what the seeds describe
+ * (the US and Pakistan as "briefly wayward partners").
+ *
+ * Priors: δ log-normal, median 0.6, σ 0.3, capped at 1.2 (reactions trigger reactions; below 1 a
+ * chain passes on less than it receives, and on the eurasia world effects stay nearly linear in δ
+ * up to the cap); reach uniform(0.3, 0.7).
+ */
+import { lognormal, uniform } from '../priors.js';
+import type { StepState } from '../step-state.js';
+import { type Contribution, defineMechanism } from './types.js';
+
+export type BaitAndBiteParams = { delta: number; reach: number; veto: boolean };
+
+/** How much i stands to lose if j drifts away: 1 for an ally, 0 for a rival beyond −reach. */
+export function stake(w: number, reach: number): number {
+  const x = (w + reach) / (1 + reach);
+  return Math.max(x, 0);
+}
+
+export const baitAndBite = defineMechanism<BaitAndBiteParams>({
+  id: 'baitAndBite',
+  title: 'bait and bite',
+  theory: 'seeds (Korybko 2019, "bait theory"); Crawford 2003, Pivotal Deterrence; Snyder 1984',
+  lasting: true,
+  params: {
+    delta: {
+      default: 0.6,
+      min: 0,
+      max: 1.2,
+      prior: lognormal(0.6, 0.3),
+      unit: 'elasticity',
+      doc: "how far i's offer to j rises per unit of j's warming to i's rivals",
+    },
+    reach: {
+      default: 0.5,
+      min: 0,
+      max: 1,
+      prior: uniform(0.3, 0.7),
+      unit: 'tie value',
+      doc: 'how far below neutral a third party still counts as worth competing for',
+    },
+    veto: {
+      default: false,
+      unit: 'switch',
+      doc: 'true: i punishes the partner that courts its rival instead of bidding for it',
+    },
+  },
+  apply(s: StepState, p: BaitAndBiteParams, out: Contribution): void {
+    const { n, W, X } = s;
+    const scale = ((p.veto ? -1 : 1) * p.delta * s.dt) / s.memory;
+    const dW = out.dW;
+    let q = 0;
+    for (let i = 0; i < n; i++) {
+      const row = i * n;
+      for (let j = i + 1; j < n; j++, q++) {
+        const x = X[row + j]! + X[j * n + i]!;
+        if (x !== 0) dW[q] = scale * stake(W[row + j]!, p.reach) * x;
+      }
+    }
+  },
+  via(s: StepState, p: BaitAndBiteParams, i: number, j: number, out: Float64Array): void {
+    const { n, W, R, V } = s;
+    const scale = (((p.veto ? -1 : 1) * p.delta * s.dt) / s.memory) * stake(W[i * n + j]!, p.reach);
+    for (let k = 0; k < n; k++) {
+      if (k === i || k === j) continue;
+      const vkj = V[k * n + j]! - s.attention;
+      const vki = V[k * n + i]! - s.attention;
+      out[k] = scale * (R[i * n + k]! * Math.max(vkj, 0) + R[j * n + k]! * Math.max(vki, 0));
+    }
+  },
+});

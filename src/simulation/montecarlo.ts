@@ -1,0 +1,255 @@
+/**
+ * Paired Monte Carlo. Every run r draws its parameters from the priors and its initial ties from
+ * their confidence, then steps a scenario trajectory (with shocks) and its twin (without) in
+ * lockstep on the same draws and the same noise, so scenario − twin isolates the shocks' effect
+ * (common random numbers; Glasserman 2004, "Monte Carlo Methods in Financial Engineering", §4.2).
+ *
+ * Run r reads only streams keyed by (seed, r, purpose) (domain/random.ts), so a run's numbers do
+ * not depend on which thread computes it. Chunks of a fixed size are the unit of work; per-run
+ * values are returned as they are, sums over a chunk are added in run order, and the main thread
+ * adds chunks in chunk order, so the output is byte-identical for any number of threads.
+ */
+import { type Rng, stream } from '../domain/random.js';
+import { Engine } from './engine.js';
+import { ENGINE_PARAMS, type EngineParams } from './engine-params.js';
+import { MECHANISMS } from './mechanisms/index.js';
+import { type Mechanism, type ParamSpec, type Params, pairIndex } from './mechanisms/types.js';
+import type { CompiledShock, Plan } from './plan.js';
+import { draw } from './priors.js';
+
+/** Purposes of the per-run random streams. */
+const STREAM = Object.freeze({ parameters: 1, ties: 2, noise: 3 });
+
+/** Results of runs [from, to). Layouts are documented per field; P = n(n−1)/2 pairs (i < j). */
+export interface ChunkResult {
+  from: number;
+  to: number;
+  /** Per run: [start ties P][scenario at horizon P][twin at horizon P]. */
+  horizon: Float64Array;
+  /** Per run: [scenario capabilities n][twin capabilities n] at the horizon. */
+  capabilities: Float64Array;
+  /** Per run, per tracked pair, per step 0…steps: [scenario, twin]. */
+  trajectories: Float64Array;
+  /**
+   * Sum over the chunk's runs and steps (in that order) of scenario − twin ΔW per mechanism × pair,
+   * plus a last row for the shocks' own changes (the steady-start offsets are equal and cancel).
+   */
+  attribution: Float64Array;
+  /** Same sum for tracked pairs split by third actor: tracked × mechanism × n. */
+  via: Float64Array;
+}
+
+/** Parameter values for one run: drawn, overridden or default; every prior is always consumed. */
+function drawValues(
+  specs: Readonly<Record<string, ParamSpec>>,
+  overrides: Record<string, number | boolean> | undefined,
+  rng: Rng,
+  drawing: boolean,
+): Record<string, number | boolean> {
+  const out: Record<string, number | boolean> = {};
+  for (const [key, spec] of Object.entries(specs)) {
+    const drawn = spec.prior ? draw(spec.prior, rng, spec.min, spec.max) : undefined;
+    out[key] = overrides?.[key] ?? (drawing && drawn !== undefined ? drawn : spec.default);
+  }
+  return out;
+}
+
+/** Index pairs (i < j) in row-major order. */
+export function pairIndices(n: number): { I: Int32Array; J: Int32Array } {
+  const P = (n * (n - 1)) / 2;
+  const I = new Int32Array(P);
+  const J = new Int32Array(P);
+  let p = 0;
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      I[p] = i;
+      J[p++] = j;
+    }
+  }
+  return { I, J };
+}
+
+/** Runs chunks of a plan; all buffers are allocated once per runner. */
+export class Runner {
+  readonly plan: Plan;
+  readonly mechanisms: readonly Mechanism<Params>[];
+  private readonly scen: Engine;
+  private readonly twin: Engine;
+  private readonly W0: Float64Array;
+  private readonly noise: Float64Array;
+  private readonly observedPairs: Int32Array;
+  private readonly I: Int32Array;
+  private readonly J: Int32Array;
+  /** Linear index i·n + j of every pair. */
+  private readonly X: Int32Array;
+  private readonly viaBuffer: Float64Array;
+
+  constructor(plan: Plan) {
+    this.plan = plan;
+    const { n, prox } = plan.model;
+    const byId = new Map(MECHANISMS.map((m) => [m.id, m]));
+    this.mechanisms = plan.mechanisms.map((id) => byId.get(id)!);
+    this.scen = new Engine(n, plan.dt, prox, this.mechanisms);
+    this.twin = new Engine(n, plan.dt, prox, this.mechanisms);
+    this.twin.offsets = this.scen.offsets;
+    this.W0 = new Float64Array(n * n);
+    this.noise = new Float64Array(n * n);
+    const obs: number[] = [];
+    for (let i = 0; i < n; i++)
+      for (let j = i + 1; j < n; j++) if (plan.model.observed[i * n + j]) obs.push(i * n + j);
+    this.observedPairs = Int32Array.from(obs);
+    ({ I: this.I, J: this.J } = pairIndices(n));
+    this.X = this.I.map((i, p) => i * n + this.J[p]!);
+    this.viaBuffer = new Float64Array(n);
+  }
+
+  /** Computes runs [from, to). */
+  runChunk(from: number, to: number): ChunkResult {
+    const { plan } = this;
+    const { n } = plan.model;
+    const P = this.I.length;
+    const T = plan.tracked.length;
+    const M = this.mechanisms.length;
+    const count = to - from;
+    const result: ChunkResult = {
+      from,
+      to,
+      horizon: new Float64Array(count * 3 * P),
+      capabilities: new Float64Array(count * 2 * n),
+      trajectories: new Float64Array(count * T * (plan.steps + 1) * 2),
+      attribution: new Float64Array((M + 1) * P),
+      via: new Float64Array(T * M * n),
+    };
+    for (let r = from; r < to; r++) this.run(r, r - from, result);
+    return result;
+  }
+
+  private start(run: number): { params: Params[]; engine: EngineParams } {
+    const { plan } = this;
+    const rng = stream(plan.seed, run, STREAM.parameters);
+    const all = MECHANISMS.map((m) => drawValues(m.params, plan.overrides[m.id], rng, plan.drawParameters));
+    const engine = drawValues(ENGINE_PARAMS, plan.engine, rng, plan.drawParameters) as EngineParams;
+    const index = new Map(MECHANISMS.map((m, k) => [m.id, k]));
+    return { params: this.mechanisms.map((m) => all[index.get(m.id)!]!), engine };
+  }
+
+  private initialTies(run: number, spread: number): void {
+    const { plan, W0 } = this;
+    const { n, ties, confidence, observed } = plan.model;
+    const rng = stream(plan.seed, run, STREAM.ties);
+    W0.fill(0);
+    for (let i = 0; i < n; i++) {
+      for (let j = i + 1; j < n; j++) {
+        const x = i * n + j;
+        if (!observed[x]) continue;
+        const z = rng.normal();
+        const w = plan.drawTies ? ties[x]! + spread * (1 - confidence[x]!) * z : ties[x]!;
+        const v = w > 1 ? 1 : Math.max(w, -1);
+        W0[x] = v;
+        W0[j * n + i] = v;
+      }
+    }
+  }
+
+  private fillNoise(rng: Rng, amplitude: number): void {
+    const { noise, observedPairs } = this;
+    const n = this.plan.model.n;
+    for (let e = 0; e < observedPairs.length; e++) {
+      const x = observedPairs[e]!;
+      const v = amplitude * (2 * rng.next() - 1);
+      noise[x] = v;
+      noise[(x % n) * n + Math.floor(x / n)] = v;
+    }
+  }
+
+  private applyShock(s: CompiledShock, attribution: Float64Array): void {
+    const { scen } = this;
+    if (s.kind === 'capability') {
+      scen.scaleCapability(s.i, s.factor);
+      return;
+    }
+    const x = s.i * scen.n + s.j;
+    const before = scen.s.W[x]!;
+    if (s.mode === 'set') scen.setTie(s.i, s.j, s.value, s.persist);
+    else scen.shiftTie(s.i, s.j, s.value, s.persist);
+    attribution[this.mechanisms.length * this.I.length + pairIndex(scen.n, s.i, s.j)]! +=
+      scen.s.W[x]! - before;
+  }
+
+  private run(run: number, slot: number, out: ChunkResult): void {
+    const { plan, scen, twin, I, X } = this;
+    const { n, capabilities } = plan.model;
+    const P = I.length;
+    const T = plan.tracked.length;
+    const { params, engine } = this.start(run);
+    this.initialTies(run, engine.tieSpread);
+    scen.reset(this.W0, capabilities, params, engine, true);
+    twin.reset(this.W0, capabilities, params, engine, false);
+    const rng = stream(plan.seed, run, STREAM.noise);
+    const amplitude = engine.noise * Math.sqrt(plan.dt) * Math.sqrt(3);
+    const trajBase = slot * T * (plan.steps + 1) * 2;
+    this.record(out.trajectories, trajBase, 0);
+    let next = 0;
+    for (let t = 0; t < plan.steps; t++) {
+      while (next < plan.shocks.length && plan.shocks[next]!.at === t)
+        this.applyShock(plan.shocks[next++]!, out.attribution);
+      scen.evaluate();
+      twin.evaluate();
+      if (T > 0) this.accumulateVia(out.via);
+      if (amplitude > 0) this.fillNoise(rng, amplitude);
+      scen.commitPaired(twin, amplitude > 0 ? this.noise : null, out.attribution);
+      this.record(out.trajectories, trajBase, t + 1);
+    }
+    const hb = slot * 3 * P;
+    for (let p = 0; p < P; p++) {
+      const x = X[p]!;
+      out.horizon[hb + p] = this.W0[x]!;
+      out.horizon[hb + P + p] = scen.s.W[x]!;
+      out.horizon[hb + 2 * P + p] = twin.s.W[x]!;
+    }
+    out.capabilities.set(scen.s.c, slot * 2 * n);
+    out.capabilities.set(twin.s.c, slot * 2 * n + n);
+  }
+
+  private record(traj: Float64Array, base: number, step: number): void {
+    const { plan, scen, twin } = this;
+    const n = plan.model.n;
+    const stride = (plan.steps + 1) * 2;
+    for (let t = 0; t < plan.tracked.length; t++) {
+      const pair = plan.tracked[t]!;
+      const x = pair[0] * n + pair[1];
+      traj[base + t * stride + step * 2] = scen.s.W[x]!;
+      traj[base + t * stride + step * 2 + 1] = twin.s.W[x]!;
+    }
+  }
+
+  private accumulateVia(via: Float64Array): void {
+    const { plan, scen, twin } = this;
+    const M = this.mechanisms.length;
+    for (let t = 0; t < plan.tracked.length; t++) {
+      const i = plan.tracked[t]![0];
+      const j = plan.tracked[t]![1];
+      for (let m = 0; m < M; m++) {
+        if (!this.mechanisms[m]!.via) continue;
+        const base = (t * M + m) * plan.model.n;
+        this.addVia(scen, m, i, j, via, base, 1);
+        this.addVia(twin, m, i, j, via, base, -1);
+      }
+    }
+  }
+
+  private addVia(
+    engine: Engine,
+    m: number,
+    i: number,
+    j: number,
+    via: Float64Array,
+    base: number,
+    sign: number,
+  ) {
+    const { viaBuffer } = this;
+    viaBuffer.fill(0);
+    this.mechanisms[m]!.via!(engine.s, engine.paramsOf(m), i, j, viaBuffer, engine.outs[0]!.work);
+    for (let k = 0; k < viaBuffer.length; k++) via[base + k]! += sign * viaBuffer[k]!;
+  }
+}

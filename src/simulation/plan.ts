@@ -1,0 +1,151 @@
+/**
+ * A run plan: a scenario compiled against its world into plain, cloneable data (indices instead of
+ * ids), so worker threads need neither the world nor the scenario file.
+ */
+import { InvalidInputError } from '../domain/errors.js';
+import type { Dimension } from '../domain/schema.js';
+import type { EngineParams } from './engine-params.js';
+import { MECHANISMS } from './mechanisms/index.js';
+import type { Scenario } from './scenario.js';
+import { compositeWithLayer, type WorldModel } from './world-model.js';
+
+export interface TieShock {
+  at: number;
+  kind: 'tie';
+  i: number;
+  j: number;
+  /** `set`: the composite takes `value`; `shift`: the composite moves by `value`. */
+  mode: 'shift' | 'set';
+  value: number;
+  persist: boolean;
+  /** For dimension shocks: the layer and how much more the layer moves than the composite. */
+  dimension?: Dimension;
+  layerRemainder: number;
+}
+
+export interface CapabilityShock {
+  at: number;
+  kind: 'capability';
+  i: number;
+  factor: number;
+}
+
+export type CompiledShock = TieShock | CapabilityShock;
+
+/** What the engine needs of a world model (the per-dimension layers stay on the main thread). */
+export type CoreModel = Pick<WorldModel, 'n' | 'ties' | 'confidence' | 'observed' | 'capabilities' | 'prox'>;
+
+export interface Plan {
+  model: CoreModel;
+  /** Step length in years. */
+  dt: number;
+  steps: number;
+  runs: number;
+  seed: number;
+  /** Enabled mechanisms, in registry order. */
+  mechanisms: string[];
+  /** Fixed parameter values per mechanism id (scenario overrides). */
+  overrides: Record<string, Record<string, number | boolean>>;
+  engine: Partial<EngineParams>;
+  /** false: every run uses defaults and overrides (no prior draws). */
+  drawParameters: boolean;
+  /** false: every run starts from the observed tie values (no draws from confidence). */
+  drawTies: boolean;
+  shocks: CompiledShock[];
+  /** Pairs followed step by step and split by third actor, as index pairs i < j. */
+  tracked: [number, number][];
+  /** Runs per chunk; fixed, so sums are grouped the same way whatever the thread count. */
+  chunk: number;
+}
+
+export interface PlanOptions {
+  runs: number;
+  seed: number;
+  drawParameters: boolean;
+  drawTies: boolean;
+  chunk: number;
+  /** Extra pairs to track, as actor ids. */
+  track: [string, string][];
+}
+
+/** Orders a pair of indices as i < j. */
+export function ordered(i: number, j: number): [number, number] {
+  return i < j ? [i, j] : [j, i];
+}
+
+/** Compiles a checked scenario against its world model. */
+export function compilePlan(sc: Scenario, m: WorldModel, options: PlanOptions): Plan {
+  const index = new Map(m.ids.map((id, i) => [id, i]));
+  const at = (id: string): number => {
+    const i = index.get(id);
+    if (i === undefined) throw new InvalidInputError({ field: 'pair', message: `unknown actor '${id}'` });
+    return i;
+  };
+  const shocks: CompiledShock[] = sc.shocks.map((s) => {
+    if (s.capability !== undefined)
+      return { at: s.at, kind: 'capability', i: at(s.capability), factor: s.scale! };
+    const [i, j] = ordered(at(s.tie![0]), at(s.tie![1]));
+    const x = i * m.n + j;
+    const persist = s.persist;
+    if (s.dimension === undefined) {
+      return s.set !== undefined
+        ? { at: s.at, kind: 'tie', i, j, mode: 'set', value: s.set, persist, layerRemainder: 0 }
+        : { at: s.at, kind: 'tie', i, j, mode: 'shift', value: s.shift!, persist, layerRemainder: 0 };
+    }
+    const d = s.dimension;
+    const layer = m.layerObserved[d][x] ? m.layers[d][x]! : 0;
+    const target = s.set !== undefined ? s.set : Math.max(-1, Math.min(1, layer + s.shift!));
+    const delta = compositeWithLayer(m, x, d, target) - m.ties[x]!;
+    return {
+      at: s.at,
+      kind: 'tie',
+      i,
+      j,
+      mode: 'shift',
+      value: delta,
+      persist,
+      dimension: d,
+      layerRemainder: target - layer - delta,
+    };
+  });
+  shocks.sort((a, b) => a.at - b.at);
+  const pairs = new Map<string, [number, number]>();
+  const addPair = (a: string, b: string) => {
+    const p = ordered(at(a), at(b));
+    pairs.set(`${p[0]},${p[1]}`, p);
+  };
+  for (const x of sc.expect) if (x.pair) addPair(x.pair[0], x.pair[1]);
+  for (const s of sc.shocks) if (s.tie) addPair(s.tie[0], s.tie[1]);
+  for (const p of [...sc.track, ...options.track]) addPair(p[0], p[1]);
+  const overrides: Plan['overrides'] = {};
+  for (const [id, v] of Object.entries(sc.mechanisms)) {
+    if (typeof v === 'object')
+      overrides[id] = Object.fromEntries(Object.entries(v).filter(([k]) => k !== 'enabled'));
+  }
+  const enabled = MECHANISMS.map((mech) => mech.id).filter((id) => {
+    const v = sc.mechanisms[id];
+    return v === undefined || (typeof v === 'boolean' ? v : v.enabled !== false);
+  });
+  return {
+    model: {
+      n: m.n,
+      ties: m.ties,
+      confidence: m.confidence,
+      observed: m.observed,
+      capabilities: m.capabilities,
+      prox: m.prox,
+    },
+    dt: sc.step === 'year' ? 1 : 1 / 12,
+    steps: sc.horizon,
+    runs: options.runs,
+    seed: options.seed,
+    mechanisms: enabled,
+    overrides,
+    engine: sc.engine as Partial<EngineParams>,
+    drawParameters: options.drawParameters,
+    drawTies: options.drawTies,
+    shocks,
+    tracked: [...pairs.values()],
+    chunk: options.chunk,
+  };
+}

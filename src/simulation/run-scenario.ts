@@ -1,0 +1,270 @@
+/**
+ * `runScenario`: the library entry for what-ifs. Validates the scenario against its world,
+ * compiles a plan, runs the paired Monte Carlo (in worker threads when worthwhile) and reduces it to
+ * effects with intervals, attribution, trajectories and channels.
+ */
+import { ScenarioValidationError } from '../domain/errors.js';
+import { addMonths, endOf, startOf } from '../domain/time.js';
+import type { Layer, World } from '../domain/world.js';
+import { loadWorld } from '../worlds/load.js';
+import { unknownIdHint } from '../worlds/suggest.js';
+import { MECHANISM_IDS } from './mechanisms/index.js';
+import { compilePlan, type Plan } from './plan.js';
+import { POOL_DEFAULTS, runChunks } from './pool.js';
+import {
+  checkScenario,
+  type Scenario,
+  type ScenarioDocument,
+  type ScenarioLimits,
+  scenarioFromObject,
+  worldRef,
+} from './scenario.js';
+import {
+  type CapabilityEffect,
+  type Channel,
+  type Effect,
+  gather,
+  pairKey,
+  SUMMARY_DEFAULTS,
+  Summariser,
+  type SummaryOptions,
+  type TrajectoryPoint,
+} from './summary.js';
+import { compileWorld, WORLD_MODEL_DEFAULTS, type WorldModelOptions } from './world-model.js';
+
+export interface RunScenarioOptions {
+  /** Override the scenario's runs and seed. */
+  runs?: number;
+  seed?: number;
+  /** A world (loaded) or reference overriding the scenario's `world:`. */
+  world?: string | World;
+  /** Threads (1 = in this thread); default min(cores, ceil(runs/50)). */
+  workers?: number;
+  /** Layer the effects are reported on. */
+  dimension: Layer;
+  /** Extra pairs to follow and explain (actor ids). */
+  track: [string, string][];
+  /** Draw parameters from priors and initial ties from confidence (false: one fixed world). */
+  drawParameters: boolean;
+  drawTies: boolean;
+  /** Runs per chunk (the grouping of sums; changing it may change the last digits). */
+  chunk: number;
+  limits: Partial<ScenarioLimits>;
+  model: Partial<WorldModelOptions>;
+  summary: Partial<SummaryOptions>;
+  /** Called after every chunk with runs done and total (the HTTP API streams it). */
+  onProgress?: (progress: { done: number; total: number }) => void;
+}
+
+export const RUN_DEFAULTS: Readonly<RunScenarioOptions> = Object.freeze({
+  dimension: 'composite',
+  track: [],
+  drawParameters: true,
+  drawTies: true,
+  chunk: 25,
+  limits: {},
+  model: {},
+  summary: {},
+});
+
+export interface Check {
+  /** The tie checked (a < b), or the actor whose capability is checked. */
+  pair?: [string, string];
+  capability?: string;
+  dimension: Layer;
+  direction: 'positive' | 'negative';
+  mean: number;
+  lo: number;
+  hi: number;
+  /** P(effect has the expected sign). */
+  probability: number;
+}
+
+export interface ScenarioResult {
+  scenario: {
+    name: string;
+    file?: string;
+    world: string;
+    start: string;
+    step: 'month' | 'year';
+    horizon: number;
+    seed: number;
+    shocks: Scenario['shocks'];
+    mechanisms: string[];
+    quote?: string;
+    source?: string;
+  };
+  runs: number;
+  effects: Effect[];
+  attribution: Record<string, Record<string, number>>;
+  trajectories: Record<string, TrajectoryPoint[]>;
+  channels: Record<string, Channel[]>;
+  capabilities: CapabilityEffect[];
+  checks: Check[];
+  warnings: string[];
+}
+
+function isDocument(x: unknown): x is ScenarioDocument {
+  return typeof x === 'object' && x !== null && 'scenario' in x && 'locate' in x;
+}
+
+/** Dates of steps 0…horizon. */
+export function stepDates(start: string, step: 'month' | 'year', horizon: number): string[] {
+  const months = step === 'year' ? 12 : 1;
+  return Array.from({ length: horizon + 1 }, (_, t) => addMonths(start, t * months));
+}
+
+function prepare(input: ScenarioDocument | unknown, options: RunScenarioOptions) {
+  const base = isDocument(input) ? input : scenarioFromObject(input);
+  const doc: ScenarioDocument = {
+    ...base,
+    scenario: {
+      ...base.scenario,
+      runs: options.runs ?? base.scenario.runs,
+      seed: options.seed ?? base.scenario.seed,
+    },
+  };
+  const world =
+    typeof options.world === 'object'
+      ? options.world
+      : loadWorld(worldRef(doc, typeof options.world === 'string' ? options.world : undefined));
+  checkScenario(doc, world, options.limits);
+  for (const [a, b] of options.track) {
+    for (const id of [a, b]) {
+      if (!world.actorById.has(id))
+        throw new ScenarioValidationError({
+          field: 'pair',
+          message: `unknown actor '${id}' in world '${world.meta.id}'`,
+          hint: unknownIdHint(id, world.actorById.keys(), 'actors'),
+        });
+    }
+  }
+  const sc = doc.scenario;
+  const named = [
+    ...sc.shocks.flatMap((s) => s.tie ?? (s.capability ? [s.capability] : [])),
+    ...sc.expect.flatMap((x) => x.pair ?? (x.capability ? [x.capability] : [])),
+    ...sc.track.flat(),
+    ...options.track.flat(),
+  ];
+  const model = compileWorld(world, sc.start, {
+    ...options.model,
+    keep: [...(options.model.keep ?? []), ...named],
+  });
+  const plan = compilePlan(sc, model, {
+    runs: sc.runs,
+    seed: sc.seed,
+    drawParameters: options.drawParameters,
+    drawTies: options.drawTies,
+    chunk: options.chunk,
+    track: options.track,
+  });
+  const warnings: string[] = [];
+  if (startOf(sc.start) > endOf(world.meta.period.to)) {
+    warnings.push(
+      `start ${sc.start} is after the world's data end (${world.meta.period.to}); ties are the latest known`,
+    );
+  }
+  if (model.isolates.length > 0) {
+    warnings.push(
+      `${model.isolates.length} actor(s) without any tie at ${sc.start} left out: ${model.isolates.join(', ')}`,
+    );
+  }
+  if (model.defaultedCapabilities.length > 0) {
+    warnings.push(
+      `${model.defaultedCapabilities.length} actor(s) without a capability record use the default ` +
+        `${options.model.defaultCapability ?? WORLD_MODEL_DEFAULTS.defaultCapability}: ` +
+        model.defaultedCapabilities.join(', '),
+    );
+  }
+  return { doc, world, model, plan, warnings };
+}
+
+/**
+ * Runs a scenario against its paired baseline and summarises the difference.
+ *
+ * @example
+ * const result = await runScenario(loadScenario('seed-us-china-rapprochement'), { runs: 200 });
+ * result.effects.find((e) => e.a === 'C' && e.b === 'D')?.pPositive;
+ */
+export async function runScenario(
+  input: ScenarioDocument | unknown,
+  options: Partial<RunScenarioOptions> = {},
+): Promise<ScenarioResult> {
+  const opts: RunScenarioOptions = { ...RUN_DEFAULTS, ...options };
+  const { doc, world, model, plan, warnings } = prepare(input, opts);
+  const chunks = await runChunks(plan, {
+    workers: opts.workers ?? POOL_DEFAULTS.workers,
+    onChunk: opts.onProgress ? (done, total) => opts.onProgress!({ done, total }) : undefined,
+  });
+  return summarise(doc, world, model, plan, chunks, opts, warnings);
+}
+
+function summarise(
+  doc: ScenarioDocument,
+  world: World,
+  model: ReturnType<typeof compileWorld>,
+  plan: Plan,
+  chunks: Awaited<ReturnType<typeof runChunks>>,
+  opts: RunScenarioOptions,
+  warnings: string[],
+): ScenarioResult {
+  const sc = doc.scenario;
+  const s = new Summariser(plan, model, gather(chunks), plan.mechanisms, opts.summary);
+  const effects = s.effects(opts.dimension);
+  const top = effects
+    .slice(0, opts.summary.attributionTop ?? SUMMARY_DEFAULTS.attributionTop)
+    .map((e) => e.p);
+  const tracked = plan.tracked.map(([i, j]) => s.pairIndex(i, j));
+  const attribution = s.attribution([...new Set([...top, ...tracked])]);
+  const byKey = new Map(effects.map((e) => [pairKey(e.a, e.b), e]));
+  const layered = new Map<Layer, Map<string, Effect>>([[opts.dimension, byKey]]);
+  const effectOn = (layer: Layer, a: string, b: string): Effect => {
+    if (!layered.has(layer)) layered.set(layer, new Map(s.effects(layer).map((e) => [pairKey(e.a, e.b), e])));
+    return layered.get(layer)!.get(pairKey(a, b))!;
+  };
+  const capabilities = s.capabilities();
+  const checks: Check[] = sc.expect.map((x) => {
+    let e: { mean: number; lo: number; hi: number; pPositive: number };
+    let target: Pick<Check, 'pair' | 'capability'>;
+    if (x.pair) {
+      const effect = effectOn(x.dimension, x.pair[0], x.pair[1]);
+      e = effect;
+      target = { pair: [effect.a, effect.b] };
+    } else {
+      e = capabilities.find((c) => c.actor === x.capability) ?? { mean: 0, lo: 0, hi: 0, pPositive: 0.5 };
+      target = { capability: x.capability! };
+    }
+    return {
+      ...target,
+      dimension: x.dimension,
+      direction: x.direction,
+      mean: e.mean,
+      lo: e.lo,
+      hi: e.hi,
+      probability: x.direction === 'positive' ? e.pPositive : Math.round((1 - e.pPositive) * 1e6) / 1e6,
+    };
+  });
+  return {
+    scenario: {
+      name: sc.name,
+      ...(doc.file !== undefined && { file: doc.file }),
+      world: world.meta.id,
+      start: sc.start,
+      step: sc.step,
+      horizon: sc.horizon,
+      seed: sc.seed,
+      shocks: sc.shocks,
+      mechanisms: MECHANISM_IDS.filter((id) => plan.mechanisms.includes(id)),
+      ...(sc.quote !== undefined && { quote: sc.quote }),
+      ...(sc.source !== undefined && { source: sc.source }),
+    },
+    runs: plan.runs,
+    effects: effects.map(({ p: _p, ...e }) => e),
+    attribution,
+    trajectories: s.trajectories(stepDates(sc.start, sc.step, sc.horizon)),
+    channels: s.channels(),
+    capabilities,
+    checks,
+    warnings,
+  };
+}

@@ -1,0 +1,197 @@
+/**
+ * The state a step hands to every mechanism, with the signals derived from it once per step so
+ * that no mechanism recomputes them. All matrices are flat row-major n×n Float64Arrays.
+ *
+ * Signals (Appendix A of DESIGN.md, with two documented refinements):
+ * - P = partner part, R = rival part of W, outside a neutral band θ:
+ *   P = max(0, W − θ)/(1 − θ), R = max(0, −W − θ)/(1 − θ). Noise-level ties (|W| ≤ θ) count as
+ *   neither partnership nor rivalry, which also keeps R sparse.
+ * - V = W − M, the recent change of a tie: M is an exponential memory of W with time constant τ
+ *   ("what actors are used to"). V is Appendix A's velocity when τ is one step; a longer memory
+ *   makes a reaction last while the change is fresh and makes results independent of step length.
+ * - X_ij = Σ_k R_ik max(0, V_kj − a): how much j has recently warmed to i's rivals (bait and bite,
+ *   hedging). Only warming counts, as in Appendix A ("if j warms to k, V_jk > 0"): a partner that
+ *   cools toward i's rival gives i no reason to withdraw an offer or to stop hedging (structural
+ *   balance already rewards it), and one-sided triggers cannot feed a collapse of ties. Warming
+ *   within the attention threshold a (the size of ordinary fluctuations) goes unnoticed, so noise
+ *   does not ratchet lasting reactions upward in a world without shocks.
+ * - g_i = (c_i − m_i)/m_i, recent relative capability growth against a capability memory m.
+ */
+
+export interface StepState {
+  readonly n: number;
+  /** Step length in years (1/12 for monthly steps). */
+  readonly dt: number;
+  /**
+   * Memory time constant τ (years). Reactions to recent change run at rate elasticity/τ, so the
+   * total reaction to a lasting change is the elasticity whatever τ is.
+   */
+  readonly memory: number;
+  /** Recent warming below this goes unnoticed (see X above). */
+  readonly attention: number;
+  readonly W: Float64Array;
+  /** Long-run level each tie relaxes to (the start, moved by persistent shocks). */
+  readonly anchor: Float64Array;
+  readonly V: Float64Array;
+  readonly P: Float64Array;
+  readonly R: Float64Array;
+  readonly X: Float64Array;
+  /** Rivals of each actor, CSR: rivals of i are rivalIndex[rivalStart[i] … rivalStart[i+1]). */
+  readonly rivalStart: Int32Array;
+  readonly rivalIndex: Int32Array;
+  /** Notable recent warmings (V > attention), CSR like the rivals: usually very few. */
+  readonly warmStart: Int32Array;
+  readonly warmIndex: Int32Array;
+  readonly c: Float64Array;
+  /** Capabilities at the start. */
+  readonly c0: Float64Array;
+  readonly g: Float64Array;
+  /** Proximity in [0, 1] (1 = same place), symmetric, zero diagonal. */
+  readonly prox: Float64Array;
+}
+
+/** A step state whose buffers the engine owns and refills every step. */
+export interface MutableStepState extends StepState {
+  dt: number;
+  memory: number;
+  attention: number;
+}
+
+/** Allocates the buffers of a step state for n actors. */
+export function allocateStepState(n: number, dt: number, prox: Float64Array): MutableStepState {
+  const nn = n * n;
+  return {
+    n,
+    dt,
+    memory: 1,
+    attention: 0,
+    W: new Float64Array(nn),
+    anchor: new Float64Array(nn),
+    V: new Float64Array(nn),
+    P: new Float64Array(nn),
+    R: new Float64Array(nn),
+    X: new Float64Array(nn),
+    rivalStart: new Int32Array(n + 1),
+    rivalIndex: new Int32Array(nn),
+    warmStart: new Int32Array(n + 1),
+    warmIndex: new Int32Array(nn),
+    c: new Float64Array(n),
+    c0: new Float64Array(n),
+    g: new Float64Array(n),
+    prox,
+  };
+}
+
+/**
+ * Recomputes V, P, R, the rival lists, X and g from W, c and the memories (of the tie memory only
+ * the upper triangle is read). Allocation-free.
+ *
+ * @example
+ * deriveSignals(state, memory, capabilityMemory, 0.05);
+ */
+export function deriveSignals(
+  s: StepState,
+  memory: Float64Array,
+  capabilityMemory: Float64Array,
+  neutralBand: number,
+): void {
+  const { n, W, V, P, R, X, rivalStart, rivalIndex, warmStart, warmIndex, c, g } = s;
+  const attention = s.attention;
+  const scale = 1 / (1 - neutralBand);
+  // V, P and R on the upper triangle, mirrored (W and the memory are symmetric).
+  for (let i = 0; i < n; i++) {
+    const row = i * n;
+    V[row + i] = 0;
+    P[row + i] = 0;
+    R[row + i] = 0;
+    for (let j = i + 1; j < n; j++) {
+      const x = row + j;
+      const y = j * n + i;
+      const w = W[x]!;
+      const v = w - memory[x]!;
+      V[x] = v;
+      V[y] = v;
+      const p = w > neutralBand ? (w - neutralBand) * scale : 0;
+      P[x] = p;
+      P[y] = p;
+      const q = -w > neutralBand ? (-w - neutralBand) * scale : 0;
+      R[x] = q;
+      R[y] = q;
+    }
+  }
+  let r = 0;
+  let h = 0;
+  for (let i = 0; i < n; i++) {
+    rivalStart[i] = r;
+    warmStart[i] = h;
+    const row = i * n;
+    for (let j = 0; j < n; j++) {
+      if (R[row + j]! > 0) rivalIndex[r++] = j;
+      if (V[row + j]! > attention) warmIndex[h++] = j;
+    }
+  }
+  rivalStart[n] = r;
+  warmStart[n] = h;
+  // X = R · max(0, V − attention), through the sparse lists of rivals and of notable warmings.
+  X.fill(0);
+  for (let i = 0; i < n; i++) {
+    const row = i * n;
+    for (let e = rivalStart[i]!; e < rivalStart[i + 1]!; e++) {
+      const k = rivalIndex[e]!;
+      const rik = R[row + k]!;
+      const vrow = k * n;
+      for (let f = warmStart[k]!; f < warmStart[k + 1]!; f++) {
+        const j = warmIndex[f]!;
+        X[row + j]! += rik * (V[vrow + j]! - attention);
+      }
+    }
+    X[row + i] = 0;
+  }
+  for (let i = 0; i < n; i++) g[i] = (c[i]! - capabilityMemory[i]!) / capabilityMemory[i]!;
+}
+
+/** Plain inputs for a step state (defaults: memories equal the current state, no recent change). */
+export interface StepStateInput {
+  n: number;
+  W: ArrayLike<number>;
+  c: ArrayLike<number>;
+  dt?: number;
+  anchor?: ArrayLike<number>;
+  memory?: ArrayLike<number>;
+  c0?: ArrayLike<number>;
+  capabilityMemory?: ArrayLike<number>;
+  prox?: ArrayLike<number>;
+  /** Memory time constant τ in years (default 1). */
+  tau?: number;
+  attention?: number;
+  neutralBand?: number;
+}
+
+/**
+ * A derived step state from plain matrices, to look at one mechanism in isolation.
+ *
+ * @example
+ * const s = stepStateFrom({ n: 2, W: [0, 0.5, 0.5, 0], c: [0.1, 0.2] });
+ * const out = allocateContribution(2);
+ * inertia.apply(s, inertia.defaults, out); // out.dW[0]: the change of the one pair
+ */
+export function stepStateFrom(input: StepStateInput): StepState {
+  const { n } = input;
+  const prox = Float64Array.from(
+    input.prox ?? Array.from({ length: n * n }, (_, x) => (x % (n + 1) === 0 ? 0 : 0.5)),
+  );
+  const s = allocateStepState(n, input.dt ?? 1 / 12, prox);
+  s.memory = input.tau ?? 1;
+  s.attention = input.attention ?? 0;
+  s.W.set(Float64Array.from(input.W));
+  s.anchor.set(Float64Array.from(input.anchor ?? input.W));
+  s.c.set(Float64Array.from(input.c));
+  s.c0.set(Float64Array.from(input.c0 ?? input.c));
+  deriveSignals(
+    s,
+    Float64Array.from(input.memory ?? input.W),
+    Float64Array.from(input.capabilityMemory ?? input.c),
+    input.neutralBand ?? 0.05,
+  );
+  return s;
+}

@@ -1,0 +1,67 @@
+/**
+ * Same seed → byte-identical output whatever the number of worker threads; a scenario without
+ * shocks has exactly zero effect against its paired baseline.
+ */
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { explainPair } from '../src/simulation/explain.js';
+import { runScenario } from '../src/simulation/run-scenario.js';
+import { loadScenario, parseScenario } from '../src/simulation/scenario.js';
+
+const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url));
+const file = `${fixtures}sim-scenario.yaml`;
+
+describe('paired Monte Carlo', () => {
+  it('gives byte-identical JSON for the same seed with 1 and 2 workers', async () => {
+    const one = JSON.stringify(await runScenario(loadScenario(file), { workers: 1, runs: 60 }));
+    const two = JSON.stringify(await runScenario(loadScenario(file), { workers: 2, runs: 60 }));
+    const again = JSON.stringify(await runScenario(loadScenario(file), { workers: 1, runs: 60 }));
+    expect(two).toBe(one);
+    expect(again).toBe(one);
+    const other = JSON.stringify(await runScenario(loadScenario(file), { workers: 1, runs: 60, seed: 4 }));
+    expect(other).not.toBe(one);
+  });
+
+  it('has exactly zero effect when the scenario has no shocks', async () => {
+    const text = `name: nothing\nworld: ./sim-world\nstart: 2021-12\nhorizon: 24\nruns: 30\nseed: 9\n`;
+    const r = await runScenario(parseScenario(text, 'nothing.yaml', fixtures), {
+      workers: 1,
+      track: [['ARD', 'DUN']],
+    });
+    expect(r.effects.length).toBe(21);
+    for (const e of r.effects) {
+      expect([e.mean, e.lo, e.hi]).toEqual([0, 0, 0]);
+      expect(e.pPositive).toBe(0.5);
+    }
+    expect(Object.values(r.attribution).every((a) => Object.keys(a).length === 0)).toBe(true);
+    expect(r.trajectories['ARD-DUN']?.every((p) => p.mean === 0 && p.scenario === p.baseline)).toBe(true);
+    // The baseline itself moves (noise), so zero is not for want of dynamics.
+    const moved = r.trajectories['ARD-DUN']!.some(
+      (p) => p.baseline !== r.trajectories['ARD-DUN']![0]!.baseline,
+    );
+    expect(moved).toBe(true);
+  });
+
+  it('reports progress chunk by chunk, explains pairs and records trajectories from the start date', async () => {
+    const seen: number[] = [];
+    const r = await runScenario(loadScenario(file), {
+      workers: 1,
+      runs: 60,
+      onProgress: ({ done, total }) => {
+        expect(total).toBe(60);
+        seen.push(done);
+      },
+    });
+    expect(seen).toEqual([25, 50, 60]);
+    const traj = r.trajectories['BEL-COR']!;
+    expect(traj).toHaveLength(25);
+    expect(traj[0]).toMatchObject({ step: 0, date: '2021-12', mean: 0 });
+    expect(traj.at(-1)?.date).toBe('2023-12');
+    expect(traj[1]!.mean).toBeGreaterThan(0.4);
+    expect(r.checks[0]).toMatchObject({ pair: ['ARD', 'DUN'], direction: 'positive' });
+    const e = explainPair(r, 'DUN', 'ARD');
+    expect(e.text[0]).toMatch(/^ARD–DUN ends \+0\.\d{3} warmer/);
+    expect(e.channels.length).toBeGreaterThan(1);
+    expect(e.text.join('\n')).toMatch(/hedging and autonomy: \+0\.\d{3} .*through partners/);
+  });
+});

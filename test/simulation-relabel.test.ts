@@ -1,0 +1,131 @@
+/**
+ * Invariance under relabelling: every actor id of the eurasia world is renamed (all its YAML files,
+ * every place an id occurs) in a temporary copy, the scenario too, and the results are the same up
+ * to the renaming — so no result depends on who an actor is called.
+ */
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
+import { runScenario } from '../src/simulation/run-scenario.js';
+import { loadScenario, scenarioFromObject } from '../src/simulation/scenario.js';
+import { pairKey } from '../src/simulation/summary.js';
+import { bundledWorldsDir } from '../src/worlds/bundled.js';
+import { loadWorld } from '../src/worlds/load.js';
+
+type Json = Record<string, unknown>;
+
+function eurasiaIds(): string[] | undefined {
+  try {
+    const w = loadWorld('eurasia');
+    return w.actors.length >= 25 ? w.actors.map((a) => a.id) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+const ids = eurasiaIds();
+
+/** A new id that sorts differently: reversed, lower-cased, behind a letter. */
+const rename = (id: string) => `x${[...id].reverse().join('').toLowerCase()}`;
+
+function renameWorld(dir: string, map: (id: string) => string): string {
+  const out = mkdtempSync(join(tmpdir(), 'cb-relabel-'));
+  const list = (xs: unknown) => (xs as string[]).map(map);
+  for (const file of readdirSync(dir).filter((f) => /\.(ya?ml|json)$/.test(f))) {
+    const data = parse(readFileSync(join(dir, file), 'utf8')) as Json;
+    const each = (section: string, f: (x: Json) => void) =>
+      ((data[section] as Json[] | undefined) ?? []).forEach(f);
+    each('actors', (a) => {
+      a.id = map(a.id as string);
+    });
+    each('capabilities', (c) => {
+      c.actor = map(c.actor as string);
+    });
+    each('ties', (t) => {
+      t.a = map(t.a as string);
+      t.b = map(t.b as string);
+    });
+    each('events', (e) => {
+      e.source = map(e.source as string);
+      e.target = map(e.target as string);
+    });
+    each('corridors', (c) => {
+      c.participants = list(c.participants);
+      if (c.route) c.route = list(c.route);
+    });
+    each('memberships', (m) => {
+      m.actor = map(m.actor as string);
+      m.org = map(m.org as string);
+    });
+    each('claims', (c) => {
+      c.about = list(c.about);
+    });
+    writeFileSync(join(out, file), file.endsWith('.json') ? JSON.stringify(data) : stringify(data));
+  }
+  return out;
+}
+
+describe.runIf(ids !== undefined)('relabelling', () => {
+  it('gives the same results when every actor id is renamed', { timeout: 300_000 }, async () => {
+    const forward = new Map(ids!.map((id) => [id, rename(id)]));
+    const back = new Map(ids!.map((id) => [rename(id), id]));
+    expect(new Set(forward.values()).size).toBe(ids!.length);
+    const dir = renameWorld(`${bundledWorldsDir()}/eurasia`, (id) => forward.get(id) ?? id);
+    const renamedWorld = loadWorld(dir);
+    expect(renamedWorld.actors.map((a) => back.get(a.id))).toEqual(ids);
+
+    const original = loadScenario('seed-russia-pakistan-bait').scenario;
+    const pair = (p: [string, string]) => p.map((id) => forward.get(id)!) as [string, string];
+    const renamed = scenarioFromObject({
+      ...original,
+      world: dir,
+      shocks: original.shocks.map((s) => ({ ...s, tie: s.tie && pair(s.tie) })),
+      expect: original.expect.map((x) => ({ ...x, pair: x.pair && pair(x.pair) })),
+      track: original.track.map(pair),
+    });
+    const options = { runs: 100, workers: 2 };
+    const a = await runScenario(loadScenario('seed-russia-pakistan-bait'), options);
+    const b = await runScenario(renamed, options);
+
+    const key = (x: string, y: string) => pairKey(back.get(x)!, back.get(y)!);
+    const effectsB = new Map(b.effects.map((e) => [key(e.a, e.b), e]));
+    expect(b.effects.length).toBe(a.effects.length);
+    for (const e of a.effects) {
+      const f = effectsB.get(pairKey(e.a, e.b))!;
+      expect([f.mean, f.lo, f.hi, f.pPositive, f.baseline]).toEqual([
+        e.mean,
+        e.lo,
+        e.hi,
+        e.pPositive,
+        e.baseline,
+      ]);
+    }
+    const attributionB = Object.fromEntries(
+      Object.entries(b.attribution).map(([k, v]) => [key(...(k.split('-') as [string, string])), v]),
+    );
+    expect(attributionB).toEqual(a.attribution);
+    expect(b.checks.map((c) => c.probability)).toEqual(a.checks.map((c) => c.probability));
+    const channelsB = Object.fromEntries(
+      Object.entries(b.channels).map(([k, list]) => [
+        key(...(k.split('-') as [string, string])),
+        list.map((c) => ({
+          ...c,
+          via: c.via
+            .map((v) => ({ ...v, actor: back.get(v.actor)! }))
+            .sort((x, y) => (x.actor < y.actor ? -1 : 1)),
+        })),
+      ]),
+    );
+    const channelsA = Object.fromEntries(
+      Object.entries(a.channels).map(([k, list]) => [
+        k,
+        list.map((c) => ({ ...c, via: [...c.via].sort((x, y) => (x.actor < y.actor ? -1 : 1)) })),
+      ]),
+    );
+    expect(channelsB).toEqual(channelsA);
+    expect(b.capabilities.map((c) => ({ ...c, actor: back.get(c.actor) }))).toEqual(
+      expect.arrayContaining(a.capabilities.map((c) => expect.objectContaining({ mean: c.mean }))),
+    );
+  });
+});

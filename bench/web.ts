@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { stringify } from 'yaml';
 import { startServer } from '../src/api/server.js';
+import { LAYERS } from '../src/domain/layers.js';
 import { monthRange } from '../src/domain/time.js';
 import { launchChromium } from '../test/helpers/chromium.js';
 import { median, QUICK, table } from './_measure.js';
@@ -227,15 +228,7 @@ async function apiCases(): Promise<(string | number)[][]> {
           {
             method: 'GET',
             setupRequest: (req: Record<string, unknown>) => {
-              const layers = [
-                'composite',
-                'diplomatic',
-                'military',
-                'economic',
-                'energy',
-                'connectivity',
-                'security',
-              ];
+              const layers = LAYERS;
               const k = i++;
               return {
                 ...req,

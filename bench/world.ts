@@ -44,7 +44,7 @@ table(
       runs,
     ],
     [
-      '`counterbalance world validate eurasia` process wall',
+      '`counterbalance world validate eurasia` whole process (CLI from source via tsx)',
       (median(cli.map((c) => c.seconds)) * 1000).toFixed(0),
       (median(cli.map((c) => c.peakKiB)) / 1024).toFixed(0),
       cli.length,

@@ -28,6 +28,7 @@ import type {
   WorldSummary,
 } from './schemas.js';
 
+export { LAYERS } from '../domain/layers.js';
 export type { JobProgress, JobState } from './jobs.js';
 export type {
   AlignmentBodyType,

@@ -4,16 +4,11 @@
  * sections are concatenated (so a curator can keep actors, ties and events apart).
  */
 import { z } from 'zod';
+import { DIMENSIONS } from './layers.js';
 import { DATE_PATTERN } from './time.js';
 
-export const DIMENSIONS = [
-  'diplomatic',
-  'military',
-  'economic',
-  'energy',
-  'connectivity',
-  'security',
-] as const;
+export { DIMENSIONS, LAYERS } from './layers.js';
+
 export const ACTOR_KINDS = ['state', 'organization', 'bloc', 'nonstate'] as const;
 export const CORRIDOR_STATUSES = [
   'proposed',

@@ -4,7 +4,7 @@
  * their tab is first opened.
  */
 import './styles.css';
-import type { LayerName, WorldDetail, WorldSummary } from '../../src/api/client.js';
+import { LAYERS, type LayerName, type WorldDetail, type WorldSummary } from '../../src/api/client.js';
 import { addMonths, monthRange } from '../../src/domain/time.js';
 import { api } from './api.js';
 import { getSnapshot, getWorld } from './data.js';
@@ -34,16 +34,6 @@ const VIEW_LOADERS: Readonly<Record<Tab, () => Promise<ViewFactory>>> = Object.f
   scenarios: () => import('./views/scenarios.js').then((m) => m.createScenariosView),
   bargaining: () => import('./views/bargaining.js').then((m) => m.createBargainingView),
 });
-
-const LAYERS: readonly LayerName[] = [
-  'composite',
-  'diplomatic',
-  'military',
-  'economic',
-  'energy',
-  'connectivity',
-  'security',
-];
 
 function monthsOf(world: WorldDetail): string[] {
   const from = world.meta.period.from.slice(0, 7);

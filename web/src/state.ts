@@ -2,7 +2,7 @@
  * The workbench state and its place in the URL hash, so a view can be shared by copying the
  * address: `#world=eurasia&at=2016-09&dim=military&tab=network&pair=IND~RUS&tri=CHN~IND~PAK`.
  */
-import type { LayerName } from '../../src/api/client.js';
+import { LAYERS, type LayerName } from '../../src/api/client.js';
 
 export const TABS = ['network', 'map', 'triangles', 'balancers', 'scenarios', 'bargaining'] as const;
 export type Tab = (typeof TABS)[number];
@@ -22,16 +22,6 @@ export interface AppState {
   issue?: string;
 }
 
-const LAYERS: readonly string[] = [
-  'composite',
-  'diplomatic',
-  'military',
-  'economic',
-  'energy',
-  'connectivity',
-  'security',
-];
-
 /** Reads what the hash says; missing or malformed parts are left out. */
 export function parseHash(hash: string): Partial<AppState> {
   const p = new URLSearchParams(hash.replace(/^#/, ''));
@@ -41,7 +31,7 @@ export function parseHash(hash: string): Partial<AppState> {
   const at = p.get('at');
   if (at && /^\d{4}-\d{2}$/.test(at)) out.at = at;
   const dim = p.get('dim');
-  if (dim && LAYERS.includes(dim)) out.dimension = dim as LayerName;
+  if (dim && (LAYERS as readonly string[]).includes(dim)) out.dimension = dim as LayerName;
   const tab = p.get('tab');
   if (tab && (TABS as readonly string[]).includes(tab)) out.tab = tab as Tab;
   const pair = p.get('pair')?.split('~');

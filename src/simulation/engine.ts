@@ -70,6 +70,9 @@ export class Engine {
   /** Offsets summed over the non-lasting and over the lasting mechanisms, in mechanism order. */
   private readonly offsetSum: Float64Array;
   private readonly offsetKept: Float64Array;
+  /** Per-pair sums of the non-lasting and of the lasting contributions (scratch of the commits). */
+  private readonly pairSum: Float64Array;
+  private readonly pairKept: Float64Array;
   private params: readonly Params[] = [];
   private engineParams: EngineParams | undefined;
 
@@ -102,6 +105,8 @@ export class Engine {
     this.offsetNeeded = new Uint8Array(mechanisms.length);
     this.offsetSum = new Float64Array(P);
     this.offsetKept = new Float64Array(P);
+    this.pairSum = new Float64Array(P);
+    this.pairKept = new Float64Array(P);
     let p = 0;
     for (let i = 0; i < n; i++) {
       for (let j = i + 1; j < n; j++) {
@@ -202,15 +207,17 @@ export class Engine {
   commit(noise: Float64Array | null): void {
     const P = this.upper.length;
     this.activeLists(this);
-    const { dWAll, activeSum, activeKept, nSum: ns, nKept: nk } = this;
-    const alpha = this.alpha();
+    const { dWAll, activeSum, activeKept, nSum: ns, nKept: nk, pairSum, pairKept } = this;
     for (let p = 0; p < P; p++) {
       let d = 0;
       for (let a = 0; a < ns; a++) d += dWAll[activeSum[a]! + p]!;
       let k = 0;
       for (let a = 0; a < nk; a++) k += dWAll[activeKept[a]! + p]!;
-      this.update(p, d, k, noise, alpha);
+      pairSum[p] = d;
+      pairKept[p] = k;
     }
+    const alpha = this.alpha();
+    this.updateAll(pairSum, pairKept, noise, alpha);
     this.commitCapabilities(alpha);
   }
 
@@ -225,32 +232,40 @@ export class Engine {
     const { activeSum, activeKept, nSum: ns, nKept: nk } = this;
     const a = this.dWAll;
     const b = twin.dWAll;
-    const alpha = this.alpha();
-    const alphaTwin = twin.alpha();
+    const da = this.pairSum;
+    const ka = this.pairKept;
+    const db = twin.pairSum;
+    const kb = twin.pairKept;
     for (let p = 0; p < P; p++) {
-      let da = 0;
-      let db = 0;
+      let sa = 0;
+      let sb = 0;
       for (let e = 0; e < ns; e++) {
         const q = activeSum[e]! + p;
         const va = a[q]!;
         const vb = b[q]!;
-        da += va;
-        db += vb;
+        sa += va;
+        sb += vb;
         attribution[q]! += va - vb;
       }
-      let ka = 0;
-      let kb = 0;
+      let ta = 0;
+      let tb = 0;
       for (let e = 0; e < nk; e++) {
         const q = activeKept[e]! + p;
         const va = a[q]!;
         const vb = b[q]!;
-        ka += va;
-        kb += vb;
+        ta += va;
+        tb += vb;
         attribution[q]! += va - vb;
       }
-      this.update(p, da, ka, noise, alpha);
-      twin.update(p, db, kb, noise, alphaTwin);
+      da[p] = sa;
+      ka[p] = ta;
+      db[p] = sb;
+      kb[p] = tb;
     }
+    const alpha = this.alpha();
+    const alphaTwin = twin.alpha();
+    this.updateAll(da, ka, noise, alpha);
+    twin.updateAll(db, kb, noise, alphaTwin);
     this.commitCapabilities(alpha);
     twin.commitCapabilities(alphaTwin);
   }
@@ -277,24 +292,28 @@ export class Engine {
     this.nKept = nk;
   }
 
-  /** Applies the summed raw contributions d (pressures) and k (lasting reactions) to pair p. */
-  private update(p: number, d: number, k: number, noise: Float64Array | null, alpha: number): void {
+  /** Applies the summed raw contributions d (pressures) and k (lasting reactions) to every pair. */
+  private updateAll(d: Float64Array, k: Float64Array, noise: Float64Array | null, alpha: number): void {
     const { W, anchor } = this.s;
-    const x = this.upper[p]!;
-    const y = this.lower[p]!;
-    const w = W[x]!;
-    const kept = k - this.offsetKept[p]!;
-    if (kept !== 0) {
-      const a = anchor[x]! + kept;
-      anchor[x] = a;
-      anchor[y] = a;
+    const { upper, lower, memory, offsetKept, offsetSum } = this;
+    const P = upper.length;
+    for (let p = 0; p < P; p++) {
+      const x = upper[p]!;
+      const y = lower[p]!;
+      const w = W[x]!;
+      const kept = k[p]! - offsetKept[p]!;
+      if (kept !== 0) {
+        const a = anchor[x]! + kept;
+        anchor[x] = a;
+        anchor[y] = a;
+      }
+      // Only the upper triangle of the memory is read (deriveSignals), so it is not mirrored.
+      memory[x]! += alpha * (w - memory[x]!);
+      const v = w + (d[p]! - offsetSum[p]!) + kept + (noise === null ? 0 : noise[x]!);
+      const clipped = v > 1 ? 1 : Math.max(v, -1);
+      W[x] = clipped;
+      W[y] = clipped;
     }
-    // Only the upper triangle of the memory is read (deriveSignals), so it is not mirrored.
-    this.memory[x]! += alpha * (w - this.memory[x]!);
-    const v = w + (d - this.offsetSum[p]!) + kept + (noise === null ? 0 : noise[x]!);
-    const clipped = v > 1 ? 1 : Math.max(v, -1);
-    W[x] = clipped;
-    W[y] = clipped;
   }
 
   private commitCapabilities(alpha: number): void {

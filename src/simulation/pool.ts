@@ -4,15 +4,15 @@
  * back in chunk order, so the reduction never depends on scheduling.
  *
  * Under tsx (running from TypeScript source) the worker file is `worker.ts`; Node 20 does not
- * apply `--import tsx` hooks to a worker's entry module, so the worker starts from a tiny eval
- * bootstrap that registers tsx's ESM API and then imports it. From the compiled `dist/` the worker
- * is `worker.js` and starts directly. Which one is picked follows this module's own extension.
+ * apply `--import tsx` hooks to a worker's entry module, and registering tsx inside every worker
+ * costs a loader thread and a compile per module (0.3–0.8 s per worker, as long as a few chunks).
+ * So the worker and its imports are bundled once, with the esbuild tsx itself uses, into one
+ * script each worker evaluates. From the compiled `dist/` the worker is `worker.js` and starts
+ * directly. Which one is picked follows this module's own extension.
  */
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus } from 'node:os';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { SolverError } from '../domain/errors.js';
 import { type ChunkResult, Runner } from './montecarlo.js';
@@ -43,18 +43,31 @@ function chunksOf(plan: Plan): [number, number][] {
   return out;
 }
 
+/** The worker bundled as one CommonJS script (from TypeScript source only; built once per process). */
+let bundled: string | undefined;
+
+function bundledWorker(self: string): string {
+  if (bundled !== undefined) return bundled;
+  // tsx depends on esbuild, so it is there whenever this module runs as TypeScript.
+  const fromTsx = createRequire(createRequire(self).resolve('tsx/package.json'));
+  const esbuild = fromTsx('esbuild') as {
+    buildSync(options: Record<string, unknown>): { outputFiles: { text: string }[] };
+  };
+  bundled = esbuild.buildSync({
+    entryPoints: [fileURLToPath(new URL('./worker.ts', self))],
+    bundle: true,
+    write: false,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+  }).outputFiles[0]!.text;
+  return bundled;
+}
+
 function spawn(plan: Plan): Worker {
   const self = import.meta.url;
   if (!self.endsWith('.ts')) return new Worker(new URL('./worker.js', self), { workerData: plan });
-  const require = createRequire(self);
-  const pkgPath = require.resolve('tsx/package.json');
-  const pkg = JSON.parse(readFileSync(pkgPath, 'utf8')) as {
-    exports: Record<string, { import: { default: string } }>;
-  };
-  const api = pathToFileURL(join(dirname(pkgPath), pkg.exports['./esm/api']!.import.default)).href;
-  const target = new URL('./worker.ts', self).href;
-  const boot = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(target)}); });`;
-  return new Worker(boot, { eval: true, workerData: plan });
+  return new Worker(bundledWorker(self), { eval: true, workerData: plan });
 }
 
 /**

@@ -42,32 +42,53 @@ export const structuralBalance = defineMechanism<StructuralBalanceParams>({
     if (n < 3) return;
     const scale = (params.beta * s.dt) / (n - 2);
     const dW = out.dW;
-    // W is symmetric, so (W·W)_ij is the dot product of rows i and j: contiguous loops, two rows
-    // i, i+1 at a time against each row j so that row j is read once for both.
-    for (let i = 0; i < n; i += 2) {
-      const ri = i * n;
-      const r2 = ri + n;
-      const pi = pairIndex(n, i, i + 1) - (i + 1);
-      if (i + 1 < n) {
-        const w = W[ri + i + 1]!;
-        let d = 0;
-        for (let k = 0; k < n; k++) d += W[ri + k]! * W[r2 + k]!;
-        dW[pi + i + 1] = scale * (1 - w * w) * d;
+    // W is symmetric, so (W·W)_ij is the dot product of rows i and j: contiguous loops over blocks
+    // of four rows i…i+3 against each later row j, so that row j is read once for all four. Every
+    // dot product still sums k = 0…n−1 in order.
+    for (let i = 0; i < n; i += 4) {
+      const end = Math.min(i + 4, n);
+      for (let r = i; r < end; r++) {
+        const rr = r * n;
+        const pr = pairIndex(n, r, r + 1) - (r + 1);
+        for (let j = r + 1; j < end; j++) {
+          const rj = j * n;
+          const w = W[rr + j]!;
+          let d = 0;
+          for (let k = 0; k < n; k++) d += W[rr + k]! * W[rj + k]!;
+          dW[pr + j] = scale * (1 - w * w) * d;
+        }
       }
-      const pi2 = i + 1 < n ? pairIndex(n, i + 1, Math.min(i + 2, n - 1)) - (i + 2) : 0;
-      for (let j = i + 2; j < n; j++) {
+      // A block of fewer than four rows is the last one: no later rows remain.
+      if (end - i < 4) break;
+      const r0 = i * n;
+      const r1 = r0 + n;
+      const r2 = r1 + n;
+      const r3 = r2 + n;
+      const p0 = pairIndex(n, i, i + 1) - (i + 1);
+      const p1 = pairIndex(n, i + 1, i + 2) - (i + 2);
+      const p2 = pairIndex(n, i + 2, i + 3) - (i + 3);
+      const p3 = pairIndex(n, i + 3, i + 4) - (i + 4);
+      for (let j = end; j < n; j++) {
         const rj = j * n;
-        let a = 0;
-        let b = 0;
+        let a0 = 0;
+        let a1 = 0;
+        let a2 = 0;
+        let a3 = 0;
         for (let k = 0; k < n; k++) {
           const wjk = W[rj + k]!;
-          a += W[ri + k]! * wjk;
-          b += W[r2 + k]! * wjk;
+          a0 += W[r0 + k]! * wjk;
+          a1 += W[r1 + k]! * wjk;
+          a2 += W[r2 + k]! * wjk;
+          a3 += W[r3 + k]! * wjk;
         }
-        const w1 = W[ri + j]!;
+        const w0 = W[r0 + j]!;
+        const w1 = W[r1 + j]!;
         const w2 = W[r2 + j]!;
-        dW[pi + j] = scale * (1 - w1 * w1) * a;
-        dW[pi2 + j] = scale * (1 - w2 * w2) * b;
+        const w3 = W[r3 + j]!;
+        dW[p0 + j] = scale * (1 - w0 * w0) * a0;
+        dW[p1 + j] = scale * (1 - w1 * w1) * a1;
+        dW[p2 + j] = scale * (1 - w2 * w2) * a2;
+        dW[p3 + j] = scale * (1 - w3 * w3) * a3;
       }
     }
   },

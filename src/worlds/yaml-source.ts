@@ -4,9 +4,18 @@
  * parsed again into a `yaml` Document, whose node ranges turn a data path into a line number.
  * That keeps loading a large valid world fast while every error still says file, line and field.
  */
+
+import { createRequire } from 'node:module';
 import { CORE_SCHEMA, load as loadYaml, YAMLException } from 'js-yaml';
-import { isNode, LineCounter, parseDocument } from 'yaml';
 import type { Problem } from '../domain/errors.js';
+
+// The `yaml` library (node ranges, for line numbers) loads only when a problem must be located.
+type YamlLib = typeof import('yaml');
+let yamlLib: YamlLib | undefined;
+const yaml = (): YamlLib => {
+  yamlLib ??= createRequire(import.meta.url)('yaml') as YamlLib;
+  return yamlLib;
+};
 
 export type DataPath = readonly (string | number)[];
 
@@ -24,9 +33,11 @@ export function fieldName(path: DataPath): string {
 }
 
 function locator(text: string): (path: DataPath) => number | undefined {
-  let doc: ReturnType<typeof parseDocument> | undefined;
-  const lineCounter = new LineCounter();
+  let doc: ReturnType<YamlLib['parseDocument']> | undefined;
+  let lineCounter: InstanceType<YamlLib['LineCounter']> | undefined;
   return (path) => {
+    const { isNode, LineCounter, parseDocument } = yaml();
+    lineCounter ??= new LineCounter();
     doc ??= parseDocument(text, { lineCounter, prettyErrors: false });
     for (let n = path.length; n >= 0; n--) {
       const node = doc.getIn(path.slice(0, n), true);
@@ -48,6 +59,7 @@ function syntaxProblems(file: string, text: string, err: unknown): Problem[] {
       { file, line: err.mark ? err.mark.line + 1 : undefined, message: `YAML syntax: ${err.reason}`, hint },
     ];
   }
+  const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   const found = doc.errors.map((e) => ({

@@ -5,24 +5,14 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Command } from 'commander';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { register } from '../src/cli/commands/bargain.js';
 import { exitCodeFor } from '../src/domain/error-codes.js';
 import { BargainingInputError } from '../src/domain/errors.js';
 import { cli } from './helpers/cli.js';
+import { runCommand } from './helpers/run-command.js';
 
-async function run(args: string[]): Promise<string> {
-  const program = new Command('counterbalance').exitOverride();
-  register(program);
-  let out = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    out += String(chunk);
-    return true;
-  });
-  await program.parseAsync(['bargain', ...args], { from: 'user' });
-  return out;
-}
+const run = (args: string[]) => runCommand(register, ['bargain', ...args]);
 
 afterEach(() => {
   vi.restoreAllMocks();

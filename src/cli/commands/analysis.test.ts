@@ -1,29 +1,13 @@
 import { fileURLToPath } from 'node:url';
-import { Command } from 'commander';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { runCommand } from '../../../test/helpers/run-command.js';
 import { NotFoundError } from '../../domain/errors.js';
 import { register } from './analysis.js';
 
 const world = fileURLToPath(new URL('../../../test/fixtures/balance-world', import.meta.url));
 const tribes = fileURLToPath(new URL('../../../data/balance/tribes_read1954.csv', import.meta.url));
 
-/** Runs the analysis commands in-process and returns what they printed. */
-async function run(...args: string[]): Promise<string> {
-  const program = new Command('counterbalance').exitOverride();
-  register(program);
-  let out = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    out += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-  try {
-    await program.parseAsync(args, { from: 'user' });
-  } finally {
-    vi.restoreAllMocks();
-  }
-  return out;
-}
+const run = (...args: string[]) => runCommand(register, args);
 
 afterEach(() => vi.restoreAllMocks());
 

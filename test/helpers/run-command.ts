@@ -1,0 +1,20 @@
+/** Runs one command module in-process on a fresh program and returns what it printed on stdout. */
+import { Command } from 'commander';
+import { vi } from 'vitest';
+
+export async function runCommand(register: (program: Command) => void, args: string[]): Promise<string> {
+  const program = new Command('counterbalance').exitOverride();
+  register(program);
+  let out = '';
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+    out += String(chunk);
+    return true;
+  });
+  vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+  try {
+    await program.parseAsync(args, { from: 'user' });
+  } finally {
+    vi.restoreAllMocks();
+  }
+  return out;
+}

@@ -33,6 +33,44 @@ function isZero(a: Float64Array): boolean {
   return true;
 }
 
+/** into[p] = Σ over the listed rows (offsets into `all`, in list order) of all[row + p]. */
+function sumRows(all: Float64Array, rows: Int32Array, count: number, into: Float64Array): void {
+  into.fill(0);
+  for (let e = 0; e < count; e++) {
+    const base = rows[e]!;
+    for (let p = 0; p < into.length; p++) into[p]! += all[base + p]!;
+  }
+}
+
+/**
+ * `sumRows` for a scenario (a) and its twin (b) at once, also adding a − b per listed row into the
+ * same rows of `attribution`.
+ */
+function sumPaired(
+  a: Float64Array,
+  b: Float64Array,
+  rows: Int32Array,
+  count: number,
+  intoA: Float64Array,
+  intoB: Float64Array,
+  attribution: Float64Array,
+): void {
+  intoA.fill(0);
+  intoB.fill(0);
+  for (let e = 0; e < count; e++) {
+    const base = rows[e]!;
+    for (let p = 0; p < intoA.length; p++) {
+      const va = a[base + p]!;
+      const vb = b[base + p]!;
+      // Most mechanisms touch few pairs; adding zeros would change nothing.
+      if (va === 0 && vb === 0) continue;
+      intoA[p]! += va;
+      intoB[p]! += vb;
+      attribution[base + p]! += va - vb;
+    }
+  }
+}
+
 /** Capabilities never fall below this, so ratios and logarithms stay finite. */
 export const CAPABILITY_FLOOR = 1e-9;
 
@@ -65,8 +103,6 @@ export class Engine {
   private readonly activeKept: Int32Array;
   private nSum = 0;
   private nKept = 0;
-  /** Whether a mechanism's start contribution is non-zero. */
-  private readonly offsetNeeded: Uint8Array;
   /** Offsets summed over the non-lasting and over the lasting mechanisms, in mechanism order. */
   private readonly offsetSum: Float64Array;
   private readonly offsetKept: Float64Array;
@@ -102,7 +138,6 @@ export class Engine {
     this.capabilityMemory = new Float64Array(n);
     this.upper = new Int32Array(P);
     this.lower = new Int32Array(P);
-    this.offsetNeeded = new Uint8Array(mechanisms.length);
     this.offsetSum = new Float64Array(P);
     this.offsetKept = new Float64Array(P);
     this.pairSum = new Float64Array(P);
@@ -151,7 +186,6 @@ export class Engine {
     this.offsetC.fill(0);
     this.offsets.forEach((o, m) => {
       for (let i = 0; i < o.dC.length; i++) this.offsetC[i]! += o.dC[i]!;
-      this.offsetNeeded[m] = o.dW.some((x) => x !== 0) || o.dC.some((x) => x !== 0) ? 1 : 0;
       // Summed in the same order as commit sums contributions, so an unmoved state nets to 0 exactly.
       const into = this.lasting[m] ? this.offsetKept : this.offsetSum;
       for (let p = 0; p < into.length; p++) into[p]! += o.dW[p]!;
@@ -205,17 +239,10 @@ export class Engine {
    * (n×n, symmetric, or null). Works on the upper triangle and mirrors.
    */
   commit(noise: Float64Array | null): void {
-    const P = this.upper.length;
     this.activeLists(this);
     const { dWAll, activeSum, activeKept, nSum: ns, nKept: nk, pairSum, pairKept } = this;
-    for (let p = 0; p < P; p++) {
-      let d = 0;
-      for (let a = 0; a < ns; a++) d += dWAll[activeSum[a]! + p]!;
-      let k = 0;
-      for (let a = 0; a < nk; a++) k += dWAll[activeKept[a]! + p]!;
-      pairSum[p] = d;
-      pairKept[p] = k;
-    }
+    sumRows(dWAll, activeSum, ns, pairSum);
+    sumRows(dWAll, activeKept, nk, pairKept);
     const alpha = this.alpha();
     this.updateAll(pairSum, pairKept, noise, alpha);
     this.commitCapabilities(alpha);
@@ -227,45 +254,15 @@ export class Engine {
    * the offsets are equal in both and cancel). Both get the same `noise`.
    */
   commitPaired(twin: Engine, noise: Float64Array | null, attribution: Float64Array): void {
-    const P = this.upper.length;
     this.activeLists(twin);
     const { activeSum, activeKept, nSum: ns, nKept: nk } = this;
-    const a = this.dWAll;
-    const b = twin.dWAll;
-    const da = this.pairSum;
-    const ka = this.pairKept;
-    const db = twin.pairSum;
-    const kb = twin.pairKept;
-    for (let p = 0; p < P; p++) {
-      let sa = 0;
-      let sb = 0;
-      for (let e = 0; e < ns; e++) {
-        const q = activeSum[e]! + p;
-        const va = a[q]!;
-        const vb = b[q]!;
-        sa += va;
-        sb += vb;
-        attribution[q]! += va - vb;
-      }
-      let ta = 0;
-      let tb = 0;
-      for (let e = 0; e < nk; e++) {
-        const q = activeKept[e]! + p;
-        const va = a[q]!;
-        const vb = b[q]!;
-        ta += va;
-        tb += vb;
-        attribution[q]! += va - vb;
-      }
-      da[p] = sa;
-      ka[p] = ta;
-      db[p] = sb;
-      kb[p] = tb;
-    }
+    // Mechanism-major passes over contiguous rows; each pair still sums its mechanisms in order.
+    sumPaired(this.dWAll, twin.dWAll, activeSum, ns, this.pairSum, twin.pairSum, attribution);
+    sumPaired(this.dWAll, twin.dWAll, activeKept, nk, this.pairKept, twin.pairKept, attribution);
     const alpha = this.alpha();
     const alphaTwin = twin.alpha();
-    this.updateAll(da, ka, noise, alpha);
-    twin.updateAll(db, kb, noise, alphaTwin);
+    this.updateAll(this.pairSum, this.pairKept, noise, alpha);
+    twin.updateAll(twin.pairSum, twin.pairKept, noise, alphaTwin);
     this.commitCapabilities(alpha);
     twin.commitCapabilities(alphaTwin);
   }
@@ -276,7 +273,7 @@ export class Engine {
 
   /**
    * Lists (as offsets into the mechanism-major buffer) the mechanisms to sum this step: all but
-   * those with no start contribution that wrote nothing here nor in `other` (so a pair of engines
+   * those that wrote nothing here nor in `other` (adding zeros changes no sum, and a pair of engines
    * sums the same mechanisms in the same order), with the counts of non-lasting and lasting ones.
    */
   private activeLists(other: Engine): void {
@@ -284,7 +281,7 @@ export class Engine {
     let ns = 0;
     let nk = 0;
     for (let m = 0; m < this.outs.length; m++) {
-      if (!this.offsetNeeded[m] && isZero(this.outs[m]!.dW) && isZero(other.outs[m]!.dW)) continue;
+      if (isZero(this.outs[m]!.dW) && isZero(other.outs[m]!.dW)) continue;
       if (this.lasting[m]) this.activeKept[nk++] = m * P;
       else this.activeSum[ns++] = m * P;
     }

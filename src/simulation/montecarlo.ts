@@ -82,7 +82,9 @@ export class Runner {
   private readonly J: Int32Array;
   /** Linear index i·n + j of every pair. */
   private readonly X: Int32Array;
+  /** A mechanism's split of one tracked pair over third actors, in the scenario and in the twin. */
   private readonly viaBuffer: Float64Array;
+  private readonly viaTwin: Float64Array;
 
   constructor(plan: Plan) {
     this.plan = plan;
@@ -101,6 +103,7 @@ export class Runner {
     ({ I: this.I, J: this.J } = pairIndices(n));
     this.X = this.I.map((i, p) => i * n + this.J[p]!);
     this.viaBuffer = new Float64Array(n);
+    this.viaTwin = new Float64Array(n);
   }
 
   /** Computes runs [from, to). */
@@ -224,32 +227,23 @@ export class Runner {
   }
 
   private accumulateVia(via: Float64Array): void {
-    const { plan, scen, twin } = this;
+    const { plan, scen, twin, viaBuffer, viaTwin } = this;
     const M = this.mechanisms.length;
+    const n = plan.model.n;
+    const work = scen.outs[0]!.work;
     for (let t = 0; t < plan.tracked.length; t++) {
       const i = plan.tracked[t]![0];
       const j = plan.tracked[t]![1];
       for (let m = 0; m < M; m++) {
-        if (!this.mechanisms[m]!.via) continue;
-        const base = (t * M + m) * plan.model.n;
-        this.addVia(scen, m, i, j, via, base, 1);
-        this.addVia(twin, m, i, j, via, base, -1);
+        const split = this.mechanisms[m]!.via;
+        if (!split) continue;
+        viaBuffer.fill(0);
+        viaTwin.fill(0);
+        split(scen.s, scen.paramsOf(m), i, j, viaBuffer, work);
+        split(twin.s, twin.paramsOf(m), i, j, viaTwin, work);
+        const base = (t * M + m) * n;
+        for (let k = 0; k < n; k++) via[base + k]! += viaBuffer[k]! - viaTwin[k]!;
       }
     }
-  }
-
-  private addVia(
-    engine: Engine,
-    m: number,
-    i: number,
-    j: number,
-    via: Float64Array,
-    base: number,
-    sign: number,
-  ) {
-    const { viaBuffer } = this;
-    viaBuffer.fill(0);
-    this.mechanisms[m]!.via!(engine.s, engine.paramsOf(m), i, j, viaBuffer, engine.outs[0]!.work);
-    for (let k = 0; k < viaBuffer.length; k++) via[base + k]! += sign * viaBuffer[k]!;
   }
 }

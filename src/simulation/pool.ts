@@ -1,14 +1,16 @@
 /**
- * Spreads the chunks of a plan over worker threads (node:worker_threads), or runs them in this
- * thread when one worker is asked for. Chunks are handed out as workers free up; results are put
- * back in chunk order, so the reduction never depends on scheduling.
+ * Spreads the chunks of a plan over threads: this thread plus worker threads
+ * (node:worker_threads), or worker threads only when this thread must stay free (a server).
+ * Threads claim chunks from one shared counter (Atomics), so no thread waits for another to hand
+ * out work; results are put back in chunk order, so the reduction never depends on scheduling.
  *
  * Under tsx (running from TypeScript source) the worker file is `worker.ts`; Node 20 does not
  * apply `--import tsx` hooks to a worker's entry module, and registering tsx inside every worker
  * costs a loader thread and a compile per module (0.3–0.8 s per worker, as long as a few chunks).
  * So the worker and its imports are bundled once, with the esbuild tsx itself uses, into one
- * script each worker evaluates. From the compiled `dist/` the worker is `worker.js` and starts
- * directly. Which one is picked follows this module's own extension.
+ * script each worker evaluates; `prepareWorkers` starts that bundle early, in esbuild's own process,
+ * so it overlaps with loading the world. From the compiled `dist/` the worker is `worker.js` and
+ * starts directly. Which one is picked follows this module's own extension.
  */
 import { createRequire } from 'node:module';
 import { cpus } from 'node:os';
@@ -17,17 +19,26 @@ import { Worker } from 'node:worker_threads';
 import { SolverError } from '../domain/errors.js';
 import { type ChunkResult, Runner } from './montecarlo.js';
 import type { Plan } from './plan.js';
-import type { WorkerReply } from './worker.js';
+import type { WorkerInput, WorkerReply } from './worker.js';
 
 export interface PoolOptions {
-  /** Threads; 1 runs in this thread. Default: min(cores, ceil(runs / runsPerWorker)). */
+  /** Threads computing runs. Default: min(cores, ceil(runs / runsPerWorker)). */
   workers: number | undefined;
-  /** Runs that justify one more worker thread (start-up costs ~50 ms). */
+  /** Runs that justify one more thread (a worker thread starts in ~50 ms). */
   runsPerWorker: number;
+  /**
+   * Keep this thread free (every thread computing is a worker thread), for callers that must stay
+   * responsive, such as the HTTP server. Otherwise this thread is one of the `workers`.
+   */
+  offThread: boolean;
   onChunk?: (done: number, total: number) => void;
 }
 
-export const POOL_DEFAULTS: Readonly<PoolOptions> = Object.freeze({ workers: undefined, runsPerWorker: 50 });
+export const POOL_DEFAULTS: Readonly<PoolOptions> = Object.freeze({
+  workers: undefined,
+  runsPerWorker: 50,
+  offThread: false,
+});
 
 /** The number of threads used for `runs` runs. */
 export function workerCount(runs: number, options: Partial<PoolOptions> = {}): number {
@@ -43,31 +54,60 @@ function chunksOf(plan: Plan): [number, number][] {
   return out;
 }
 
-/** The worker bundled as one CommonJS script (from TypeScript source only; built once per process). */
-let bundled: string | undefined;
+const fromSource = import.meta.url.endsWith('.ts');
 
-function bundledWorker(self: string): string {
-  if (bundled !== undefined) return bundled;
+/** The worker bundled as one CommonJS script (from TypeScript source only; built once per process). */
+let bundled: Promise<string> | undefined;
+
+/**
+ * Starts building what worker threads need (from TypeScript source: the bundled worker script)
+ * without waiting for it; `runChunks` awaits the same build. Cheap to call more than once.
+ *
+ * @example
+ * prepareWorkers(); // then load the world while the bundle builds
+ */
+export function prepareWorkers(): Promise<string | undefined> {
+  if (!fromSource) return Promise.resolve(undefined);
+  if (bundled) return bundled;
+  const self = import.meta.url;
   // tsx depends on esbuild, so it is there whenever this module runs as TypeScript.
   const fromTsx = createRequire(createRequire(self).resolve('tsx/package.json'));
   const esbuild = fromTsx('esbuild') as {
-    buildSync(options: Record<string, unknown>): { outputFiles: { text: string }[] };
+    build(options: Record<string, unknown>): Promise<{ outputFiles: { text: string }[] }>;
   };
-  bundled = esbuild.buildSync({
-    entryPoints: [fileURLToPath(new URL('./worker.ts', self))],
-    bundle: true,
-    write: false,
-    format: 'cjs',
-    platform: 'node',
-    target: 'node20',
-  }).outputFiles[0]!.text;
+  bundled = esbuild
+    .build({
+      entryPoints: [fileURLToPath(new URL('./worker.ts', self))],
+      bundle: true,
+      write: false,
+      format: 'cjs',
+      platform: 'node',
+      target: 'node20',
+    })
+    .then((r) => r.outputFiles[0]!.text);
+  // A failed build is reported by the `runChunks` that awaits it, not as an unhandled rejection.
+  bundled.catch(() => undefined);
   return bundled;
 }
 
-function spawn(plan: Plan): Worker {
-  const self = import.meta.url;
-  if (!self.endsWith('.ts')) return new Worker(new URL('./worker.js', self), { workerData: plan });
-  return new Worker(bundledWorker(self), { eval: true, workerData: plan });
+function spawn(input: WorkerInput, script: string | undefined): Worker {
+  if (script === undefined) return new Worker(new URL('./worker.js', import.meta.url), { workerData: input });
+  return new Worker(script, { eval: true, workerData: input });
+}
+
+const failure = (message: string) => new SolverError(`a simulation worker failed: ${message}`);
+
+/** Settles when the worker has sent its last chunk; every chunk it sends goes to `store`. */
+function collect(worker: Worker, store: (index: number, result: ChunkResult) => void): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    worker.on('message', (reply: WorkerReply) => {
+      if (reply.kind === 'chunk') store(reply.index, reply.result);
+      else if (reply.kind === 'done') resolve();
+      else reject(failure(reply.message));
+    });
+    worker.on('error', (err) => reject(failure(err.message)));
+    worker.on('exit', (code) => reject(failure(`it stopped (exit code ${code}) before finishing`)));
+  });
 }
 
 /**
@@ -77,48 +117,41 @@ function spawn(plan: Plan): Worker {
  * const chunks = await runChunks(plan, { workers: 2 });
  */
 export async function runChunks(plan: Plan, options: Partial<PoolOptions> = {}): Promise<ChunkResult[]> {
+  const opts = { ...POOL_DEFAULTS, ...options };
   const chunks = chunksOf(plan);
-  const k = Math.min(workerCount(plan.runs, options), chunks.length);
+  const threads = Math.min(workerCount(plan.runs, opts), chunks.length);
   const results: ChunkResult[] = new Array(chunks.length);
   let done = 0;
-  const report = (c: ChunkResult) => {
-    done += c.to - c.from;
-    options.onChunk?.(done, plan.runs);
+  const store = (index: number, result: ChunkResult) => {
+    results[index] = result;
+    done += result.to - result.from;
+    opts.onChunk?.(done, plan.runs);
   };
-  if (k <= 1) {
-    const runner = new Runner(plan);
-    for (let c = 0; c < chunks.length; c++) {
-      results[c] = runner.runChunk(...chunks[c]!);
-      report(results[c]!);
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-    return results;
-  }
-  const workers = Array.from({ length: k }, () => spawn(plan));
+  const claim = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
+  const spawned = opts.offThread ? threads : threads - 1;
+  const input: WorkerInput = { plan, chunks, claim };
+  // Workers start now (their threads boot while this one computes), so the script must be ready.
+  const script = spawned > 0 ? await prepareWorkers() : undefined;
+  const workers = Array.from({ length: spawned }, () => spawn(input, script));
+  let failed: unknown;
   try {
-    let next = 0;
-    await Promise.all(
-      workers.map(
-        (w) =>
-          new Promise<void>((resolve, reject) => {
-            let current = -1;
-            const give = () => {
-              if (next >= chunks.length) return resolve();
-              current = next++;
-              w.postMessage({ from: chunks[current]![0], to: chunks[current]![1] });
-            };
-            w.on('message', (reply: WorkerReply) => {
-              if (!reply.ok) return reject(new SolverError(`a simulation worker failed: ${reply.message}`));
-              results[current] = reply.result;
-              report(reply.result);
-              give();
-            });
-            w.on('error', (err) => reject(new SolverError(`a simulation worker failed: ${err.message}`)));
-            give();
-          }),
-      ),
-    );
+    const all = Promise.all(workers.map((worker) => collect(worker, store)));
+    all.catch((err) => {
+      failed ??= err;
+    });
+    if (!opts.offThread) {
+      const runner = new Runner(plan);
+      for (let c = Atomics.add(claim, 0, 1); c < chunks.length; c = Atomics.add(claim, 0, 1)) {
+        store(c, runner.runChunk(...chunks[c]!));
+        // Lets worker results, progress and (in a server) requests through between chunks.
+        await new Promise((resolve) => setImmediate(resolve));
+        if (failed !== undefined) throw failed;
+      }
+    }
+    await all;
   } finally {
+    // No thread claims a chunk after this, so a failure stops the others at their next chunk.
+    Atomics.store(claim, 0, chunks.length);
     await Promise.all(workers.map((w) => w.terminate()));
   }
   return results;

@@ -10,7 +10,7 @@ import { loadWorld } from '../worlds/load.js';
 import { unknownIdHint } from '../worlds/suggest.js';
 import { MECHANISM_IDS } from './mechanisms/index.js';
 import { compilePlan, type Plan } from './plan.js';
-import { POOL_DEFAULTS, runChunks } from './pool.js';
+import { POOL_DEFAULTS, prepareWorkers, runChunks } from './pool.js';
 import {
   checkScenario,
   type Scenario,
@@ -38,8 +38,10 @@ export interface RunScenarioOptions {
   seed?: number;
   /** A world (loaded) or reference overriding the scenario's `world:`. */
   world?: string | World;
-  /** Threads (1 = in this thread); default min(cores, ceil(runs/50)). */
+  /** Threads computing runs (1 = this thread only); default min(cores, ceil(runs/50)). */
   workers?: number;
+  /** Compute in worker threads only, keeping this thread free (servers). */
+  offThread?: boolean;
   /** Layer the effects are reported on. */
   dimension: Layer;
   /** Extra pairs to follow and explain (actor ids). */
@@ -191,9 +193,12 @@ export async function runScenario(
   options: Partial<RunScenarioOptions> = {},
 ): Promise<ScenarioResult> {
   const opts: RunScenarioOptions = { ...RUN_DEFAULTS, ...options };
+  // The worker script builds in another process while the world loads.
+  if (opts.workers !== 1 || opts.offThread) void prepareWorkers();
   const { doc, world, model, plan, warnings } = prepare(input, opts);
   const chunks = await runChunks(plan, {
     workers: opts.workers ?? POOL_DEFAULTS.workers,
+    offThread: opts.offThread ?? POOL_DEFAULTS.offThread,
     onChunk: opts.onProgress ? (done, total) => opts.onProgress!({ done, total }) : undefined,
   });
   return summarise(doc, world, model, plan, chunks, opts, warnings);

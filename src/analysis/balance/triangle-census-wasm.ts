@@ -1,77 +1,12 @@
 /**
  * The bitset triangle census of `triangle-census.ts` as a small WebAssembly kernel on 64-bit words
  * with the hardware population count (`i64.popcnt`): per edge i<j, the third vertices k > j split
- * by the signs of ik and jk are popcounts of ANDed rows above j. The module is assembled here from
- * named opcodes of the WebAssembly 1.0 binary format (no toolchain, no dependency); when
- * WebAssembly is unavailable the caller falls back to the JavaScript kernel.
+ * by the signs of ik and jk are popcounts of ANDed rows above j. The module is assembled from named
+ * opcodes (domain/wasm-assembler.ts); when WebAssembly is unavailable the caller falls back to the
+ * JavaScript kernel.
  */
 
-/** Opcodes used below (WebAssembly core specification 1.0, §5.4). */
-const OP = {
-  block: 0x02,
-  loop: 0x03,
-  if: 0x04,
-  else: 0x05,
-  end: 0x0b,
-  brIf: 0x0d,
-  localGet: 0x20,
-  localSet: 0x21,
-  localTee: 0x22,
-  select: 0x1b,
-  i32Load: 0x28,
-  i64Load: 0x29,
-  f64Load: 0x2b,
-  i64Store: 0x37,
-  i32Const: 0x41,
-  i64Const: 0x42,
-  f64Const: 0x44,
-  i32Eqz: 0x45,
-  i32LtU: 0x49,
-  i32GtS: 0x4a,
-  i32GeU: 0x4f,
-  f64Gt: 0x64,
-  i32Add: 0x6a,
-  i32Mul: 0x6c,
-  i32Shl: 0x74,
-  i32ShrU: 0x76,
-  i64Popcnt: 0x7b,
-  i64Add: 0x7c,
-  i64And: 0x83,
-  i64Or: 0x84,
-  i64Shl: 0x86,
-  i64ExtendI32U: 0xad,
-} as const;
-const EMPTY = 0x40;
-const I32 = 0x7f;
-const I64 = 0x7e;
-
-function uleb(n: number): number[] {
-  const out: number[] = [];
-  do {
-    let byte = n & 0x7f;
-    n >>>= 7;
-    if (n !== 0) byte |= 0x80;
-    out.push(byte);
-  } while (n !== 0);
-  return out;
-}
-
-function sleb(n: number): number[] {
-  const out: number[] = [];
-  for (;;) {
-    const byte = n & 0x7f;
-    n >>= 7;
-    if ((n === 0 && (byte & 0x40) === 0) || (n === -1 && (byte & 0x40) !== 0)) {
-      out.push(byte);
-      return out;
-    }
-    out.push(byte | 0x80);
-  }
-}
-
-const section = (id: number, body: number[]) => [id, ...uleb(body.length), ...body];
-const vec = (items: number[][]) => [...uleb(items.length), ...items.flat()];
-const name = (s: string) => [...uleb(s.length), ...[...s].map((c) => c.charCodeAt(0))];
+import { EMPTY, get, I32, I64, i32, i64, kernelModule, OP, set, uleb } from '../../domain/wasm-assembler.js';
 
 // Parameters: P, N (row bases), rowBytes, src, dst (i32 arrays), weight (f64 array), m, out.
 const [P, N, ROW, SRC, DST, WGT, M, OUT] = [0, 1, 2, 3, 4, 5, 6, 7];
@@ -82,10 +17,6 @@ const ACC = [23, 24, 25, 26, 27, 28];
 const I32_LOCALS = 7;
 const I64_LOCALS = 14;
 
-const get = (l: number) => [OP.localGet, l];
-const set = (l: number) => [OP.localSet, l];
-const i32 = (x: number) => [OP.i32Const, ...sleb(x)];
-const i64 = (x: number) => [OP.i64Const, ...sleb(x)];
 /** `body` for E = 0 … M−1 (nothing when M is 0). */
 const forEachEdge = (...inner: number[]) => [
   ...i32(0),
@@ -284,36 +215,15 @@ const body = [
   OP.end,
 ];
 
-const MODULE = Uint8Array.from([
-  0x00,
-  0x61,
-  0x73,
-  0x6d,
-  0x01,
-  0x00,
-  0x00,
-  0x00,
-  ...section(1, vec([[0x60, ...vec(new Array(8).fill([I32])), 0]])),
-  ...section(3, vec([[0]])),
-  ...section(5, vec([[0x00, 1]])),
-  ...section(
-    7,
-    vec([
-      [...name('census'), 0x00, 0],
-      [...name('memory'), 0x02, 0],
-    ]),
-  ),
-  ...section(10, vec([codeEntry()])),
-]);
-
-function codeEntry(): number[] {
-  const locals = vec([
+const MODULE = kernelModule({
+  name: 'census',
+  params: new Array(8).fill(I32),
+  locals: [
     [I32_LOCALS, I32],
     [I64_LOCALS, I64],
-  ]);
-  const fn = [...locals, ...body];
-  return [...uleb(fn.length), ...fn];
-}
+  ],
+  body,
+});
 
 interface Kernel {
   census: (...args: number[]) => void;

@@ -253,6 +253,8 @@ export function registerScenarioRoutes(app: OpenAPIHono, ctx: ApiContext): void 
     const job = jobs.submit('scenario', (report) =>
       runScenario(doc, {
         world,
+        // The server keeps answering while a scenario runs.
+        offThread: true,
         dimension: q.dimension,
         track,
         limits,

@@ -33,12 +33,12 @@ export type HedgingParams = { eta: number; reach: number; lambda: number; share:
 
 const TINY = 1e-12;
 
-/** L_ij: i's pull-back from partner j when j takes too large a share of i's partner mass. */
-function dependence(s: StepState, p: HedgingParams, mass: Float64Array, i: number, j: number): number {
+/** L_ij: i's pull-back from partner j when j takes too large a share of i's partner mass `mass`. */
+function dependence(s: StepState, p: HedgingParams, mass: number, i: number, j: number): number {
   const { n, P, c } = s;
   const pij = P[i * n + j]!;
-  if (pij === 0 || mass[i]! <= TINY) return 0;
-  const excess = (pij * c[j]!) / mass[i]! - p.share;
+  if (pij === 0 || mass <= TINY) return 0;
+  const excess = (pij * c[j]!) / mass - p.share;
   const junior = (c[j]! - c[i]!) / (c[j]! + c[i]!);
   return excess > 0 && junior > 0 ? -p.lambda * pij * junior * excess : 0;
 }
@@ -84,24 +84,23 @@ export const hedging = defineMechanism<HedgingParams>({
   },
   apply(s: StepState, p: HedgingParams, out: Contribution): void {
     const { n, W, X, P, c } = s;
-    const nn = n * n;
-    const a = out.work.subarray(0, nn);
-    const H = out.work.subarray(nn, 2 * nn);
-    const mass = out.work.subarray(2 * nn, 2 * nn + n);
+    // Scratch, by offsets into one buffer (views would be allocated every step): exposures a
+    // (n×n) at 0, diversification H (n×n) at h, partner mass (n) at m.
+    const work = out.work;
+    const h = n * n;
+    const m = 2 * n * n;
     const rate = p.eta / s.memory;
     for (let i = 0; i < n; i++) {
       const row = i * n;
-      let m = 0;
+      let mass = 0;
       let exposed = false;
-      for (let q = 0; q < n; q++) {
-        m += P[row + q]! * c[q]!;
-        if (X[row + q]! !== 0) exposed = true;
-      }
-      mass[i] = m;
+      for (let q = 0; q < n; q++) mass += P[row + q]! * c[q]!;
+      for (let q = 0; q < n && !exposed; q++) exposed = X[row + q]! !== 0;
+      work[m + i] = mass;
       // H holds i's directed diversification; rows without exposure (no partner warmed to a
       // rival: the usual case) are zero.
       if (!exposed) {
-        H.fill(0, row, row + n);
+        work.fill(0, h + row, h + row + n);
         continue;
       }
       // Row i: stake s_iq into a, weight u_iq = s_iq c_q into H, then exposures a_iq in place.
@@ -109,24 +108,26 @@ export const hedging = defineMechanism<HedgingParams>({
       for (let q = 0; q < n; q++) {
         const st = q === i ? 0 : stake(W[row + q]!, p.reach);
         const u = st * c[q]!;
-        a[row + q] = st;
-        H[row + q] = u;
+        work[row + q] = st;
+        work[h + row + q] = u;
         U += u;
       }
       let b = 0;
       for (let q = 0; q < n; q++) {
-        const den = U - H[row + q]!;
-        const e = den > TINY ? (a[row + q]! * X[row + q]!) / den : 0;
-        a[row + q] = e;
+        const den = U - work[h + row + q]!;
+        const e = den > TINY ? (work[row + q]! * X[row + q]!) / den : 0;
+        work[row + q] = e;
         b += e;
       }
-      for (let q = 0; q < n; q++) H[row + q] = rate * H[row + q]! * (b - a[row + q]!);
+      for (let q = 0; q < n; q++) work[h + row + q] = rate * work[h + row + q]! * (b - work[row + q]!);
     }
     let q = 0;
     for (let i = 0; i < n; i++) {
       for (let j = i + 1; j < n; j++, q++) {
-        let v = H[i * n + j]! + H[j * n + i]!;
-        if (P[i * n + j]! > 0) v += dependence(s, p, mass, i, j) + dependence(s, p, mass, j, i);
+        let v = work[h + i * n + j]! + work[h + j * n + i]!;
+        // Only the weaker side of a partnership can be the junior partner.
+        if (P[i * n + j]! > 0 && c[i] !== c[j])
+          v += c[j]! > c[i]! ? dependence(s, p, work[m + i]!, i, j) : dependence(s, p, work[m + j]!, j, i);
         out.dW[q] = v * s.dt;
       }
     }

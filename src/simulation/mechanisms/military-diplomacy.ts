@@ -39,6 +39,17 @@ function supplierWeight(s: StepState, sup: number, x: number, y: number): number
   return m > 0 ? (m * c[sup]!) / (c[sup]! + c[x]! + c[y]!) : 0;
 }
 
+/** The part of `via` where `sup` supplies both x and one of x's rivals l: out[l] gets that lean. */
+function leanVia(s: StepState, p: MilitaryDiplomacyParams, sup: number, x: number, out: Float64Array): void {
+  const { n, R } = s;
+  for (let e = s.rivalStart[x]!; e < s.rivalStart[x + 1]!; e++) {
+    const l = s.rivalIndex[e]!;
+    if (l === sup) continue;
+    const w = supplierWeight(s, sup, x, l);
+    if (w !== 0) out[l]! -= p.nu * s.dt * R[x * n + l]! * w * excess(s, p.band, x, l);
+  }
+}
+
 export const militaryDiplomacy = defineMechanism<MilitaryDiplomacyParams>({
   id: 'militaryDiplomacy',
   title: 'military diplomacy',
@@ -96,17 +107,7 @@ export const militaryDiplomacy = defineMechanism<MilitaryDiplomacyParams>({
     }
   },
   via(s: StepState, p: MilitaryDiplomacyParams, a: number, b: number, out: Float64Array): void {
-    const { n, R } = s;
-    for (const [sup, x] of [
-      [a, b],
-      [b, a],
-    ] as const) {
-      for (let e = s.rivalStart[x]!; e < s.rivalStart[x + 1]!; e++) {
-        const l = s.rivalIndex[e]!;
-        if (l === sup) continue;
-        const w = supplierWeight(s, sup, x, l);
-        if (w !== 0) out[l]! -= p.nu * s.dt * R[x * n + l]! * w * excess(s, p.band, x, l);
-      }
-    }
+    leanVia(s, p, a, b, out);
+    leanVia(s, p, b, a, out);
   },
 });

@@ -8,8 +8,7 @@
  *
  * ΔW_ij = β · dt · (1 − W_ij²) · (1/(n−2)) Σ_k W_ik W_kj
  *
- * The sum is a matrix product, done as row-by-row dot products over the upper triangle (W is
- * symmetric, W_ii = 0 so k = i, j add nothing).
+ * The sum is a matrix product (two-path-sums.ts: W is symmetric, W_ii = 0 so k = i, j add nothing).
  * Prior: β log-normal, median 0.8/yr, σ 0.4. Averaged over n−2 third actors, a single triangle
  * moves a tie by about β/n per year, slower than inertia: balance theory is a tendency, not a law
  * (India–Russia–China stayed unbalanced for decades). The seed predictions bound it from above:
@@ -18,7 +17,8 @@
  */
 import { lognormal } from '../priors.js';
 import type { StepState } from '../step-state.js';
-import { type Contribution, defineMechanism, pairIndex } from './types.js';
+import { twoPathSums } from '../two-path-sums.js';
+import { type Contribution, defineMechanism } from './types.js';
 
 export type StructuralBalanceParams = { beta: number };
 
@@ -42,53 +42,13 @@ export const structuralBalance = defineMechanism<StructuralBalanceParams>({
     if (n < 3) return;
     const scale = (params.beta * s.dt) / (n - 2);
     const dW = out.dW;
-    // W is symmetric, so (W·W)_ij is the dot product of rows i and j: contiguous loops over blocks
-    // of four rows i…i+3 against each later row j, so that row j is read once for all four. Every
-    // dot product still sums k = 0…n−1 in order.
-    for (let i = 0; i < n; i += 4) {
-      const end = Math.min(i + 4, n);
-      for (let r = i; r < end; r++) {
-        const rr = r * n;
-        const pr = pairIndex(n, r, r + 1) - (r + 1);
-        for (let j = r + 1; j < end; j++) {
-          const rj = j * n;
-          const w = W[rr + j]!;
-          let d = 0;
-          for (let k = 0; k < n; k++) d += W[rr + k]! * W[rj + k]!;
-          dW[pr + j] = scale * (1 - w * w) * d;
-        }
-      }
-      // A block of fewer than four rows is the last one: no later rows remain.
-      if (end - i < 4) break;
-      const r0 = i * n;
-      const r1 = r0 + n;
-      const r2 = r1 + n;
-      const r3 = r2 + n;
-      const p0 = pairIndex(n, i, i + 1) - (i + 1);
-      const p1 = pairIndex(n, i + 1, i + 2) - (i + 2);
-      const p2 = pairIndex(n, i + 2, i + 3) - (i + 3);
-      const p3 = pairIndex(n, i + 3, i + 4) - (i + 4);
-      for (let j = end; j < n; j++) {
-        const rj = j * n;
-        let a0 = 0;
-        let a1 = 0;
-        let a2 = 0;
-        let a3 = 0;
-        for (let k = 0; k < n; k++) {
-          const wjk = W[rj + k]!;
-          a0 += W[r0 + k]! * wjk;
-          a1 += W[r1 + k]! * wjk;
-          a2 += W[r2 + k]! * wjk;
-          a3 += W[r3 + k]! * wjk;
-        }
-        const w0 = W[r0 + j]!;
-        const w1 = W[r1 + j]!;
-        const w2 = W[r2 + j]!;
-        const w3 = W[r3 + j]!;
-        dW[p0 + j] = scale * (1 - w0 * w0) * a0;
-        dW[p1 + j] = scale * (1 - w1 * w1) * a1;
-        dW[p2 + j] = scale * (1 - w2 * w2) * a2;
-        dW[p3 + j] = scale * (1 - w3 * w3) * a3;
+    twoPathSums(W, n, dW);
+    let q = 0;
+    for (let i = 0; i < n; i++) {
+      const row = i * n;
+      for (let j = i + 1; j < n; j++, q++) {
+        const w = W[row + j]!;
+        dW[q] = scale * (1 - w * w) * dW[q]!;
       }
     }
   },

@@ -1,0 +1,245 @@
+/**
+ * Two-path sums of a symmetric tie matrix: (W·W)_ij = Σ_k W_ik W_kj for every pair i < j, packed
+ * as in `pairIndex` — the O(n³) core of structural balance (Cartwright & Harary 1956: the sign of
+ * a pair's two-paths is the pressure balance puts on it). W is symmetric, so each sum is the dot
+ * product of rows i and j.
+ *
+ * The work is done by a WebAssembly SIMD kernel (two lanes of f64, rows padded to an even length,
+ * two rows j at a time against row i), assembled here from named opcodes; a runtime without
+ * WebAssembly SIMD gets the plain JavaScript loop. Lane sums add even and odd k separately, so the
+ * two paths agree to rounding (about 1e-15), not bit for bit; one runtime always takes the same
+ * path, so results stay reproducible.
+ */
+import {
+  EMPTY,
+  get,
+  I32,
+  i32,
+  kernelModule,
+  OP,
+  SIMD,
+  set,
+  simd,
+  tee,
+  V128,
+} from '../domain/wasm-assembler.js';
+
+// Parameters: n, row stride in bytes, byte offset of the output. Locals: i, j, row offsets of i,
+// j and j + 1, k (byte offset in a row), then two v128 accumulators and row i's lanes.
+const [N, STRIDE, OUT] = [0, 1, 2];
+const [I, J, RI, RJ, RL, K] = [3, 4, 5, 6, 7, 8];
+const [ACC, ACC2, ROW] = [9, 10, 11];
+
+const load = (base: number) => [...get(base), ...get(K), OP.i32Add, ...simd(SIMD.v128Load), 3, 0];
+const zero = (local: number) => [...simd(SIMD.v128Const), ...new Array(16).fill(0), ...set(local)];
+/** acc += row · (lanes at base + k) */
+const multiplyAdd = (acc: number, base: number) => [
+  ...get(acc),
+  ...get(ROW),
+  ...load(base),
+  ...simd(SIMD.f64x2Mul),
+  ...simd(SIMD.f64x2Add),
+  ...set(acc),
+];
+/** Stores lane 0 + lane 1 of `acc` at OUT + offset. */
+const storeSum = (acc: number, offset: number) => [
+  ...get(OUT),
+  ...get(acc),
+  ...simd(SIMD.f64x2ExtractLane),
+  0,
+  ...get(acc),
+  ...simd(SIMD.f64x2ExtractLane),
+  1,
+  OP.f64Add,
+  OP.f64Store,
+  3,
+  offset,
+];
+/** `body` for k = 0, 16, … below the stride (rows hold at least two lanes). */
+const overRow = (...body: number[]) => [
+  ...i32(0),
+  ...set(K),
+  OP.loop,
+  EMPTY,
+  ...body,
+  ...get(K),
+  ...i32(16),
+  OP.i32Add,
+  ...tee(K),
+  ...get(STRIDE),
+  OP.i32LtU,
+  OP.brIf,
+  0,
+  OP.end,
+];
+const advance = (local: number, by: number) => [...get(local), ...i32(by), OP.i32Add, ...set(local)];
+
+const body = [
+  ...i32(0),
+  ...set(I),
+  OP.loop,
+  EMPTY,
+  ...get(I),
+  ...get(STRIDE),
+  OP.i32Mul,
+  ...set(RI),
+  ...get(I),
+  ...i32(1),
+  OP.i32Add,
+  ...set(J),
+  // Pairs of rows j, j + 1 while both exist.
+  OP.block,
+  EMPTY,
+  OP.loop,
+  EMPTY,
+  ...get(J),
+  ...i32(1),
+  OP.i32Add,
+  ...get(N),
+  OP.i32GeU,
+  OP.brIf,
+  1,
+  ...get(J),
+  ...get(STRIDE),
+  OP.i32Mul,
+  ...tee(RJ),
+  ...get(STRIDE),
+  OP.i32Add,
+  ...set(RL),
+  ...zero(ACC),
+  ...zero(ACC2),
+  ...overRow(...load(RI), ...set(ROW), ...multiplyAdd(ACC, RJ), ...multiplyAdd(ACC2, RL)),
+  ...storeSum(ACC, 0),
+  ...storeSum(ACC2, 8),
+  ...advance(OUT, 16),
+  ...advance(J, 2),
+  OP.br,
+  0,
+  OP.end,
+  OP.end,
+  // The last row j when one is left.
+  ...get(J),
+  ...get(N),
+  OP.i32LtU,
+  OP.if,
+  EMPTY,
+  ...get(J),
+  ...get(STRIDE),
+  OP.i32Mul,
+  ...set(RJ),
+  ...zero(ACC),
+  ...overRow(...load(RI), ...set(ROW), ...multiplyAdd(ACC, RJ)),
+  ...storeSum(ACC, 0),
+  ...advance(OUT, 8),
+  OP.end,
+  ...get(I),
+  ...i32(1),
+  OP.i32Add,
+  ...tee(I),
+  ...get(N),
+  OP.i32LtU,
+  OP.brIf,
+  0,
+  OP.end,
+  OP.end,
+];
+
+const MODULE = kernelModule({
+  name: 'twoPaths',
+  params: [I32, I32, I32],
+  locals: [
+    [6, I32],
+    [3, V128],
+  ],
+  body,
+});
+
+interface Kernel {
+  twoPaths(n: number, strideBytes: number, outBytes: number): void;
+  memory: WebAssembly.Memory;
+}
+
+/** The kernel with views for one n (rebuilt when n changes or the memory grows). */
+interface Bound {
+  kernel: Kernel;
+  n: number;
+  stride: number;
+  rows: Float64Array;
+  out: Float64Array;
+}
+
+let kernel: Kernel | null | undefined;
+let bound: Bound | undefined;
+
+/** The compiled kernel, or null when this runtime has no WebAssembly SIMD. */
+function loadKernel(): Kernel | null {
+  if (kernel !== undefined) return kernel;
+  kernel =
+    typeof WebAssembly === 'object' && WebAssembly.validate(MODULE)
+      ? (new WebAssembly.Instance(new WebAssembly.Module(MODULE)).exports as unknown as Kernel)
+      : null;
+  return kernel;
+}
+
+function bind(k: Kernel, n: number): Bound {
+  if (bound && bound.kernel === k && bound.n === n && bound.rows.buffer === k.memory.buffer) return bound;
+  const stride = n + (n % 2);
+  const P = (n * (n - 1)) / 2;
+  const need = 8 * (n * stride + P);
+  const have = k.memory.buffer.byteLength;
+  if (need > have) k.memory.grow(Math.ceil((need - have) / 65536));
+  const buffer = k.memory.buffer;
+  // Padding lanes stay zero: rows are copied over the first n entries only.
+  new Float64Array(buffer).fill(0);
+  bound = {
+    kernel: k,
+    n,
+    stride,
+    rows: new Float64Array(buffer, 0, n * stride),
+    out: new Float64Array(buffer, 8 * n * stride, P),
+  };
+  return bound;
+}
+
+/**
+ * The same sums by a plain loop (the path without WebAssembly SIMD; also the reference in tests).
+ *
+ * @example
+ * twoPathSumsPlain(Float64Array.from([0, 1, 1, 1, 0, -1, 1, -1, 0]), 3, out); // out = [-1, -1, 1]
+ */
+export function twoPathSumsPlain(W: Float64Array, n: number, out: Float64Array): void {
+  let q = 0;
+  for (let i = 0; i < n; i++) {
+    const ri = i * n;
+    for (let j = i + 1; j < n; j++) {
+      const rj = j * n;
+      let d = 0;
+      for (let k = 0; k < n; k++) d += W[ri + k]! * W[rj + k]!;
+      out[q++] = d;
+    }
+  }
+}
+
+/**
+ * Writes Σ_k W_ik W_kj for every pair i < j of the symmetric n×n matrix W into `out` (packed,
+ * n(n−1)/2 entries).
+ *
+ * @example
+ * twoPathSums(Float64Array.from([0, 1, 1, 1, 0, -1, 1, -1, 0]), 3, out); // out ≈ [-1, -1, 1]
+ */
+export function twoPathSums(W: Float64Array, n: number, out: Float64Array): void {
+  const k = n >= 2 ? loadKernel() : null;
+  if (!k) {
+    twoPathSumsPlain(W, n, out);
+    return;
+  }
+  const b = bind(k, n);
+  const { rows, stride } = b;
+  for (let i = 0; i < n; i++) {
+    const from = i * n;
+    const to = i * stride;
+    for (let c = 0; c < n; c++) rows[to + c] = W[from + c]!;
+  }
+  k.twoPaths(n, 8 * stride, 8 * n * stride);
+  out.set(b.out);
+}

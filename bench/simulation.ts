@@ -104,8 +104,8 @@ const synthetic = (n: number, runs: number, steps: number) => async (workers: nu
 
 const q = (full: number, quick: number) => (QUICK ? quick : full);
 const CASES: Case[] = [
-  { name: 'eurasia, 2 workers', workers: 2, repeats: 3, run: eurasia(q(1000, 40), q(60, 12)) },
-  { name: 'eurasia, 1 worker', workers: 1, repeats: 3, run: eurasia(q(1000, 40), q(60, 12)) },
+  { name: 'eurasia, 2 workers', workers: 2, repeats: 5, run: eurasia(q(1000, 40), q(60, 12)) },
+  { name: 'eurasia, 1 worker', workers: 1, repeats: 5, run: eurasia(q(1000, 40), q(60, 12)) },
   {
     name: 'synthetic dense 200, 2 workers',
     workers: 2,
@@ -125,45 +125,66 @@ async function child(name: string): Promise<void> {
   process.stdout.write(`${JSON.stringify({ ...info, seconds })}\n`);
 }
 
+interface Sample {
+  runs: number;
+  steps: number;
+  actors: number;
+  /** runScenario seconds, and the process's wall seconds and peak memory. */
+  seconds: number;
+  wall: number;
+  peak: number;
+}
+
+function measure(c: Case, self: string, root: string): Sample {
+  process.env[CASE_ENV] = c.name;
+  try {
+    const r = timeCommand(process.execPath, ['--import', 'tsx', self], { cwd: root });
+    const info = JSON.parse(r.stdout.trim().split('\n').pop()!) as Omit<Sample, 'wall' | 'peak'>;
+    return { ...info, peak: r.peakKiB, wall: r.seconds };
+  } finally {
+    delete process.env[CASE_ENV];
+  }
+}
+
 async function main(): Promise<void> {
   const root = fileURLToPath(new URL('..', import.meta.url));
   const self = fileURLToPath(import.meta.url);
+  // Rounds run every case still needing a sample, one after another, so that a slow or fast spell
+  // of this shared machine falls on all cases alike (not on all repeats of one case).
+  const samples = new Map<string, Sample[]>(CASES.map((c) => [c.name, []]));
+  const rounds = QUICK ? 1 : Math.max(...CASES.map((c) => c.repeats));
+  for (let round = 0; round < rounds; round++) {
+    for (const c of CASES)
+      if (round < (QUICK ? 1 : c.repeats)) samples.get(c.name)!.push(measure(c, self, root));
+  }
   const rows: (string | number)[][] = [];
-  const medians = new Map<string, number>();
   for (const c of CASES) {
-    const samples = Array.from({ length: QUICK ? 1 : c.repeats }, () => {
-      process.env[CASE_ENV] = c.name;
-      const r = timeCommand(process.execPath, ['--import', 'tsx', self], { cwd: root });
-      const info = JSON.parse(r.stdout.trim().split('\n').pop()!) as {
-        runs: number;
-        steps: number;
-        actors: number;
-        seconds: number;
-      };
-      return { ...info, peak: r.peakKiB, wall: r.seconds };
-    });
-    delete process.env[CASE_ENV];
-    const s = median(samples.map((x) => x.seconds));
-    medians.set(c.name, s);
-    const first = samples[0]!;
+    const xs = samples.get(c.name)!;
+    const s = median(xs.map((x) => x.seconds));
+    const first = xs[0]!;
     rows.push([
       c.name,
       first.actors,
       `${first.runs} × ${first.steps}`,
       s.toFixed(2),
-      median(samples.map((x) => x.wall)).toFixed(2),
-      (median(samples.map((x) => x.peak)) / 1024).toFixed(0),
+      `${Math.min(...xs.map((x) => x.seconds)).toFixed(2)}–${Math.max(...xs.map((x) => x.seconds)).toFixed(2)}`,
+      median(xs.map((x) => x.wall)).toFixed(2),
+      (median(xs.map((x) => x.peak)) / 1024).toFixed(0),
       ((first.runs * first.steps) / s).toFixed(0),
     ]);
   }
-  const speedup = medians.get('eurasia, 1 worker')! / medians.get('eurasia, 2 workers')!;
-  rows.push(['speed-up eurasia 1 → 2 workers', '', '', `${speedup.toFixed(2)}×`, '', '', '']);
+  // Speed-up per round (the 1- and 2-thread runs of a round ran back to back), then the median.
+  const one = samples.get('eurasia, 1 worker')!;
+  const two = samples.get('eurasia, 2 workers')!;
+  const speedup = median(one.map((x, r) => x.seconds / two[r]!.seconds));
+  rows.push(['speed-up eurasia 1 → 2 workers', '', '', `${speedup.toFixed(2)}×`, '', '', '', '']);
   table(
     [
       'case',
       'actors',
       'runs × steps',
       'median s (runScenario)',
+      'range s',
       'median s (process)',
       'peak MiB',
       'run-steps/s',
@@ -171,8 +192,10 @@ async function main(): Promise<void> {
     rows,
   );
   process.stdout.write(
-    `\nmedians of ${QUICK ? 1 : 3} processes (1 for the dense 200-actor cases); a run-step advances a ` +
-      `scenario and its twin by one step; load average at the end: ${loadavg()
+    `\nmedians over ${rounds} interleaved rounds (${QUICK ? 1 : 5} samples for eurasia, 3 for the small ` +
+      `dense worlds, 1 for the 200-actor ones); the speed-up is the median of per-round ratios; a ` +
+      `run-step advances a scenario and its twin by one step; "workers" are threads computing runs ` +
+      `(this thread and worker threads); load average at the end: ${loadavg()
         .map((x) => x.toFixed(2))
         .join(' ')}\n`,
   );

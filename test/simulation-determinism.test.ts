@@ -47,6 +47,7 @@ describe('paired Monte Carlo', () => {
     const r = await runScenario(loadScenario(file), {
       workers: 1,
       runs: 60,
+      chunk: 25,
       onProgress: ({ done, total }) => {
         expect(total).toBe(60);
         seen.push(done);

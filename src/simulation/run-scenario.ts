@@ -49,7 +49,10 @@ export interface RunScenarioOptions {
   /** Draw parameters from priors and initial ties from confidence (false: one fixed world). */
   drawParameters: boolean;
   drawTies: boolean;
-  /** Runs per chunk (the grouping of sums; changing it may change the last digits). */
+  /**
+   * Runs per chunk (the grouping of sums; changing it may change the last digits). Small enough that
+   * threads finish together: the last chunks are short whichever thread is slower.
+   */
   chunk: number;
   limits: Partial<ScenarioLimits>;
   model: Partial<WorldModelOptions>;
@@ -63,7 +66,7 @@ export const RUN_DEFAULTS: Readonly<RunScenarioOptions> = Object.freeze({
   track: [],
   drawParameters: true,
   drawTies: true,
-  chunk: 25,
+  chunk: 10,
   limits: {},
   model: {},
   summary: {},

@@ -37,7 +37,8 @@ const TINY = 1e-12;
 function dependence(s: StepState, p: HedgingParams, mass: number, i: number, j: number): number {
   const { n, P, c } = s;
   const pij = P[i * n + j]!;
-  if (pij === 0 || mass <= TINY) return 0;
+  // Most partners hold less than the share: that is settled without a division.
+  if (pij === 0 || mass <= TINY || pij * c[j]! <= p.share * mass) return 0;
   const excess = (pij * c[j]!) / mass - p.share;
   const junior = (c[j]! - c[i]!) / (c[j]! + c[i]!);
   return excess > 0 && junior > 0 ? -p.lambda * pij * junior * excess : 0;
@@ -95,7 +96,12 @@ export const hedging = defineMechanism<HedgingParams>({
       let mass = 0;
       let exposed = false;
       for (let q = 0; q < n; q++) mass += P[row + q]! * c[q]!;
-      for (let q = 0; q < n && !exposed; q++) exposed = X[row + q]! !== 0;
+      // X_iq is non-zero only for q warming to one of i's rivals: look there, not along the row.
+      for (let e = s.rivalStart[i]!; e < s.rivalStart[i + 1]! && !exposed; e++) {
+        const k = s.rivalIndex[e]!;
+        for (let f = s.warmStart[k]!; f < s.warmStart[k + 1]! && !exposed; f++)
+          exposed = X[row + s.warmIndex[f]!]! !== 0;
+      }
       work[m + i] = mass;
       // H holds i's directed diversification; rows without exposure (no partner warmed to a
       // rival: the usual case) are zero.

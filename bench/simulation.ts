@@ -104,8 +104,8 @@ const synthetic = (n: number, runs: number, steps: number) => async (workers: nu
 
 const q = (full: number, quick: number) => (QUICK ? quick : full);
 const CASES: Case[] = [
-  { name: 'eurasia, 2 workers', workers: 2, repeats: 5, run: eurasia(q(1000, 40), q(60, 12)) },
-  { name: 'eurasia, 1 worker', workers: 1, repeats: 5, run: eurasia(q(1000, 40), q(60, 12)) },
+  { name: 'eurasia, 2 workers', workers: 2, repeats: 7, run: eurasia(q(1000, 40), q(60, 12)) },
+  { name: 'eurasia, 1 worker', workers: 1, repeats: 7, run: eurasia(q(1000, 40), q(60, 12)) },
   {
     name: 'synthetic dense 200, 2 workers',
     workers: 2,
@@ -154,7 +154,9 @@ async function main(): Promise<void> {
   const samples = new Map<string, Sample[]>(CASES.map((c) => [c.name, []]));
   const rounds = QUICK ? 1 : Math.max(...CASES.map((c) => c.repeats));
   for (let round = 0; round < rounds; round++) {
-    for (const c of CASES)
+    // Odd rounds go in reverse order, so neither case always runs right after the other.
+    const order = round % 2 === 0 ? CASES : [...CASES].reverse();
+    for (const c of order)
       if (round < (QUICK ? 1 : c.repeats)) samples.get(c.name)!.push(measure(c, self, root));
   }
   const rows: (string | number)[][] = [];
@@ -176,7 +178,8 @@ async function main(): Promise<void> {
   // Speed-up per round (the 1- and 2-thread runs of a round ran back to back), then the median.
   const one = samples.get('eurasia, 1 worker')!;
   const two = samples.get('eurasia, 2 workers')!;
-  const speedup = median(one.map((x, r) => x.seconds / two[r]!.seconds));
+  const ratios = one.map((x, r) => x.seconds / two[r]!.seconds);
+  const speedup = median(ratios);
   rows.push(['speed-up eurasia 1 → 2 workers', '', '', `${speedup.toFixed(2)}×`, '', '', '', '']);
   table(
     [
@@ -192,7 +195,8 @@ async function main(): Promise<void> {
     rows,
   );
   process.stdout.write(
-    `\nmedians over ${rounds} interleaved rounds (${QUICK ? 1 : 5} samples for eurasia, 3 for the small ` +
+    `\nspeed-up per round: ${ratios.map((x) => x.toFixed(2)).join(', ')}\n` +
+      `medians over ${rounds} interleaved rounds (${QUICK ? 1 : 7} samples for eurasia, 3 for the small ` +
       `dense worlds, 1 for the 200-actor ones); the speed-up is the median of per-round ratios; a ` +
       `run-step advances a scenario and its twin by one step; "workers" are threads computing runs ` +
       `(this thread and worker threads); load average at the end: ${loadavg()

@@ -10,7 +10,7 @@ import { loadWorld } from '../worlds/load.js';
 import { unknownIdHint } from '../worlds/suggest.js';
 import { MECHANISM_IDS } from './mechanisms/index.js';
 import { compilePlan, type Plan } from './plan.js';
-import { POOL_DEFAULTS, prepareWorkers, runChunks } from './pool.js';
+import { POOL_DEFAULTS, prepareWorkers, runChunks, workerCount } from './pool.js';
 import {
   checkScenario,
   type Scenario,
@@ -129,6 +129,9 @@ function prepare(input: ScenarioDocument | unknown, options: RunScenarioOptions)
       seed: options.seed ?? base.scenario.seed,
     },
   };
+  // Worker threads need their script: it builds in another process while the world loads.
+  const threads = workerCount(doc.scenario.runs, { workers: options.workers });
+  if (options.offThread || threads > 1) void prepareWorkers();
   const world =
     typeof options.world === 'object'
       ? options.world
@@ -196,8 +199,6 @@ export async function runScenario(
   options: Partial<RunScenarioOptions> = {},
 ): Promise<ScenarioResult> {
   const opts: RunScenarioOptions = { ...RUN_DEFAULTS, ...options };
-  // The worker script builds in another process while the world loads.
-  if (opts.workers !== 1 || opts.offThread) void prepareWorkers();
   const { doc, world, model, plan, warnings } = prepare(input, opts);
   const chunks = await runChunks(plan, {
     workers: opts.workers ?? POOL_DEFAULTS.workers,

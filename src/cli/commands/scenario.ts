@@ -50,7 +50,10 @@ function withRunOptions(cmd: Command): Command {
     .option('--runs <n>', 'Monte Carlo runs (default: the scenario’s)')
     .option('--seed <s>', 'random seed (default: the scenario’s)')
     .option('-w, --world <ref>', 'world id or path (default: the scenario’s)')
-    .option('--workers <k>', 'worker threads (1 = in this thread; default: min(cores, runs/50))')
+    .option(
+      '--workers <k>',
+      'threads computing runs: this one and k − 1 worker threads (default: min(cores, runs/50))',
+    )
     .option('-d, --dimension <dimension>', 'report effects on composite or one dimension', 'composite')
     .option('--json', 'machine-readable output');
 }

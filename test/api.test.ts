@@ -413,6 +413,22 @@ describe('scenario runs', () => {
     expect(second.effects).toEqual(first.effects);
   });
 
+  it('cancels a running scenario: it stops early, ends cancelled, and the server keeps serving', async () => {
+    const longRun = scenario(500).replace('horizon: 6', 'horizon: 20');
+    const accepted = await api.post<{ job: { id: string } }>('/api/worlds/eurasia/scenarios', longRun);
+    let asked = false;
+    const end = await api.watchJob(accepted.job.id, () => {
+      if (asked) return;
+      asked = true;
+      void api.cancelJob(accepted.job.id);
+    });
+    expect(asked).toBe(true);
+    expect(end.status).toBe('cancelled');
+    expect(end.progress.done).toBeLessThan(500);
+    expect(end.result).toBeUndefined();
+    await expectStillServing();
+  });
+
   it('lists the bundled scenarios of the world with their YAML', async () => {
     const list = await api.get<{ id: string; world?: string; text: string }[]>(
       '/api/worlds/eurasia/scenarios',

@@ -16,10 +16,47 @@ describe('paired Monte Carlo', () => {
     const one = JSON.stringify(await runScenario(loadScenario(file), { workers: 1, runs: 60 }));
     const two = JSON.stringify(await runScenario(loadScenario(file), { workers: 2, runs: 60 }));
     const again = JSON.stringify(await runScenario(loadScenario(file), { workers: 1, runs: 60 }));
+    const threeOff = JSON.stringify(
+      await runScenario(loadScenario(file), { workers: 3, offThread: true, runs: 60 }),
+    );
     expect(two).toBe(one);
     expect(again).toBe(one);
+    expect(threeOff).toBe(one);
     const other = JSON.stringify(await runScenario(loadScenario(file), { workers: 1, runs: 60, seed: 4 }));
     expect(other).not.toBe(one);
+  });
+
+  for (const workers of [1, 2]) {
+    it(`stops when cancelled (${workers} thread${workers > 1 ? 's' : ''}): no chunk starts after the abort`, async () => {
+      const controller = new AbortController();
+      const seen: number[] = [];
+      const run = runScenario(loadScenario(file), {
+        workers,
+        runs: 400,
+        signal: controller.signal,
+        onProgress: ({ done }) => {
+          seen.push(done);
+          controller.abort();
+        },
+      });
+      await expect(run).rejects.toThrow(/cancelled/);
+      // Chunks already under way when the abort came may still report; nothing after them.
+      expect(seen.length).toBeGreaterThan(0);
+      expect(seen.length).toBeLessThanOrEqual(workers);
+      expect(seen.at(-1)).toBeLessThan(400);
+    });
+  }
+
+  it('does not start a run whose signal is already aborted', async () => {
+    const seen: number[] = [];
+    const run = runScenario(loadScenario(file), {
+      workers: 1,
+      runs: 40,
+      signal: AbortSignal.abort(),
+      onProgress: ({ done }) => seen.push(done),
+    });
+    await expect(run).rejects.toThrow(/cancelled/);
+    expect(seen).toEqual([]);
   });
 
   it('has exactly zero effect when the scenario has no shocks', async () => {

@@ -31,7 +31,9 @@ export const OP = {
   i32GeU: 0x4f,
   f64Gt: 0x64,
   i32Add: 0x6a,
+  i32Sub: 0x6b,
   i32Mul: 0x6c,
+  i32And: 0x71,
   i32Shl: 0x74,
   i32ShrU: 0x76,
   i64Popcnt: 0x7b,
@@ -40,6 +42,7 @@ export const OP = {
   i64Or: 0x84,
   i64Shl: 0x86,
   f64Add: 0xa0,
+  f64Mul: 0xa2,
   i64ExtendI32U: 0xad,
 } as const;
 

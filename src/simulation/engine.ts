@@ -27,16 +27,10 @@ import type { EngineParams } from './engine-params.js';
 import type { Contribution, Mechanism, Params } from './mechanisms/types.js';
 import { allocateStepState, deriveSignals, type MutableStepState } from './step-state.js';
 
-/** True when every entry is zero (a mechanism that did nothing this step). */
-function isZero(a: Float64Array): boolean {
-  for (let x = 0; x < a.length; x++) if (a[x] !== 0) return false;
-  return true;
-}
-
 /** into[p] = Σ over the listed rows (offsets into `all`, in list order) of all[row + p]. */
-function sumRows(all: Float64Array, rows: Int32Array, count: number, into: Float64Array): void {
+function sumRows(all: Float64Array, rows: Int32Array, into: Float64Array): void {
   into.fill(0);
-  for (let e = 0; e < count; e++) {
+  for (let e = 0; e < rows.length; e++) {
     const base = rows[e]!;
     for (let p = 0; p < into.length; p++) into[p]! += all[base + p]!;
   }
@@ -50,14 +44,13 @@ function sumPaired(
   a: Float64Array,
   b: Float64Array,
   rows: Int32Array,
-  count: number,
   intoA: Float64Array,
   intoB: Float64Array,
   attribution: Float64Array,
 ): void {
   intoA.fill(0);
   intoB.fill(0);
-  for (let e = 0; e < count; e++) {
+  for (let e = 0; e < rows.length; e++) {
     const base = rows[e]!;
     for (let p = 0; p < intoA.length; p++) {
       const va = a[base + p]!;
@@ -98,11 +91,9 @@ export class Engine {
   private readonly dCAll: Float64Array;
   /** Capability offsets summed over mechanisms, in mechanism order. */
   private readonly offsetC: Float64Array;
-  /** Mechanisms that wrote something this step, split by lasting or not, and their counts. */
-  private readonly activeSum: Int32Array;
-  private readonly activeKept: Int32Array;
-  private nSum = 0;
-  private nKept = 0;
+  /** Rows (offsets into the mechanism-major buffer) of the non-lasting and of the lasting mechanisms. */
+  private readonly pressureRows: Int32Array;
+  private readonly lastingRows: Int32Array;
   /** Offsets summed over the non-lasting and over the lasting mechanisms, in mechanism order. */
   private readonly offsetSum: Float64Array;
   private readonly offsetKept: Float64Array;
@@ -127,8 +118,10 @@ export class Engine {
       dC: this.dCAll.subarray(m * n, (m + 1) * n),
       work,
     }));
-    this.activeSum = new Int32Array(mechanisms.length);
-    this.activeKept = new Int32Array(mechanisms.length);
+    const rows = (lasting: boolean) =>
+      Int32Array.from(mechanisms.flatMap((m, k) => (m.lasting === lasting ? [k * P] : [])));
+    this.pressureRows = rows(false);
+    this.lastingRows = rows(true);
     this.offsets = mechanisms.map(() => ({
       dW: new Float64Array((n * (n - 1)) / 2),
       dC: new Float64Array(n),
@@ -239,10 +232,9 @@ export class Engine {
    * (n×n, symmetric, or null). Works on the upper triangle and mirrors.
    */
   commit(noise: Float64Array | null): void {
-    this.activeLists(this);
-    const { dWAll, activeSum, activeKept, nSum: ns, nKept: nk, pairSum, pairKept } = this;
-    sumRows(dWAll, activeSum, ns, pairSum);
-    sumRows(dWAll, activeKept, nk, pairKept);
+    const { dWAll, pressureRows, lastingRows, pairSum, pairKept } = this;
+    sumRows(dWAll, pressureRows, pairSum);
+    sumRows(dWAll, lastingRows, pairKept);
     const alpha = this.alpha();
     this.updateAll(pairSum, pairKept, noise, alpha);
     this.commitCapabilities(alpha);
@@ -254,11 +246,10 @@ export class Engine {
    * the offsets are equal in both and cancel). Both get the same `noise`.
    */
   commitPaired(twin: Engine, noise: Float64Array | null, attribution: Float64Array): void {
-    this.activeLists(twin);
-    const { activeSum, activeKept, nSum: ns, nKept: nk } = this;
+    const { pressureRows, lastingRows } = this;
     // Mechanism-major passes over contiguous rows; each pair still sums its mechanisms in order.
-    sumPaired(this.dWAll, twin.dWAll, activeSum, ns, this.pairSum, twin.pairSum, attribution);
-    sumPaired(this.dWAll, twin.dWAll, activeKept, nk, this.pairKept, twin.pairKept, attribution);
+    sumPaired(this.dWAll, twin.dWAll, pressureRows, this.pairSum, twin.pairSum, attribution);
+    sumPaired(this.dWAll, twin.dWAll, lastingRows, this.pairKept, twin.pairKept, attribution);
     const alpha = this.alpha();
     const alphaTwin = twin.alpha();
     this.updateAll(this.pairSum, this.pairKept, noise, alpha);
@@ -269,24 +260,6 @@ export class Engine {
 
   private alpha(): number {
     return 1 - Math.exp(-this.s.dt / this.engineParams!.memory);
-  }
-
-  /**
-   * Lists (as offsets into the mechanism-major buffer) the mechanisms to sum this step: all but
-   * those that wrote nothing here nor in `other` (adding zeros changes no sum, and a pair of engines
-   * sums the same mechanisms in the same order), with the counts of non-lasting and lasting ones.
-   */
-  private activeLists(other: Engine): void {
-    const P = this.upper.length;
-    let ns = 0;
-    let nk = 0;
-    for (let m = 0; m < this.outs.length; m++) {
-      if (isZero(this.outs[m]!.dW) && isZero(other.outs[m]!.dW)) continue;
-      if (this.lasting[m]) this.activeKept[nk++] = m * P;
-      else this.activeSum[ns++] = m * P;
-    }
-    this.nSum = ns;
-    this.nKept = nk;
   }
 
   /** Applies the summed raw contributions d (pressures) and k (lasting reactions) to every pair. */

@@ -32,6 +32,8 @@ export interface PoolOptions {
    */
   offThread: boolean;
   onChunk?: (done: number, total: number) => void;
+  /** Stops the run: no chunk starts after it aborts, worker threads are stopped, the call rejects. */
+  signal?: AbortSignal;
 }
 
 export const POOL_DEFAULTS: Readonly<PoolOptions> = Object.freeze({
@@ -96,6 +98,7 @@ function spawn(input: WorkerInput, script: string | undefined): Worker {
 }
 
 const failure = (message: string) => new SolverError(`a simulation worker failed: ${message}`);
+const cancelledError = () => new SolverError('the scenario run was cancelled');
 
 /** Settles when the worker has sent its last chunk; every chunk it sends goes to `store`. */
 function collect(worker: Worker, store: (index: number, result: ChunkResult) => void): Promise<void> {
@@ -134,8 +137,27 @@ export async function runChunks(plan: Plan, options: Partial<PoolOptions> = {}):
   const script = spawned > 0 ? await prepareWorkers() : undefined;
   const workers = Array.from({ length: spawned }, () => spawn(input, script));
   let failed: unknown;
+  const { signal } = opts;
+  const stopIfNeeded = () => {
+    if (failed !== undefined) throw failed;
+    if (signal?.aborted) throw cancelledError();
+  };
+  const stop = (): void => {
+    Atomics.store(claim, 0, chunks.length);
+  };
+  let onAbort = stop;
+  // Settles when every worker has sent its last chunk, or as soon as one fails or the run is
+  // cancelled (so waiting for the workers never outlasts an abort).
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => {
+      stop();
+      reject(cancelledError());
+    };
+  });
+  signal?.addEventListener('abort', onAbort, { once: true });
   try {
-    const all = Promise.all(workers.map((worker) => collect(worker, store)));
+    stopIfNeeded();
+    const all = Promise.race([Promise.all(workers.map((worker) => collect(worker, store))), aborted]);
     all.catch((err) => {
       failed ??= err;
     });
@@ -143,15 +165,17 @@ export async function runChunks(plan: Plan, options: Partial<PoolOptions> = {}):
       const runner = new Runner(plan);
       for (let c = Atomics.add(claim, 0, 1); c < chunks.length; c = Atomics.add(claim, 0, 1)) {
         store(c, runner.runChunk(...chunks[c]!));
-        // Lets worker results, progress and (in a server) requests through between chunks.
+        // Lets worker results, progress, aborts and (in a server) requests through between chunks.
         await new Promise((resolve) => setImmediate(resolve));
-        if (failed !== undefined) throw failed;
+        stopIfNeeded();
       }
     }
     await all;
+    stopIfNeeded();
   } finally {
     // No thread claims a chunk after this, so a failure stops the others at their next chunk.
-    Atomics.store(claim, 0, chunks.length);
+    stop();
+    signal?.removeEventListener('abort', onAbort);
     await Promise.all(workers.map((w) => w.terminate()));
   }
   return results;

@@ -59,6 +59,8 @@ export interface RunScenarioOptions {
   summary: Partial<SummaryOptions>;
   /** Called after every chunk with runs done and total (the HTTP API streams it). */
   onProgress?: (progress: { done: number; total: number }) => void;
+  /** Cancels the run (it rejects with a SolverError; no chunk starts after the abort). */
+  signal?: AbortSignal;
 }
 
 export const RUN_DEFAULTS: Readonly<RunScenarioOptions> = Object.freeze({
@@ -203,6 +205,7 @@ export async function runScenario(
   const chunks = await runChunks(plan, {
     workers: opts.workers ?? POOL_DEFAULTS.workers,
     offThread: opts.offThread ?? POOL_DEFAULTS.offThread,
+    ...(opts.signal && { signal: opts.signal }),
     onChunk: opts.onProgress ? (done, total) => opts.onProgress!({ done, total }) : undefined,
   });
   return summarise(doc, world, model, plan, chunks, opts, warnings);

@@ -4,11 +4,11 @@
  * a pair's two-paths is the pressure balance puts on it). W is symmetric, so each sum is the dot
  * product of rows i and j.
  *
- * The work is done by a WebAssembly SIMD kernel (two lanes of f64, rows padded to an even length,
- * two rows j at a time against row i), assembled here from named opcodes; a runtime without
- * WebAssembly SIMD gets the plain JavaScript loop. Lane sums add even and odd k separately, so the
- * two paths agree to rounding (about 1e-15), not bit for bit; one runtime always takes the same
- * path, so results stay reproducible.
+ * The work is done by a WebAssembly SIMD kernel (two lanes of f64, two rows j at a time against
+ * row i, the last entry of odd-length rows on its own), assembled here from named opcodes; a
+ * runtime without WebAssembly SIMD gets the plain JavaScript loop. Lane sums add even and odd k
+ * separately, so the two paths agree to rounding (about 1e-15), not bit for bit; one runtime always
+ * takes the same path, so results stay reproducible.
  */
 import {
   EMPTY,
@@ -24,11 +24,12 @@ import {
   V128,
 } from '../domain/wasm-assembler.js';
 
-// Parameters: n, row stride in bytes, byte offset of the output. Locals: i, j, row offsets of i,
-// j and j + 1, k (byte offset in a row), then two v128 accumulators and row i's lanes.
+// Parameters: n, row length in bytes (8n), byte offset of the output. Locals: i, j, row offsets of
+// i, j and j + 1, k (byte offset in a row), the offset of a row's last entry, whether n is odd,
+// then two v128 accumulators and row i's lanes.
 const [N, STRIDE, OUT] = [0, 1, 2];
-const [I, J, RI, RJ, RL, K] = [3, 4, 5, 6, 7, 8];
-const [ACC, ACC2, ROW] = [9, 10, 11];
+const [I, J, RI, RJ, RL, K, LAST, ODD] = [3, 4, 5, 6, 7, 8, 9, 10];
+const [ACC, ACC2, ROW] = [11, 12, 13];
 
 const load = (base: number) => [...get(base), ...get(K), OP.i32Add, ...simd(SIMD.v128Load), 3, 0];
 const zero = (local: number) => [...simd(SIMD.v128Const), ...new Array(16).fill(0), ...set(local)];
@@ -41,8 +42,28 @@ const multiplyAdd = (acc: number, base: number) => [
   ...simd(SIMD.f64x2Add),
   ...set(acc),
 ];
-/** Stores lane 0 + lane 1 of `acc` at OUT + offset. */
-const storeSum = (acc: number, offset: number) => [
+/** The product of the last entries of rows i and `base` when n is odd (the lanes hold n − 1), else 0. */
+const tail = (base: number) => [
+  ...get(RI),
+  ...get(LAST),
+  OP.i32Add,
+  OP.f64Load,
+  3,
+  0,
+  ...get(base),
+  ...get(LAST),
+  OP.i32Add,
+  OP.f64Load,
+  3,
+  0,
+  OP.f64Mul,
+  OP.f64Const,
+  ...new Array(8).fill(0),
+  ...get(ODD),
+  OP.select,
+];
+/** Stores lane 0 + lane 1 of `acc` (+ the odd tail of row `base`) at OUT + offset. */
+const storeSum = (acc: number, base: number, offset: number) => [
   ...get(OUT),
   ...get(acc),
   ...simd(SIMD.f64x2ExtractLane),
@@ -51,11 +72,13 @@ const storeSum = (acc: number, offset: number) => [
   ...simd(SIMD.f64x2ExtractLane),
   1,
   OP.f64Add,
+  ...tail(base),
+  OP.f64Add,
   OP.f64Store,
   3,
   offset,
 ];
-/** `body` for k = 0, 16, … below the stride (rows hold at least two lanes). */
+/** `body` for k = 0, 16, … while two entries remain (n ≥ 2, so at least once). */
 const overRow = (...body: number[]) => [
   ...i32(0),
   ...set(K),
@@ -66,7 +89,7 @@ const overRow = (...body: number[]) => [
   ...i32(16),
   OP.i32Add,
   ...tee(K),
-  ...get(STRIDE),
+  ...get(LAST),
   OP.i32LtU,
   OP.brIf,
   0,
@@ -75,6 +98,14 @@ const overRow = (...body: number[]) => [
 const advance = (local: number, by: number) => [...get(local), ...i32(by), OP.i32Add, ...set(local)];
 
 const body = [
+  ...get(STRIDE),
+  ...i32(8),
+  OP.i32Sub,
+  ...set(LAST),
+  ...get(N),
+  ...i32(1),
+  OP.i32And,
+  ...set(ODD),
   ...i32(0),
   ...set(I),
   OP.loop,
@@ -109,8 +140,8 @@ const body = [
   ...zero(ACC),
   ...zero(ACC2),
   ...overRow(...load(RI), ...set(ROW), ...multiplyAdd(ACC, RJ), ...multiplyAdd(ACC2, RL)),
-  ...storeSum(ACC, 0),
-  ...storeSum(ACC2, 8),
+  ...storeSum(ACC, RJ, 0),
+  ...storeSum(ACC2, RL, 8),
   ...advance(OUT, 16),
   ...advance(J, 2),
   OP.br,
@@ -129,7 +160,7 @@ const body = [
   ...set(RJ),
   ...zero(ACC),
   ...overRow(...load(RI), ...set(ROW), ...multiplyAdd(ACC, RJ)),
-  ...storeSum(ACC, 0),
+  ...storeSum(ACC, RJ, 0),
   ...advance(OUT, 8),
   OP.end,
   ...get(I),
@@ -148,14 +179,14 @@ const MODULE = kernelModule({
   name: 'twoPaths',
   params: [I32, I32, I32],
   locals: [
-    [6, I32],
+    [8, I32],
     [3, V128],
   ],
   body,
 });
 
 interface Kernel {
-  twoPaths(n: number, strideBytes: number, outBytes: number): void;
+  twoPaths(n: number, rowBytes: number, outBytes: number): void;
   memory: WebAssembly.Memory;
 }
 
@@ -163,7 +194,6 @@ interface Kernel {
 interface Bound {
   kernel: Kernel;
   n: number;
-  stride: number;
   rows: Float64Array;
   out: Float64Array;
 }
@@ -183,20 +213,16 @@ function loadKernel(): Kernel | null {
 
 function bind(k: Kernel, n: number): Bound {
   if (bound && bound.kernel === k && bound.n === n && bound.rows.buffer === k.memory.buffer) return bound;
-  const stride = n + (n % 2);
   const P = (n * (n - 1)) / 2;
-  const need = 8 * (n * stride + P);
+  const need = 8 * (n * n + P);
   const have = k.memory.buffer.byteLength;
   if (need > have) k.memory.grow(Math.ceil((need - have) / 65536));
   const buffer = k.memory.buffer;
-  // Padding lanes stay zero: rows are copied over the first n entries only.
-  new Float64Array(buffer).fill(0);
   bound = {
     kernel: k,
     n,
-    stride,
-    rows: new Float64Array(buffer, 0, n * stride),
-    out: new Float64Array(buffer, 8 * n * stride, P),
+    rows: new Float64Array(buffer, 0, n * n),
+    out: new Float64Array(buffer, 8 * n * n, P),
   };
   return bound;
 }
@@ -234,12 +260,7 @@ export function twoPathSums(W: Float64Array, n: number, out: Float64Array): void
     return;
   }
   const b = bind(k, n);
-  const { rows, stride } = b;
-  for (let i = 0; i < n; i++) {
-    const from = i * n;
-    const to = i * stride;
-    for (let c = 0; c < n; c++) rows[to + c] = W[from + c]!;
-  }
-  k.twoPaths(n, 8 * stride, 8 * n * stride);
+  b.rows.set(W);
+  k.twoPaths(n, 8 * n, 8 * n * n);
   out.set(b.out);
 }

@@ -250,9 +250,10 @@ export function registerScenarioRoutes(app: OpenAPIHono, ctx: ApiContext): void 
     // Unknown actors, mechanisms and dates are reported now (422), not as a failed job later.
     checkScenario(doc, world, limits);
     const track = trackPairs(q.track);
-    const job = jobs.submit('scenario', (report) =>
+    const job = jobs.submit('scenario', (report, signal) =>
       runScenario(doc, {
         world,
+        signal,
         // The server keeps answering while a scenario runs.
         offThread: true,
         dimension: q.dimension,

@@ -83,9 +83,6 @@ export class Engine {
   private readonly lasting: Uint8Array;
   private readonly memory: Float64Array;
   private readonly capabilityMemory: Float64Array;
-  /** Linear indices i·n + j (i < j) and their mirrors j·n + i. */
-  private readonly upper: Int32Array;
-  private readonly lower: Int32Array;
   /** Every mechanism's dW and dC, mechanism-major (outs[m].dW, outs[m].dC are views of them). */
   private readonly dWAll: Float64Array;
   private readonly dCAll: Float64Array;
@@ -129,19 +126,10 @@ export class Engine {
     this.lasting = Uint8Array.from(mechanisms, (m) => (m.lasting ? 1 : 0));
     this.memory = new Float64Array(nn);
     this.capabilityMemory = new Float64Array(n);
-    this.upper = new Int32Array(P);
-    this.lower = new Int32Array(P);
     this.offsetSum = new Float64Array(P);
     this.offsetKept = new Float64Array(P);
     this.pairSum = new Float64Array(P);
     this.pairKept = new Float64Array(P);
-    let p = 0;
-    for (let i = 0; i < n; i++) {
-      for (let j = i + 1; j < n; j++) {
-        this.upper[p] = i * n + j;
-        this.lower[p++] = j * n + i;
-      }
-    }
   }
 
   /**
@@ -264,25 +252,27 @@ export class Engine {
 
   /** Applies the summed raw contributions d (pressures) and k (lasting reactions) to every pair. */
   private updateAll(d: Float64Array, k: Float64Array, noise: Float64Array | null, alpha: number): void {
-    const { W, anchor } = this.s;
-    const { upper, lower, memory, offsetKept, offsetSum } = this;
-    const P = upper.length;
-    for (let p = 0; p < P; p++) {
-      const x = upper[p]!;
-      const y = lower[p]!;
-      const w = W[x]!;
-      const kept = k[p]! - offsetKept[p]!;
-      if (kept !== 0) {
-        const a = anchor[x]! + kept;
-        anchor[x] = a;
-        anchor[y] = a;
+    const { n, W, anchor } = this.s;
+    const { memory, offsetKept, offsetSum } = this;
+    let p = 0;
+    for (let i = 0; i < n; i++) {
+      for (let j = i + 1; j < n; j++, p++) {
+        const x = i * n + j;
+        const y = j * n + i;
+        const w = W[x]!;
+        const kept = k[p]! - offsetKept[p]!;
+        if (kept !== 0) {
+          const a = anchor[x]! + kept;
+          anchor[x] = a;
+          anchor[y] = a;
+        }
+        // Only the upper triangle of the memory is read (deriveSignals), so it is not mirrored.
+        memory[x]! += alpha * (w - memory[x]!);
+        const v = w + (d[p]! - offsetSum[p]!) + kept + (noise === null ? 0 : noise[x]!);
+        const clipped = v > 1 ? 1 : Math.max(v, -1);
+        W[x] = clipped;
+        W[y] = clipped;
       }
-      // Only the upper triangle of the memory is read (deriveSignals), so it is not mirrored.
-      memory[x]! += alpha * (w - memory[x]!);
-      const v = w + (d[p]! - offsetSum[p]!) + kept + (noise === null ? 0 : noise[x]!);
-      const clipped = v > 1 ? 1 : Math.max(v, -1);
-      W[x] = clipped;
-      W[y] = clipped;
     }
   }
 

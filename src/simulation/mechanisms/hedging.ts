@@ -86,10 +86,11 @@ export const hedging = defineMechanism<HedgingParams>({
   apply(s: StepState, p: HedgingParams, out: Contribution): void {
     const { n, W, X, P, c } = s;
     // Scratch, by offsets into one buffer (views would be allocated every step): exposures a
-    // (n×n) at 0, diversification H (n×n) at h, partner mass (n) at m.
+    // (n×n) at 0, diversification H (n×n) at h, partner mass (n) at m, exposed rows (1/0) at x.
     const work = out.work;
     const h = n * n;
     const m = 2 * n * n;
+    const x = m + n;
     const rate = p.eta / s.memory;
     for (let i = 0; i < n; i++) {
       const row = i * n;
@@ -103,12 +104,10 @@ export const hedging = defineMechanism<HedgingParams>({
           exposed = X[row + s.warmIndex[f]!]! !== 0;
       }
       work[m + i] = mass;
+      work[x + i] = exposed ? 1 : 0;
       // H holds i's directed diversification; rows without exposure (no partner warmed to a
-      // rival: the usual case) are zero.
-      if (!exposed) {
-        work.fill(0, h + row, h + row + n);
-        continue;
-      }
+      // rival: the usual case) are zero and left unwritten.
+      if (!exposed) continue;
       // Row i: stake s_iq into a, weight u_iq = s_iq c_q into H, then exposures a_iq in place.
       let U = 0;
       for (let q = 0; q < n; q++) {
@@ -127,14 +126,16 @@ export const hedging = defineMechanism<HedgingParams>({
       }
       for (let q = 0; q < n; q++) work[h + row + q] = rate * work[h + row + q]! * (b - work[row + q]!);
     }
+    const dW = out.dW;
     let q = 0;
     for (let i = 0; i < n; i++) {
+      const exposedI = work[x + i] !== 0;
       for (let j = i + 1; j < n; j++, q++) {
-        let v = work[h + i * n + j]! + work[h + j * n + i]!;
+        let v = (exposedI ? work[h + i * n + j]! : 0) + (work[x + j] !== 0 ? work[h + j * n + i]! : 0);
         // Only the weaker side of a partnership can be the junior partner.
         if (P[i * n + j]! > 0 && c[i] !== c[j])
           v += c[j]! > c[i]! ? dependence(s, p, work[m + i]!, i, j) : dependence(s, p, work[m + j]!, j, i);
-        out.dW[q] = v * s.dt;
+        dW[q] = v * s.dt;
       }
     }
   },

@@ -104,8 +104,8 @@ const synthetic = (n: number, runs: number, steps: number) => async (workers: nu
 
 const q = (full: number, quick: number) => (QUICK ? quick : full);
 const CASES: Case[] = [
-  { name: 'eurasia, 2 workers', workers: 2, repeats: 7, run: eurasia(q(1000, 40), q(60, 12)) },
-  { name: 'eurasia, 1 worker', workers: 1, repeats: 7, run: eurasia(q(1000, 40), q(60, 12)) },
+  { name: 'eurasia, 2 workers', workers: 2, repeats: 9, run: eurasia(q(1000, 40), q(60, 12)) },
+  { name: 'eurasia, 1 worker', workers: 1, repeats: 9, run: eurasia(q(1000, 40), q(60, 12)) },
   {
     name: 'synthetic dense 200, 2 workers',
     workers: 2,
@@ -196,7 +196,7 @@ async function main(): Promise<void> {
   );
   process.stdout.write(
     `\nspeed-up per round: ${ratios.map((x) => x.toFixed(2)).join(', ')}\n` +
-      `medians over ${rounds} interleaved rounds (${QUICK ? 1 : 7} samples for eurasia, 3 for the small ` +
+      `medians over ${rounds} interleaved rounds (${QUICK ? 1 : 9} samples for eurasia, 3 for the small ` +
       `dense worlds, 1 for the 200-actor ones); the speed-up is the median of per-round ratios; a ` +
       `run-step advances a scenario and its twin by one step; "workers" are threads computing runs ` +
       `(this thread and worker threads); load average at the end: ${loadavg()

@@ -12,6 +12,7 @@ import type { World } from '../src/domain/world.js';
 import { runScenario } from '../src/simulation/run-scenario.js';
 import { loadScenario, scenarioFromObject } from '../src/simulation/scenario.js';
 import { median, QUICK, table, timeCommand } from './_measure.js';
+import { twoThreadThroughput } from './_parallelism.js';
 
 const CASE_ENV = 'CB_SIM_BENCH_CASE';
 
@@ -153,7 +154,10 @@ async function main(): Promise<void> {
   // of this shared machine falls on all cases alike (not on all repeats of one case).
   const samples = new Map<string, Sample[]>(CASES.map((c) => [c.name, []]));
   const rounds = QUICK ? 1 : Math.max(...CASES.map((c) => c.repeats));
+  // What the machine itself gave a second thread in each round, measured just before its cases.
+  const available: number[] = [];
   for (let round = 0; round < rounds; round++) {
+    available.push(await twoThreadThroughput());
     // Odd rounds go in reverse order, so neither case always runs right after the other.
     const order = round % 2 === 0 ? CASES : [...CASES].reverse();
     for (const c of order)
@@ -196,6 +200,9 @@ async function main(): Promise<void> {
   );
   process.stdout.write(
     `\nspeed-up per round: ${ratios.map((x) => x.toFixed(2)).join(', ')}\n` +
+      `the machine's own two-thread throughput per round (a fixed loop in 2 threads over 1, ` +
+      `measured just before): ${available.map((x) => x.toFixed(2)).join(', ')}; median ` +
+      `${median(available).toFixed(2)}×\n` +
       `medians over ${rounds} interleaved rounds (${QUICK ? 1 : 9} samples for eurasia, 3 for the small ` +
       `dense worlds, 1 for the 200-actor ones); the speed-up is the median of per-round ratios; a ` +
       `run-step advances a scenario and its twin by one step; "workers" are threads computing runs ` +

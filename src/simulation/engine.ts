@@ -97,7 +97,9 @@ export class Engine {
   /** Per-pair sums of the non-lasting and of the lasting contributions (scratch of the commits). */
   private readonly pairSum: Float64Array;
   private readonly pairKept: Float64Array;
-  private params: readonly Params[] = [];
+  private params: Params[] = [];
+  /** 1 for mechanisms switched off during this trajectory. */
+  private readonly disabled: Uint8Array;
   private engineParams: EngineParams | undefined;
 
   constructor(n: number, dt: number, prox: Float64Array, mechanisms: readonly Mechanism<Params>[]) {
@@ -124,6 +126,7 @@ export class Engine {
       dC: new Float64Array(n),
     }));
     this.lasting = Uint8Array.from(mechanisms, (m) => (m.lasting ? 1 : 0));
+    this.disabled = new Uint8Array(mechanisms.length);
     this.memory = new Float64Array(nn);
     this.capabilityMemory = new Float64Array(n);
     this.offsetSum = new Float64Array(P);
@@ -151,7 +154,8 @@ export class Engine {
     s.c.set(c0);
     s.c0.set(c0);
     this.capabilityMemory.set(c0);
-    this.params = params;
+    this.params = [...params];
+    this.disabled.fill(0);
     this.engineParams = engineParams;
     s.memory = engineParams.memory;
     s.attention = engineParams.attention;
@@ -162,10 +166,16 @@ export class Engine {
         this.offsets[m]!.dC.set(out.dC);
       });
     }
+    this.sumOffsets();
+  }
+
+  /** Sums the start offsets of the mechanisms that act, in mechanism order. */
+  private sumOffsets(): void {
     this.offsetSum.fill(0);
     this.offsetKept.fill(0);
     this.offsetC.fill(0);
     this.offsets.forEach((o, m) => {
+      if (this.disabled[m]) return;
       for (let i = 0; i < o.dC.length; i++) this.offsetC[i]! += o.dC[i]!;
       // Summed in the same order as commit sums contributions, so an unmoved state nets to 0 exactly.
       const into = this.lasting[m] ? this.offsetKept : this.offsetSum;
@@ -178,9 +188,27 @@ export class Engine {
     return this.params[m]!;
   }
 
+  /** Whether mechanism m acts (it may be switched off during a trajectory). */
+  acts(m: number): boolean {
+    return this.disabled[m] === 0;
+  }
+
+  /**
+   * Changes mechanism m from now on: new values for some parameters, or a switch. A switched-off
+   * mechanism contributes nothing net of its start offset (the departures it would cause stop; the
+   * world it held in place at the start stays where it was), so its offset leaves the sums too.
+   */
+  switchMechanism(m: number, change: { params?: Params; enabled?: boolean }): void {
+    if (change.params) this.params[m] = { ...this.params[m]!, ...change.params };
+    if (change.enabled !== undefined && change.enabled === (this.disabled[m] === 1)) {
+      this.disabled[m] = change.enabled ? 0 : 1;
+      this.sumOffsets();
+    }
+  }
+
   /** Net ΔW of mechanism m on pair p (packed index, see `pairIndex`) in the last evaluated step. */
   netContribution(m: number, p: number): number {
-    return this.outs[m]!.dW[p]! - this.offsets[m]!.dW[p]!;
+    return this.disabled[m] ? 0 : this.outs[m]!.dW[p]! - this.offsets[m]!.dW[p]!;
   }
 
   /** Adds `delta` to the tie (i, j), clipped; `persist` also moves its long-run level. */
@@ -211,7 +239,8 @@ export class Engine {
     deriveSignals(s, this.memory, this.capabilityMemory, this.engineParams!.neutralBand);
     this.dWAll.fill(0);
     this.dCAll.fill(0);
-    for (let m = 0; m < outs.length; m++) this.mechanisms[m]!.apply(s, this.params[m]!, outs[m]!);
+    for (let m = 0; m < outs.length; m++)
+      if (!this.disabled[m]) this.mechanisms[m]!.apply(s, this.params[m]!, outs[m]!);
   }
 
   /**
@@ -238,12 +267,25 @@ export class Engine {
     // Mechanism-major passes over contiguous rows; each pair still sums its mechanisms in order.
     sumPaired(this.dWAll, twin.dWAll, pressureRows, this.pairSum, twin.pairSum, attribution);
     sumPaired(this.dWAll, twin.dWAll, lastingRows, this.pairKept, twin.pairKept, attribution);
+    // Attribution sums raw contributions, whose offsets cancel between the two engines; a
+    // mechanism switched off in one of them has no offset there, so its offset is added back.
+    this.addOffsetsOfSwitchedOff(attribution, 1);
+    twin.addOffsetsOfSwitchedOff(attribution, -1);
     const alpha = this.alpha();
     const alphaTwin = twin.alpha();
     this.updateAll(this.pairSum, this.pairKept, noise, alpha);
     twin.updateAll(twin.pairSum, twin.pairKept, noise, alphaTwin);
     this.commitCapabilities(alpha);
     twin.commitCapabilities(alphaTwin);
+  }
+
+  private addOffsetsOfSwitchedOff(attribution: Float64Array, sign: number): void {
+    for (let m = 0; m < this.disabled.length; m++) {
+      if (!this.disabled[m]) continue;
+      const offset = this.offsets[m]!.dW;
+      const base = m * offset.length;
+      for (let p = 0; p < offset.length; p++) attribution[base + p]! += sign * offset[p]!;
+    }
   }
 
   private alpha(): number {

@@ -171,6 +171,10 @@ export class Runner {
       scen.scaleCapability(s.i, s.factor);
       return;
     }
+    if (s.kind === 'mechanism') {
+      scen.switchMechanism(s.m, s);
+      return;
+    }
     const x = s.i * scen.n + s.j;
     const before = scen.s.W[x]!;
     if (s.mode === 'set') scen.setTie(s.i, s.j, s.value, s.persist);
@@ -239,8 +243,8 @@ export class Runner {
         if (!split) continue;
         viaBuffer.fill(0);
         viaTwin.fill(0);
-        split(scen.s, scen.paramsOf(m), i, j, viaBuffer, work);
-        split(twin.s, twin.paramsOf(m), i, j, viaTwin, work);
+        if (scen.acts(m)) split(scen.s, scen.paramsOf(m), i, j, viaBuffer, work);
+        if (twin.acts(m)) split(twin.s, twin.paramsOf(m), i, j, viaTwin, work);
         const base = (t * M + m) * n;
         for (let k = 0; k < n; k++) via[base + k]! += viaBuffer[k]! - viaTwin[k]!;
       }

@@ -6,7 +6,7 @@ import { InvalidInputError } from '../domain/errors.js';
 import type { Dimension } from '../domain/schema.js';
 import type { EngineParams } from './engine-params.js';
 import { MECHANISMS } from './mechanisms/index.js';
-import type { Scenario } from './scenario.js';
+import { runsMechanism, type Scenario } from './scenario.js';
 import { compositeWithLayer, type WorldModel } from './world-model.js';
 
 export interface TieShock {
@@ -30,7 +30,17 @@ export interface CapabilityShock {
   factor: number;
 }
 
-export type CompiledShock = TieShock | CapabilityShock;
+export interface MechanismShock {
+  at: number;
+  kind: 'mechanism';
+  /** Index of the mechanism in `Plan.mechanisms`. */
+  m: number;
+  /** New parameter values, or a switch on or off. */
+  params?: Record<string, number | boolean>;
+  enabled?: boolean;
+}
+
+export type CompiledShock = TieShock | CapabilityShock | MechanismShock;
 
 /** What the engine needs of a world model (the per-dimension layers stay on the main thread). */
 export type CoreModel = Pick<WorldModel, 'n' | 'ties' | 'confidence' | 'observed' | 'capabilities' | 'prox'>;
@@ -81,7 +91,19 @@ export function compilePlan(sc: Scenario, m: WorldModel, options: PlanOptions): 
     if (i === undefined) throw new InvalidInputError({ field: 'pair', message: `unknown actor '${id}'` });
     return i;
   };
+  const enabled = MECHANISMS.map((mech) => mech.id).filter((id) => runsMechanism(sc, id));
   const shocks: CompiledShock[] = sc.shocks.map((s) => {
+    if (s.mechanism !== undefined) {
+      const m = enabled.indexOf(s.mechanism);
+      if (m < 0)
+        throw new InvalidInputError({
+          field: 'mechanism',
+          message: `mechanism '${s.mechanism}' does not run`,
+        });
+      return s.params
+        ? { at: s.at, kind: 'mechanism', m, params: s.params }
+        : { at: s.at, kind: 'mechanism', m, enabled: s.enabled! };
+    }
     if (s.capability !== undefined)
       return { at: s.at, kind: 'capability', i: at(s.capability), factor: s.scale! };
     const [i, j] = ordered(at(s.tie![0]), at(s.tie![1]));
@@ -122,10 +144,6 @@ export function compilePlan(sc: Scenario, m: WorldModel, options: PlanOptions): 
     if (typeof v === 'object')
       overrides[id] = Object.fromEntries(Object.entries(v).filter(([k]) => k !== 'enabled'));
   }
-  const enabled = MECHANISMS.map((mech) => mech.id).filter((id) => {
-    const v = sc.mechanisms[id];
-    return v === undefined || (typeof v === 'boolean' ? v : v.enabled !== false);
-  });
   return {
     model: {
       n: m.n,

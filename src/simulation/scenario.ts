@@ -46,15 +46,34 @@ export const Shock = z
       .describe('true: the long-run level moves too (a lasting change); false: a one-off impulse'),
     capability: Id.optional().describe('the actor whose capability changes'),
     scale: z.number().positive().optional().describe('multiply the capability by this factor'),
+    mechanism: z.string().optional().describe('the mechanism whose parameters change or that switches'),
+    params: z
+      .record(z.string(), z.union([z.number(), z.boolean()]))
+      .optional()
+      .describe('new values of some of the mechanism’s parameters from this step on'),
+    enabled: z.boolean().optional().describe('false: the mechanism stops acting from this step on'),
     note: z.string().optional(),
   })
   .strict()
   .superRefine((s, ctx) => {
     const issue = (message: string, path: string[] = []) => ctx.addIssue({ code: 'custom', message, path });
-    if ((s.tie === undefined) === (s.capability === undefined)) {
-      issue('a shock changes either a tie (`tie: [A, B]`) or a capability (`capability: A`)');
+    const targets = [s.tie, s.capability, s.mechanism].filter((x) => x !== undefined).length;
+    if (targets !== 1) {
+      issue(
+        'a shock changes one thing: a tie (`tie: [A, B]`), a capability (`capability: A`) or a ' +
+          'mechanism (`mechanism: name`)',
+      );
       return;
     }
+    if (s.mechanism !== undefined) {
+      if ((s.params === undefined) === (s.enabled === undefined))
+        issue('a mechanism shock needs exactly one of `params: {…}` or `enabled: true|false`', ['mechanism']);
+      for (const k of ['shift', 'set', 'dimension', 'scale'] as const)
+        if (s[k] !== undefined) issue(`\`${k}\` belongs to tie or capability shocks`, [k]);
+      return;
+    }
+    for (const k of ['params', 'enabled'] as const)
+      if (s[k] !== undefined) issue(`\`${k}\` belongs to mechanism shocks`, [k]);
     if (s.tie) {
       if ((s.shift === undefined) === (s.set === undefined))
         issue('a tie shock needs exactly one of `shift:` or `set:`', ['tie']);
@@ -226,6 +245,12 @@ export function worldRef(doc: ScenarioDocument, override?: string): string {
   return resolve(doc.dir, ref);
 }
 
+/** Whether the scenario runs mechanism `id` (not switched off under `mechanisms:`). */
+export function runsMechanism(sc: Scenario, id: string): boolean {
+  const v = sc.mechanisms[id];
+  return v === undefined || (typeof v === 'boolean' ? v : v.enabled !== false);
+}
+
 function checkParams(
   overrides: Record<string, number | boolean>,
   specs: Readonly<Record<string, ParamSpec>>,
@@ -273,6 +298,15 @@ export function checkScenario(
   const report = (path: DataPath, message: string, hint?: string) =>
     problems.push({ file: doc.file, line: doc.locate(path), field: fieldName(path), message, hint });
   const ids = world.actorById;
+  const byId = new Map(MECHANISMS.map((m) => [m.id, m]));
+  const unknownMechanism = (path: DataPath, id: string) => {
+    const near = closest(id, byId.keys());
+    report(
+      path,
+      `unknown mechanism '${id}'`,
+      `${near ? `did you mean '${near}'? ` : ''}mechanisms: ${[...byId.keys()].join(', ')}`,
+    );
+  };
   const actor = (path: DataPath, id: string) => {
     if (!ids.has(id))
       report(
@@ -311,6 +345,17 @@ export function checkScenario(
     }
     for (const [e, id] of (s.tie ?? []).entries()) actor(['shocks', k, 'tie', e], id);
     if (s.capability) actor(['shocks', k, 'capability'], s.capability);
+    if (s.mechanism !== undefined) {
+      const m = byId.get(s.mechanism);
+      if (!m) unknownMechanism(['shocks', k, 'mechanism'], s.mechanism);
+      else if (!runsMechanism(sc, m.id)) {
+        report(
+          ['shocks', k, 'mechanism'],
+          `mechanism '${m.id}' is switched off for the whole run (under \`mechanisms:\`)`,
+          'switch it on there, then switch it off at a step with `enabled: false`',
+        );
+      } else if (s.params) checkParams(s.params, m.params, ['shocks', k, 'params'], m.id, report);
+    }
   });
   for (const [k, pair] of sc.track.entries())
     for (const [e, id] of pair.entries()) actor(['track', k, e], id);
@@ -319,17 +364,10 @@ export function checkScenario(
     if (x.capability) actor(['expect', k, 'capability'], x.capability);
   }
 
-  const byId = new Map(MECHANISMS.map((m) => [m.id, m]));
   for (const [id, value] of Object.entries(sc.mechanisms)) {
     const m = byId.get(id);
-    if (!m) {
-      const near = closest(id, byId.keys());
-      report(
-        ['mechanisms', id],
-        `unknown mechanism '${id}'`,
-        `${near ? `did you mean '${near}'? ` : ''}mechanisms: ${[...byId.keys()].join(', ')}`,
-      );
-    } else if (typeof value !== 'boolean') checkParams(value, m.params, ['mechanisms', id], id, report);
+    if (!m) unknownMechanism(['mechanisms', id], id);
+    else if (typeof value !== 'boolean') checkParams(value, m.params, ['mechanisms', id], id, report);
   }
   checkParams(sc.engine, ENGINE_PARAMS, ['engine'], 'the engine', report);
   if (problems.length > 0) fail(problems, `scenario ${doc.file ?? sc.name}`);

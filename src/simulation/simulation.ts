@@ -107,6 +107,36 @@ export class Simulation {
     return this.engine.s.c[this.at(a)]!;
   }
 
+  /**
+   * Changes a running mechanism from now on: new values for some of its parameters, or
+   * `enabled: false` to stop it (`true` starts it again).
+   *
+   * @example
+   * sim.switchMechanism('baitAndBite', { params: { veto: true } }).step(12);
+   */
+  switchMechanism(id: string, change: { params?: Params; enabled?: boolean }): this {
+    const m = this.engine.mechanisms.findIndex((x) => x.id === id);
+    if (m < 0) {
+      throw new InvalidInputError({
+        field: 'mechanism',
+        message: `mechanism '${id}' does not run in this simulation`,
+        hint: `running: ${this.engine.mechanisms.map((x) => x.id).join(', ')}`,
+      });
+    }
+    const specs = this.engine.mechanisms[m]!.params;
+    for (const key of Object.keys(change.params ?? {})) {
+      if (!(key in specs)) {
+        throw new InvalidInputError({
+          field: `${id}.${key}`,
+          message: `mechanism '${id}' has no parameter '${key}'`,
+          hint: `parameters: ${Object.keys(specs).join(', ')}`,
+        });
+      }
+    }
+    this.engine.switchMechanism(m, change);
+    return this;
+  }
+
   /** Adds `delta` to a tie (a lasting change unless `persist` is false). */
   shiftTie(a: string, b: string, delta: number, persist = true): this {
     this.engine.shiftTie(this.at(a), this.at(b), delta, persist);

@@ -28,7 +28,7 @@ interface FormState {
   seed: number;
   shocks: ShockRow[];
   track: [string, string][];
-  /** Shocks the form does not edit (capability shocks), kept as written. */
+  /** Shocks the form does not edit (capability and mechanism shocks), kept as written. */
   otherShocks: Record<string, unknown>[];
   /** Fields the form does not edit (mechanisms, expectations, …), kept as they were in the YAML. */
   rest: Record<string, unknown>;
@@ -111,7 +111,7 @@ export function createScenariosView(ctx: ViewContext): View {
       h(
         'p',
         { id: 'scenario-yaml-help', class: 'hint' },
-        'Mechanism overrides, capability shocks and expectations can be written here; see the bundled scenarios.',
+        'Mechanism overrides, capability and mechanism shocks and expectations can be written here; see the bundled scenarios.',
       ),
       problems,
       h('div', { class: 'run-row' }, runBtn, cancelBtn, progress),

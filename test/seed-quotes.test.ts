@@ -1,7 +1,7 @@
 /**
- * Every quote cited by a bundled bargaining issue occurs verbatim (whitespace-normalised) in the
- * seed document it names. The seeds live beside the repository (`../shared/seeds/`); without
- * them the check is skipped.
+ * Every quote cited by a bundled bargaining issue or what-if scenario occurs verbatim
+ * (whitespace-normalised) in the seed document it names. The seeds live beside the repository
+ * (`../shared/seeds/`); without them the check is skipped.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +10,7 @@ import { parse } from 'yaml';
 
 const seeds = fileURLToPath(new URL('../../shared/seeds/', import.meta.url));
 const scenarios = new URL('../scenarios/bargaining/', import.meta.url);
+const whatIfs = new URL('../scenarios/', import.meta.url);
 const normalise = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 interface Cited {
@@ -37,5 +38,20 @@ describe.skipIf(!existsSync(seeds))('bargaining issue quotes', () => {
       }
     }
     expect(checked).toBeGreaterThanOrEqual(3 * issue.actors.length);
+  });
+});
+
+describe.skipIf(!existsSync(seeds))('what-if scenario quotes', () => {
+  const files = readdirSync(whatIfs).filter((f) => f.endsWith('.yaml'));
+
+  it.each(files)('%s quotes its seed verbatim', (file) => {
+    const { quote, source } = parse(readFileSync(new URL(file, whatIfs), 'utf8')) as {
+      quote: string;
+      source: string;
+    };
+    const seed = /\((\d{3}_[0-9a-f]+\.txt)\)/.exec(source)?.[1];
+    expect(seed, `${file}: source names a seed file`).toBeDefined();
+    const text = normalise(readFileSync(`${seeds}${seed}`, 'utf8'));
+    expect(text.includes(normalise(quote)), `${file}: "${quote}"`).toBe(true);
   });
 });

@@ -3,23 +3,16 @@
  * (node:worker_threads), or worker threads only when this thread must stay free (a server).
  * Threads claim chunks from one shared counter (Atomics), so no thread waits for another to hand
  * out work; results are put back in chunk order, so the reduction never depends on scheduling.
- *
- * Under tsx (running from TypeScript source) the worker file is `worker.ts`; Node 20 does not
- * apply `--import tsx` hooks to a worker's entry module, and registering tsx inside every worker
- * costs a loader thread and a compile per module (0.3–0.8 s per worker, as long as a few chunks).
- * So the worker and its imports are bundled once, with the esbuild tsx itself uses, into one
- * script each worker evaluates; `prepareWorkers` starts that bundle early, in esbuild's own process,
- * so it overlaps with loading the world. From the compiled `dist/` the worker is `worker.js` and
- * starts directly. Which one is picked follows this module's own extension.
+ * Worker threads can be started before their plan exists (`startWorkers`) and warm up meanwhile;
+ * their script comes from worker-script.ts.
  */
-import { createRequire } from 'node:module';
 import { cpus } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { SolverError } from '../domain/errors.js';
 import { type ChunkResult, Runner } from './montecarlo.js';
 import type { Plan } from './plan.js';
-import type { WorkerInput, WorkerReply } from './worker.js';
+import type { WarmUpRequest, WorkerInput, WorkerReply } from './worker.js';
+import { workerScript, workerScriptNow } from './worker-script.js';
 
 export interface PoolOptions {
   /** Threads computing runs. Default: min(cores, ceil(runs / runsPerWorker)). */
@@ -34,13 +27,23 @@ export interface PoolOptions {
   onChunk?: (done: number, total: number) => void;
   /** Stops the run: no chunk starts after it aborts, worker threads are stopped, the call rejects. */
   signal?: AbortSignal;
+  /** Worker threads started early by `startWorkers` (used first; missing ones are started now). */
+  prepared?: PreparedWorkers;
+  /** Longest warm-up of an early-started worker thread, in ms (it stops when its plan arrives). */
+  warmUpMs: number;
 }
 
 export const POOL_DEFAULTS: Readonly<PoolOptions> = Object.freeze({
   workers: undefined,
   runsPerWorker: 50,
   offThread: false,
+  warmUpMs: 400,
 });
+
+/** Worker threads started before their plan exists, warming up meanwhile (see `startWorkers`). */
+export interface PreparedWorkers {
+  ready: Promise<{ worker: Worker; planSent: Int32Array; exited: () => boolean }[]>;
+}
 
 /** The number of threads used for `runs` runs. */
 export function workerCount(runs: number, options: Partial<PoolOptions> = {}): number {
@@ -56,45 +59,73 @@ function chunksOf(plan: Plan): [number, number][] {
   return out;
 }
 
-const fromSource = import.meta.url.endsWith('.ts');
-
-/** The worker bundled as one CommonJS script (from TypeScript source only; built once per process). */
-let bundled: Promise<string> | undefined;
-
-/**
- * Starts building what worker threads need (from TypeScript source: the bundled worker script)
- * without waiting for it; `runChunks` awaits the same build. Cheap to call more than once.
- *
- * @example
- * prepareWorkers(); // then load the world while the bundle builds
- */
-export function prepareWorkers(): Promise<string | undefined> {
-  if (!fromSource) return Promise.resolve(undefined);
-  if (bundled) return bundled;
-  const self = import.meta.url;
-  // tsx depends on esbuild, so it is there whenever this module runs as TypeScript.
-  const fromTsx = createRequire(createRequire(self).resolve('tsx/package.json'));
-  const esbuild = fromTsx('esbuild') as {
-    build(options: Record<string, unknown>): Promise<{ outputFiles: { text: string }[] }>;
-  };
-  bundled = esbuild
-    .build({
-      entryPoints: [fileURLToPath(new URL('./worker.ts', self))],
-      bundle: true,
-      write: false,
-      format: 'cjs',
-      platform: 'node',
-      target: 'node20',
-    })
-    .then((r) => r.outputFiles[0]!.text);
-  // A failed build is reported by the `runChunks` that awaits it, not as an unhandled rejection.
-  bundled.catch(() => undefined);
-  return bundled;
+function spawn(data: WorkerInput | WarmUpRequest, script: string | undefined): Worker {
+  if (script === undefined) return new Worker(new URL('./worker.js', import.meta.url), { workerData: data });
+  return new Worker(script, { eval: true, workerData: data });
 }
 
-function spawn(input: WorkerInput, script: string | undefined): Worker {
-  if (script === undefined) return new Worker(new URL('./worker.js', import.meta.url), { workerData: input });
-  return new Worker(script, { eval: true, workerData: input });
+/** Threads computing `runs` runs in chunks of `chunk`, and how many of them are worker threads. */
+export function threadsFor(
+  runs: number,
+  chunk: number,
+  options: Partial<PoolOptions> = {},
+): { threads: number; spawned: number } {
+  const threads = Math.min(workerCount(runs, options), Math.ceil(runs / chunk));
+  return { threads, spawned: options.offThread ? threads : threads - 1 };
+}
+
+/**
+ * Starts `count` worker threads before their plan exists (while the caller loads its world); each
+ * warms the JIT up on a small fixed plan until its plan arrives. Pass the result to `runChunks`
+ * as `prepared`, or to `discardWorkers` when the run does not happen. Idle threads never keep the
+ * process alive.
+ *
+ * @example
+ * const prepared = startWorkers(1);
+ * const world = loadWorld('eurasia'); // meanwhile the thread warms up
+ */
+export function startWorkers(count: number, warmUpMs = POOL_DEFAULTS.warmUpMs): PreparedWorkers {
+  const start = (script: string | undefined) =>
+    Array.from({ length: count }, () => {
+      const planSent = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
+      const worker = spawn({ warmUpMs, planSent } satisfies WarmUpRequest, script);
+      worker.unref();
+      // A thread that dies before its plan arrives is replaced by a fresh one (`workersFor`).
+      let gone = false;
+      worker.on('error', () => undefined);
+      worker.once('exit', () => {
+        gone = true;
+      });
+      return { worker, planSent, exited: () => gone };
+    });
+  // With the script at hand the threads start at once, before the caller goes on (loading a world,
+  // say, without yielding); otherwise as soon as the build is done and this thread is free.
+  const now = workerScriptNow();
+  const ready = now !== null ? Promise.resolve(start(now)) : workerScript().then(start);
+  ready.catch(() => undefined);
+  return { ready };
+}
+
+/** Stops worker threads started by `startWorkers` that will not be used. */
+export async function discardWorkers(prepared: PreparedWorkers | undefined): Promise<void> {
+  const started = await prepared?.ready.catch(() => []);
+  await Promise.all((started ?? []).map(({ worker }) => worker.terminate()));
+}
+
+/** Worker threads for a run: the prepared ones given the plan, then fresh ones if needed. */
+async function workersFor(input: WorkerInput, count: number, prepared: PreparedWorkers | undefined) {
+  const early = (prepared ? await prepared.ready : []).filter((w) => !w.exited());
+  await Promise.all(early.slice(count).map(({ worker }) => worker.terminate()));
+  const workers = early.slice(0, count).map(({ worker, planSent }) => {
+    worker.ref();
+    Atomics.store(planSent, 0, 1);
+    worker.postMessage(input);
+    return worker;
+  });
+  // Fresh workers start now (their threads boot while this one computes): the script must be ready.
+  const script = workers.length < count ? await workerScript() : undefined;
+  while (workers.length < count) workers.push(spawn(input, script));
+  return workers;
 }
 
 const failure = (message: string) => new SolverError(`a simulation worker failed: ${message}`);
@@ -122,7 +153,7 @@ function collect(worker: Worker, store: (index: number, result: ChunkResult) => 
 export async function runChunks(plan: Plan, options: Partial<PoolOptions> = {}): Promise<ChunkResult[]> {
   const opts = { ...POOL_DEFAULTS, ...options };
   const chunks = chunksOf(plan);
-  const threads = Math.min(workerCount(plan.runs, opts), chunks.length);
+  const { spawned } = threadsFor(plan.runs, plan.chunk, opts);
   const results: ChunkResult[] = new Array(chunks.length);
   let done = 0;
   const store = (index: number, result: ChunkResult) => {
@@ -131,11 +162,7 @@ export async function runChunks(plan: Plan, options: Partial<PoolOptions> = {}):
     opts.onChunk?.(done, plan.runs);
   };
   const claim = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
-  const spawned = opts.offThread ? threads : threads - 1;
-  const input: WorkerInput = { plan, chunks, claim };
-  // Workers start now (their threads boot while this one computes), so the script must be ready.
-  const script = spawned > 0 ? await prepareWorkers() : undefined;
-  const workers = Array.from({ length: spawned }, () => spawn(input, script));
+  const workers = await workersFor({ plan, chunks, claim }, spawned, opts.prepared);
   let failed: unknown;
   const { signal } = opts;
   const stopIfNeeded = () => {

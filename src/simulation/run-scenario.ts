@@ -10,7 +10,7 @@ import { loadWorld } from '../worlds/load.js';
 import { unknownIdHint } from '../worlds/suggest.js';
 import { MECHANISM_IDS } from './mechanisms/index.js';
 import { compilePlan, type Plan } from './plan.js';
-import { POOL_DEFAULTS, prepareWorkers, runChunks, workerCount } from './pool.js';
+import { discardWorkers, POOL_DEFAULTS, runChunks, startWorkers, threadsFor } from './pool.js';
 import {
   checkScenario,
   type Scenario,
@@ -131,9 +131,18 @@ function prepare(input: ScenarioDocument | unknown, options: RunScenarioOptions)
       seed: options.seed ?? base.scenario.seed,
     },
   };
-  // Worker threads need their script: it builds in another process while the world loads.
-  const threads = workerCount(doc.scenario.runs, { workers: options.workers });
-  if (options.offThread || threads > 1) void prepareWorkers();
+  // Worker threads start now and warm up while the world loads.
+  const { spawned } = threadsFor(doc.scenario.runs, options.chunk, options);
+  const prepared = spawned > 0 ? startWorkers(spawned) : undefined;
+  try {
+    return { ...checked(doc, options), prepared };
+  } catch (err) {
+    void discardWorkers(prepared);
+    throw err;
+  }
+}
+
+function checked(doc: ScenarioDocument, options: RunScenarioOptions) {
   const world =
     typeof options.world === 'object'
       ? options.world
@@ -201,8 +210,9 @@ export async function runScenario(
   options: Partial<RunScenarioOptions> = {},
 ): Promise<ScenarioResult> {
   const opts: RunScenarioOptions = { ...RUN_DEFAULTS, ...options };
-  const { doc, world, model, plan, warnings } = prepare(input, opts);
+  const { doc, world, model, plan, warnings, prepared } = prepare(input, opts);
   const chunks = await runChunks(plan, {
+    prepared,
     workers: opts.workers ?? POOL_DEFAULTS.workers,
     offThread: opts.offThread ?? POOL_DEFAULTS.offThread,
     ...(opts.signal && { signal: opts.signal }),

@@ -1,11 +1,13 @@
 /**
- * Worker-thread entry: receives a plan, its chunks and the shared claim counter (workerData), then
- * claims and computes chunks until none is left, sending each result back as it is done
- * (transferring its buffers) and a last `done`.
+ * Worker-thread entry. Receives a plan, its chunks and the shared claim counter — in workerData, or
+ * by message after a warm-up when the thread was started early (`startWorkers`) — then claims and
+ * computes chunks until none is left, sending each result back as it is done (transferring its
+ * buffers) and a last `done`.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { type MessagePort, parentPort, workerData } from 'node:worker_threads';
 import { type ChunkResult, Runner } from './montecarlo.js';
 import type { Plan } from './plan.js';
+import { WARM_UP_DEFAULTS, warmUpPlan } from './warm-up-plan.js';
 
 export interface WorkerInput {
   plan: Plan;
@@ -15,14 +17,21 @@ export interface WorkerInput {
   claim: Int32Array;
 }
 
+/**
+ * workerData of a thread started before its plan exists: warm up for at most `warmUpMs`, stopping
+ * early once `planSent[0]` is set (a SharedArrayBuffer flag), then wait for the plan.
+ */
+export interface WarmUpRequest {
+  warmUpMs: number;
+  planSent: Int32Array;
+}
+
 export type WorkerReply =
   | { kind: 'chunk'; index: number; result: ChunkResult }
   | { kind: 'done' }
   | { kind: 'failed'; message: string };
 
-const port = parentPort;
-if (port) {
-  const { plan, chunks, claim } = workerData as WorkerInput;
+function work(port: MessagePort, { plan, chunks, claim }: WorkerInput): void {
   try {
     const runner = new Runner(plan);
     for (let c = Atomics.add(claim, 0, 1); c < chunks.length; c = Atomics.add(claim, 0, 1)) {
@@ -46,4 +55,30 @@ if (port) {
       message: err instanceof Error ? (err.stack ?? err.message) : String(err),
     } satisfies WorkerReply);
   }
+}
+
+/** Runs the warm-up plan until `ms` have passed or the plan is sent; its results are dropped. */
+function warmUp({ warmUpMs, planSent }: WarmUpRequest): void {
+  const runner = new Runner(warmUpPlan());
+  const end = performance.now() + warmUpMs;
+  while (performance.now() < end && Atomics.load(planSent, 0) === 0)
+    runner.runChunk(0, WARM_UP_DEFAULTS.runs);
+}
+
+/** Warms up, if it can: a failure here only costs speed, and the real plan reports its own. */
+function tryWarmUp(request: WarmUpRequest): void {
+  try {
+    warmUp(request);
+  } catch {
+    // nothing to report: the plan that follows runs the same code and fails visibly if it must
+  }
+}
+
+const port = parentPort;
+if (port) {
+  const data = workerData as WorkerInput | WarmUpRequest;
+  if ('warmUpMs' in data) {
+    port.once('message', (input: WorkerInput) => work(port, input));
+    tryWarmUp(data);
+  } else work(port, data);
 }

@@ -134,6 +134,9 @@ describe('mechanism shocks', () => {
     expect(() => scenario('  - { at: 0, tie: [BEL, COR], shift: 0.1, enabled: false }\n')).toThrow(
       /`enabled` belongs to mechanism shocks/,
     );
+    expect(() => scenario('  - { at: 0, mechanism: hedging, enabled: false, persist: false }\n')).toThrow(
+      /`persist` belongs to tie shocks/,
+    );
   });
 
   it('can be applied by hand to a stepped simulation, with clear errors', () => {

@@ -108,7 +108,7 @@ export function compilePlan(sc: Scenario, m: WorldModel, options: PlanOptions): 
       return { at: s.at, kind: 'capability', i: at(s.capability), factor: s.scale! };
     const [i, j] = ordered(at(s.tie![0]), at(s.tie![1]));
     const x = i * m.n + j;
-    const persist = s.persist;
+    const persist = s.persist ?? true;
     if (s.dimension === undefined) {
       return s.set !== undefined
         ? { at: s.at, kind: 'tie', i, j, mode: 'set', value: s.set, persist, layerRemainder: 0 }

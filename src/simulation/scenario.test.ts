@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { NotFoundError, ScenarioValidationError } from '../domain/errors.js';
 import { loadWorld } from '../worlds/load.js';
+import { compilePlan } from './plan.js';
 import {
   bundledScenarioIds,
   checkScenario,
@@ -10,6 +11,7 @@ import {
   scenarioFromObject,
   worldRef,
 } from './scenario.js';
+import { compileWorld } from './world-model.js';
 
 const fixtures = fileURLToPath(new URL('../../test/fixtures/', import.meta.url));
 const world = loadWorld(`${fixtures}sim-world`);
@@ -40,7 +42,17 @@ describe('scenario files', () => {
     expect(problems(BASE)).toEqual([]);
     expect(doc.scenario.step).toBe('month');
     expect(doc.scenario.seed).toBe(1);
-    expect(doc.scenario.shocks[0]?.persist).toBe(true);
+    // `persist` is left as written; a tie shock without it is lasting once compiled.
+    expect(doc.scenario.shocks[0]?.persist).toBeUndefined();
+    const plan = compilePlan(doc.scenario, compileWorld(world, '2021-12', { keep: ['BEL', 'COR'] }), {
+      runs: 1,
+      seed: 1,
+      drawParameters: true,
+      drawTies: true,
+      chunk: 1,
+      track: [],
+    });
+    expect(plan.shocks[0]).toMatchObject({ kind: 'tie', persist: true });
     expect(worldRef(doc)).toBe(`${fixtures}sim-world`);
   });
 

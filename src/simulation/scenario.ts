@@ -42,8 +42,10 @@ export const Shock = z
     dimension: Dimension.optional().describe('shock one layer; the composite moves by its weighted share'),
     persist: z
       .boolean()
-      .default(true)
-      .describe('true: the long-run level moves too (a lasting change); false: a one-off impulse'),
+      .optional()
+      .describe(
+        'tie shocks: true (default) moves the long-run level too (a lasting change); false: a one-off impulse',
+      ),
     capability: Id.optional().describe('the actor whose capability changes'),
     scale: z.number().positive().optional().describe('multiply the capability by this factor'),
     mechanism: z.string().optional().describe('the mechanism whose parameters change or that switches'),
@@ -68,8 +70,9 @@ export const Shock = z
     if (s.mechanism !== undefined) {
       if ((s.params === undefined) === (s.enabled === undefined))
         issue('a mechanism shock needs exactly one of `params: {…}` or `enabled: true|false`', ['mechanism']);
-      for (const k of ['shift', 'set', 'dimension', 'scale'] as const)
-        if (s[k] !== undefined) issue(`\`${k}\` belongs to tie or capability shocks`, [k]);
+      for (const k of ['shift', 'set', 'dimension', 'persist'] as const)
+        if (s[k] !== undefined) issue(`\`${k}\` belongs to tie shocks`, [k]);
+      if (s.scale !== undefined) issue('`scale` belongs to capability shocks', ['scale']);
       return;
     }
     for (const k of ['params', 'enabled'] as const)
@@ -82,7 +85,7 @@ export const Shock = z
     } else {
       if (s.scale === undefined)
         issue('a capability shock needs `scale:` (e.g. 1.1 for +10%)', ['capability']);
-      for (const k of ['shift', 'set', 'dimension'] as const)
+      for (const k of ['shift', 'set', 'dimension', 'persist'] as const)
         if (s[k] !== undefined) issue(`\`${k}\` belongs to tie shocks`, [k]);
     }
   });

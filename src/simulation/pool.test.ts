@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadWorld } from '../worlds/load.js';
@@ -6,6 +7,7 @@ import { compilePlan } from './plan.js';
 import { discardWorkers, runChunks, startWorkers } from './pool.js';
 import { parseScenario } from './scenario.js';
 import { warmUpPlan } from './warm-up-plan.js';
+import { workerScript } from './worker-script.js';
 import { compileWorld } from './world-model.js';
 
 const bytes = (chunks: ChunkResult[]) =>
@@ -44,6 +46,19 @@ describe('the thread pool', () => {
     await discardWorkers(prepared);
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect((await prepared.ready).every((w) => w.exited())).toBe(true);
+  });
+
+  it('keeps the bundled worker script for later processes, which can start workers at once', async () => {
+    const text = await workerScript();
+    expect(text).toContain('warmUp');
+    const root = fileURLToPath(new URL('../../', import.meta.url));
+    const probe =
+      "import('./src/simulation/worker-script.ts').then((m) => console.log(m.workerScriptNow() === null ? 'build' : 'ready'))";
+    const out = execFileSync(process.execPath, ['--import', 'tsx', '-e', probe], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    expect(out.trim()).toBe('ready');
   });
 
   it('warms up on a plan shaped like compiled ones (same fields in the same order)', () => {

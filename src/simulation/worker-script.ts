@@ -9,7 +9,7 @@
  * of every file that went into it: while none has changed, later processes read it at once and can
  * start their workers before loading a world (a build takes 60–100 ms, in esbuild's own process).
  */
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,12 +51,20 @@ function fromCache(): string | undefined {
   }
 }
 
+/** Writes a file whole or not at all (processes running in parallel may read it meanwhile). */
+function writeAtomically(path: string, text: string): void {
+  const temporary = `${path}.${process.pid}.tmp`;
+  writeFileSync(temporary, text);
+  renameSync(temporary, path);
+}
+
 /** Keeps a fresh bundle for later processes; a read-only installation simply builds each time. */
 function toCache(text: string, inputs: string[]): void {
   try {
     mkdirSync(cacheDir, { recursive: true });
-    writeFileSync(CACHE.script, text);
-    writeFileSync(CACHE.inputs, JSON.stringify(inputs.map(stamp)));
+    // The stamps go last: until they match, readers build for themselves.
+    writeAtomically(CACHE.script, text);
+    writeAtomically(CACHE.inputs, JSON.stringify(inputs.map(stamp)));
   } catch {
     // not cached: the next process builds again
   }

@@ -211,7 +211,20 @@ describe('the workbench', () => {
       `  - [${t2!.a}, ${t2!.b}]`,
       '',
     ].join('\n');
+    // Shocks the form does not edit are announced, not passed off as "no shocks".
+    const withCapability = [
+      'name: e2e capability',
+      `start: ${snap.at}`,
+      'horizon: 6',
+      'shocks:',
+      `  - { at: 0, capability: ${t1!.a}, scale: 1.1 }`,
+      '',
+    ].join('\n');
+    await page.fill('#scenario-yaml', withCapability);
+    const editor = page.locator('.scenario-editor');
+    await expect.poll(() => editor.textContent()).toContain('1 capability or mechanism shock also applies');
     await page.fill('#scenario-yaml', yaml);
+    await expect.poll(() => editor.textContent()).not.toContain('also applies');
     expect(await page.locator('#scenario-runs').inputValue()).toBe('30');
     await page.click('#scenario-run');
     await page.waitForSelector('#scenario-results[data-state="done"]', { timeout: 60_000 });

@@ -12,6 +12,13 @@ import { announce, h, replace, signed } from '../dom.js';
 import { NEGATIVE, POSITIVE } from '../palette.js';
 import type { View, ViewContext } from '../view.js';
 
+/** What the form says about the shocks only the YAML edits. */
+function otherShocksHint(count: number): string {
+  return count === 1
+    ? '1 capability or mechanism shock also applies (edit it in the YAML below).'
+    : `${count} capability or mechanism shocks also apply (edit them in the YAML below).`;
+}
+
 interface ShockRow {
   a: string;
   b: string;
@@ -231,9 +238,11 @@ export function createScenariosView(ctx: ViewContext): View {
         'fieldset',
         {},
         h('legend', {}, 'Tie shocks'),
-        f.shocks.length === 0
-          ? h('p', { class: 'hint' }, 'No shocks: the scenario equals its baseline.')
-          : null,
+        f.otherShocks.length > 0
+          ? h('p', { class: 'hint' }, otherShocksHint(f.otherShocks.length))
+          : f.shocks.length === 0
+            ? h('p', { class: 'hint' }, 'No shocks: the scenario equals its baseline.')
+            : null,
         f.shocks.map((s, i) =>
           h(
             'div',

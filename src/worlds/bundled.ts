@@ -25,19 +25,22 @@ export function bundledWorldIds(): string[] {
 }
 
 /**
- * Resolves a world reference to a file or directory path.
+ * Resolves a world reference to a file or directory path. A bare id names a bundled world even
+ * when the current folder holds something of the same name (reach that as `./id`).
  *
  * @example
  * resolveWorldRef('eurasia'); // …/data/worlds/eurasia
  * resolveWorldRef('./my-world.yaml'); // absolute path of that file
  */
 export function resolveWorldRef(ref: string): string {
-  if (/^[a-z][a-z0-9-]*$/.test(ref) && !existsSync(ref)) {
+  if (/^[a-z][a-z0-9-]*$/.test(ref)) {
     const dir = resolve(bundledWorldsDir(), ref);
     if (existsSync(dir)) return dir;
-    throw new NotFoundError(
-      `no bundled world '${ref}' (bundled: ${bundledWorldIds().join(', ')}); pass a path to a world file or folder otherwise`,
-    );
+    if (!existsSync(ref)) {
+      throw new NotFoundError(
+        `no bundled world '${ref}' (bundled: ${bundledWorldIds().join(', ')}); pass a path to a world file or folder otherwise`,
+      );
+    }
   }
   const path = resolve(ref);
   if (!existsSync(path)) throw new NotFoundError(`world file or folder '${ref}' does not exist`);

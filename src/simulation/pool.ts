@@ -46,7 +46,7 @@ export interface PreparedWorkers {
 }
 
 /** The number of threads used for `runs` runs. */
-export function workerCount(runs: number, options: Partial<PoolOptions> = {}): number {
+function workerCount(runs: number, options: Partial<PoolOptions> = {}): number {
   const { workers, runsPerWorker } = { ...POOL_DEFAULTS, ...options };
   if (workers !== undefined) return Math.max(1, Math.floor(workers));
   return Math.max(1, Math.min(cpus().length, Math.ceil(runs / runsPerWorker)));

@@ -135,14 +135,15 @@ function prepare(input: ScenarioDocument | unknown, options: RunScenarioOptions)
   const { spawned } = threadsFor(doc.scenario.runs, options.chunk, options);
   const prepared = spawned > 0 ? startWorkers(spawned) : undefined;
   try {
-    return { ...checked(doc, options), prepared };
+    return { ...compileAgainstWorld(doc, options), prepared };
   } catch (err) {
     void discardWorkers(prepared);
     throw err;
   }
 }
 
-function checked(doc: ScenarioDocument, options: RunScenarioOptions) {
+/** Loads the world, checks the scenario against it and compiles the run plan. */
+function compileAgainstWorld(doc: ScenarioDocument, options: RunScenarioOptions) {
   const world =
     typeof options.world === 'object'
       ? options.world

@@ -1,7 +1,8 @@
 /**
  * A tiny WebAssembly binary writer for the project's hand-written numeric kernels: named opcodes of
  * the core specification (1.0, §5) and of the fixed-width SIMD proposal (merged in 2.0, §5.4.8),
- * LEB128 integers, and a one-function module with one exported memory. No toolchain, no dependency.
+ * LEB128 integers, and a one-function module on an imported memory (`KernelHost` sizes it). No
+ * toolchain, no dependency.
  */
 
 /** Core opcodes (one byte each). */
@@ -112,27 +113,74 @@ export interface KernelModule {
 }
 
 /**
- * The bytes of a module with one function and one memory (one initial page), both exported (the
- * memory as `memory`).
+ * The bytes of a module with one exported function working on an imported memory (`env.memory`,
+ * no minimum size): its host gives it a memory of the right size (see `KernelHost`).
  *
  * @example
  * const bytes = kernelModule({ name: 'noop', params: [], locals: [], body: [OP.end] });
- * new WebAssembly.Instance(new WebAssembly.Module(bytes)).exports.noop();
+ * KernelHost.create<() => void>(bytes, 'noop')?.reserve(0).run();
  */
 export function kernelModule(k: KernelModule): Uint8Array<ArrayBuffer> {
   const fn = [...vec(k.locals.map(([count, type]) => [count, type])), ...k.body];
   return Uint8Array.from([
     ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
     ...section(1, vec([[0x60, ...vec(k.params.map((t) => [t])), 0]])),
+    // Import: module "env", name "memory", kind memory, limits without maximum, minimum 0 pages.
+    ...section(2, vec([[...name('env'), ...name('memory'), 0x02, 0x00, 0]])),
     ...section(3, vec([[0]])),
-    ...section(5, vec([[0x00, 1]])),
-    ...section(
-      7,
-      vec([
-        [...name(k.name), 0x00, 0],
-        [...name('memory'), 0x02, 0],
-      ]),
-    ),
+    ...section(7, vec([[...name(k.name), 0x00, 0]])),
     ...section(10, vec([[...uleb(fn.length), ...fn]])),
   ]);
+}
+
+const PAGE_BYTES = 65536;
+
+/**
+ * A compiled kernel with an instance on a memory of at least the bytes last asked for.
+ *
+ * A bigger need gets a fresh memory and instance; memory is never grown. Growing a WebAssembly
+ * memory detaches its old ArrayBuffer, and in V8 the first detached ArrayBuffer of a thread
+ * permanently turns off the fast path of every optimised typed-array access in that thread (the
+ * "array buffer detaching" protector): hot Float64Array loops then run 1.5–2× slower, in the
+ * simulation engine as much as in the kernel's caller.
+ *
+ * @example
+ * const host = KernelHost.create<(n: number) => void>(bytes, 'kernel');
+ * const { run, buffer } = host!.reserve(1024); // write inputs into buffer, then run(…)
+ */
+export class KernelHost<F extends (...args: number[]) => void> {
+  private instance: { run: F; buffer: ArrayBuffer } | undefined;
+
+  private constructor(
+    private readonly module: WebAssembly.Module,
+    private readonly name: string,
+  ) {}
+
+  /** The host of a module's kernel, or null when this runtime cannot compile the module. */
+  static create<F extends (...args: number[]) => void>(bytes: Uint8Array<ArrayBuffer>, name: string) {
+    if (typeof WebAssembly !== 'object' || !WebAssembly.validate(bytes)) return null;
+    try {
+      return new KernelHost<F>(new WebAssembly.Module(bytes), name);
+    } catch {
+      // a runtime that validates but forbids compiling (a strict content policy) gets the JS path
+      return null;
+    }
+  }
+
+  /**
+   * The kernel and its memory's buffer, which holds at least `bytes` (its contents are kept only
+   * while no bigger reservation replaces it).
+   */
+  reserve(bytes: number): { run: F; buffer: ArrayBuffer } {
+    if (this.instance && this.instance.buffer.byteLength >= bytes) return this.instance;
+    const memory = new WebAssembly.Memory({ initial: Math.max(1, Math.ceil(bytes / PAGE_BYTES)) });
+    const { exports } = new WebAssembly.Instance(this.module, { env: { memory } });
+    this.instance = { run: exports[this.name] as F, buffer: memory.buffer };
+    return this.instance;
+  }
+
+  /** Lets go of a memory larger than `bytes`, so that one large call does not hold it for good. */
+  release(bytes: number): void {
+    if (this.instance && this.instance.buffer.byteLength > bytes) this.instance = undefined;
+  }
 }

@@ -15,6 +15,7 @@ import {
   get,
   I32,
   i32,
+  KernelHost,
   kernelModule,
   OP,
   SIMD,
@@ -185,41 +186,25 @@ const MODULE = kernelModule({
   body,
 });
 
-interface Kernel {
-  twoPaths(n: number, rowBytes: number, outBytes: number): void;
-  memory: WebAssembly.Memory;
-}
+type TwoPaths = (n: number, rowBytes: number, outBytes: number) => void;
 
-/** The kernel with views for one n (rebuilt when n changes or the memory grows). */
+/** The kernel's run and its views for one n (rebuilt when n changes or the memory is replaced). */
 interface Bound {
-  kernel: Kernel;
+  run: TwoPaths;
   n: number;
   rows: Float64Array;
   out: Float64Array;
 }
 
-let kernel: Kernel | null | undefined;
+let host: KernelHost<TwoPaths> | null | undefined;
 let bound: Bound | undefined;
 
-/** The compiled kernel, or null when this runtime has no WebAssembly SIMD. */
-function loadKernel(): Kernel | null {
-  if (kernel !== undefined) return kernel;
-  kernel =
-    typeof WebAssembly === 'object' && WebAssembly.validate(MODULE)
-      ? (new WebAssembly.Instance(new WebAssembly.Module(MODULE)).exports as unknown as Kernel)
-      : null;
-  return kernel;
-}
-
-function bind(k: Kernel, n: number): Bound {
-  if (bound && bound.kernel === k && bound.n === n && bound.rows.buffer === k.memory.buffer) return bound;
+function bind(h: KernelHost<TwoPaths>, n: number): Bound {
   const P = (n * (n - 1)) / 2;
-  const need = 8 * (n * n + P);
-  const have = k.memory.buffer.byteLength;
-  if (need > have) k.memory.grow(Math.ceil((need - have) / 65536));
-  const buffer = k.memory.buffer;
+  const { run, buffer } = h.reserve(8 * (n * n + P));
+  if (bound && bound.n === n && bound.rows.buffer === buffer) return bound;
   bound = {
-    kernel: k,
+    run,
     n,
     rows: new Float64Array(buffer, 0, n * n),
     out: new Float64Array(buffer, 8 * n * n, P),
@@ -254,13 +239,13 @@ export function twoPathSumsPlain(W: Float64Array, n: number, out: Float64Array):
  * twoPathSums(Float64Array.from([0, 1, 1, 1, 0, -1, 1, -1, 0]), 3, out); // out ≈ [-1, -1, 1]
  */
 export function twoPathSums(W: Float64Array, n: number, out: Float64Array): void {
-  const k = n >= 2 ? loadKernel() : null;
-  if (!k) {
+  if (host === undefined) host = KernelHost.create<TwoPaths>(MODULE, 'twoPaths');
+  if (!host || n < 2) {
     twoPathSumsPlain(W, n, out);
     return;
   }
-  const b = bind(k, n);
+  const b = bind(host, n);
   b.rows.set(W);
-  k.twoPaths(n, 8 * n, 8 * n * n);
+  b.run(n, 8 * n, 8 * n * n);
   out.set(b.out);
 }

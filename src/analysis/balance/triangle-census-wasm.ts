@@ -6,7 +6,19 @@
  * JavaScript kernel.
  */
 
-import { EMPTY, get, I32, I64, i32, i64, kernelModule, OP, set, uleb } from '../../domain/wasm-assembler.js';
+import {
+  EMPTY,
+  get,
+  I32,
+  I64,
+  i32,
+  i64,
+  KernelHost,
+  kernelModule,
+  OP,
+  set,
+  uleb,
+} from '../../domain/wasm-assembler.js';
 
 // Parameters: P, N (row bases), rowBytes, src, dst (i32 arrays), weight (f64 array), m, out.
 const [P, N, ROW, SRC, DST, WGT, M, OUT] = [0, 1, 2, 3, 4, 5, 6, 7];
@@ -225,26 +237,11 @@ const MODULE = kernelModule({
   body,
 });
 
-interface Kernel {
-  census: (...args: number[]) => void;
-  memory: WebAssembly.Memory;
-}
+type Census = (...args: number[]) => void;
 
-let kernel: Kernel | null | undefined;
+let host: KernelHost<Census> | null | undefined;
 /** Largest memory kept between calls. */
 const RETAIN_BYTES = 64 * 1024 * 1024;
-
-/** The compiled kernel, or null when this runtime has no WebAssembly. */
-function loadKernel(): Kernel | null {
-  if (kernel !== undefined) return kernel;
-  try {
-    const instance = new WebAssembly.Instance(new WebAssembly.Module(MODULE));
-    kernel = instance.exports as unknown as Kernel;
-  } catch {
-    kernel = null;
-  }
-  return kernel;
-}
 
 /**
  * Sums over edges (i<j) of the third vertices k>j: [pp, nn, mixed] for positive edges then for
@@ -259,8 +256,8 @@ export function wasmCensusSums(
   dst: Int32Array,
   weight: Float64Array,
 ): number[] | undefined {
-  const k = loadKernel();
-  if (!k) return undefined;
+  if (host === undefined) host = KernelHost.create<Census>(MODULE, 'census');
+  if (!host) return undefined;
   const m = src.length;
   const rowBytes = 8 * Math.max(1, Math.ceil(n / 64));
   const rowsBytes = n * rowBytes;
@@ -270,16 +267,14 @@ export function wasmCensusSums(
   const dstAt = srcAt + 4 * m;
   const outAt = dstAt + 4 * m;
   const need = outAt + 48;
-  const have = k.memory.buffer.byteLength;
-  if (need > have) k.memory.grow(Math.ceil((need - have) / 65536));
-  const buffer = k.memory.buffer;
+  const { run, buffer } = host.reserve(need);
   new Uint8Array(buffer, 0, weightAt).fill(0);
   new Float64Array(buffer, weightAt, m).set(weight);
   new Int32Array(buffer, srcAt, m).set(src);
   new Int32Array(buffer, dstAt, m).set(dst);
-  k.census(0, rowsBytes, rowBytes, srcAt, dstAt, weightAt, m, outAt);
-  const sums = Array.from(new BigInt64Array(k.memory.buffer, outAt, 6), Number);
-  // Memory never shrinks: after a large graph, let the next call start from a fresh small module.
-  if (need > RETAIN_BYTES) kernel = undefined;
+  run(0, rowsBytes, rowBytes, srcAt, dstAt, weightAt, m, outAt);
+  const sums = Array.from(new BigInt64Array(buffer, outAt, 6), Number);
+  // After a large graph, the next call starts from a small memory again.
+  host.release(RETAIN_BYTES);
   return sums;
 }

@@ -132,11 +132,19 @@ export function gather(chunks: readonly ChunkResult[]): Gathered {
   };
 }
 
+/**
+ * Pairs whose horizon differences are gathered together: their values for all runs (runs × 8 bytes
+ * each) stay in cache while every run is read once.
+ */
+const PAIR_BLOCK = 64;
+
 export class Summariser {
   private readonly opts: SummaryOptions;
   private readonly I: Int32Array;
   private readonly J: Int32Array;
   private readonly round: (x: number) => number;
+  /** Scratch for sorting a distribution of `runs` values. */
+  private readonly sorted: Float64Array;
 
   constructor(
     private readonly plan: Plan,
@@ -147,6 +155,7 @@ export class Summariser {
   ) {
     this.opts = { ...SUMMARY_DEFAULTS, ...options };
     ({ I: this.I, J: this.J } = pairIndices(model.n));
+    this.sorted = new Float64Array(g.runs);
     const f = 10 ** this.opts.digits;
     this.round = (x: number) => {
       const r = Math.round(x * f) / f;
@@ -155,14 +164,18 @@ export class Summariser {
   }
 
   private stats(values: Float64Array): { mean: number; lo: number; hi: number; pPositive: number } {
+    const { zero } = this.opts;
     let sum = 0;
     let pos = 0;
-    for (const v of values) {
+    for (let r = 0; r < values.length; r++) {
+      const v = values[r]!;
       sum += v;
-      if (v > this.opts.zero) pos += 1;
-      else if (v >= -this.opts.zero) pos += 0.5;
+      if (v > zero) pos += 1;
+      else if (v >= -zero) pos += 0.5;
     }
-    const sorted = Float64Array.from(values).sort();
+    const sorted = this.sorted.length === values.length ? this.sorted : new Float64Array(values.length);
+    sorted.set(values);
+    sorted.sort();
     const [ql, qh] = this.opts.quantiles;
     const r = this.round;
     return {
@@ -182,37 +195,71 @@ export class Summariser {
     return r;
   }
 
+  /**
+   * scenario − twin at the horizon of pairs [p0, p1) on `layer`, pair-major (`runs` values per
+   * pair, in run order), and each pair's summed baseline. Runs are read in order, one contiguous
+   * stretch of pairs at a time, rather than one pair across all runs.
+   */
+  private horizonDifferences(
+    layer: Layer,
+    p0: number,
+    p1: number,
+    diffs: Float64Array,
+    bases: Float64Array,
+  ): void {
+    const { g, model, I, J } = this;
+    const P = I.length;
+    const runs = g.runs;
+    const h = g.horizon;
+    const clip = (x: number) => (x > 1 ? 1 : Math.max(x, -1));
+    bases.fill(0);
+    if (layer === 'composite') {
+      for (let r = 0; r < runs; r++) {
+        const o = r * 3 * P;
+        for (let p = p0; p < p1; p++) {
+          const wt = h[o + 2 * P + p]!;
+          diffs[(p - p0) * runs + r] = h[o + P + p]! - wt;
+          bases[p - p0]! += wt;
+        }
+      }
+      return;
+    }
+    const L0 = new Float64Array(p1 - p0);
+    const rem = new Float64Array(p1 - p0);
+    for (let p = p0; p < p1; p++) {
+      L0[p - p0] = model.layers[layer][I[p]! * model.n + J[p]!]!;
+      rem[p - p0] = this.layerRemainder(I[p]!, J[p]!, layer);
+    }
+    for (let r = 0; r < runs; r++) {
+      const o = r * 3 * P;
+      for (let p = p0; p < p1; p++) {
+        const k = p - p0;
+        const w0 = h[o + p]!;
+        const lt = clip(L0[k]! + h[o + 2 * P + p]! - w0);
+        diffs[k * runs + r] = clip(L0[k]! + h[o + P + p]! - w0 + rem[k]!) - lt;
+        bases[k]! += lt;
+      }
+    }
+  }
+
   /** Effects at the horizon for every pair, largest |mean| first. */
   effects(layer: Layer): (Effect & { p: number })[] {
     const { g, model, I, J } = this;
     const P = I.length;
     const runs = g.runs;
-    const diff = new Float64Array(runs);
+    const block = Math.max(1, Math.min(P, PAIR_BLOCK));
+    const diffs = new Float64Array(block * runs);
+    const bases = new Float64Array(block);
     const out: (Effect & { p: number })[] = [];
-    const clip = (x: number) => (x > 1 ? 1 : Math.max(x, -1));
-    for (let p = 0; p < P; p++) {
-      const i = I[p]!;
-      const j = J[p]!;
-      const x = i * model.n + j;
-      const L0 = layer === 'composite' ? 0 : model.layers[layer][x]!;
-      const rem = layer === 'composite' ? 0 : this.layerRemainder(i, j, layer);
-      let base = 0;
-      for (let r = 0; r < runs; r++) {
-        const o = r * 3 * P;
-        const w0 = g.horizon[o + p]!;
-        const ws = g.horizon[o + P + p]!;
-        const wt = g.horizon[o + 2 * P + p]!;
-        if (layer === 'composite') {
-          diff[r] = ws - wt;
-          base += wt;
-        } else {
-          const lt = clip(L0 + wt - w0);
-          diff[r] = clip(L0 + ws - w0 + rem) - lt;
-          base += lt;
-        }
+    for (let p0 = 0; p0 < P; p0 += block) {
+      const p1 = Math.min(P, p0 + block);
+      this.horizonDifferences(layer, p0, p1, diffs, bases);
+      for (let p = p0; p < p1; p++) {
+        const k = p - p0;
+        const [a, b] = [model.ids[I[p]!]!, model.ids[J[p]!]!].sort();
+        const stats = this.stats(diffs.subarray(k * runs, (k + 1) * runs));
+        out.push({ a: a!, b: b!, dimension: layer, ...stats, baseline: this.round(bases[k]! / runs), p });
       }
-      const [a, b] = [model.ids[i]!, model.ids[j]!].sort();
-      out.push({ a: a!, b: b!, dimension: layer, ...this.stats(diff), baseline: this.round(base / runs), p });
     }
     return out.sort(
       (x, y) =>

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadWorld } from '../worlds/load.js';
-import type { ChunkResult } from './montecarlo.js';
+import type { Gathered } from './gather.js';
 import { compilePlan } from './plan.js';
 import { discardWorkers, runChunks, startWorkers } from './pool.js';
 import { parseScenario } from './scenario.js';
@@ -10,17 +10,15 @@ import { warmUpPlan } from './warm-up-plan.js';
 import { workerScript } from './worker-script.js';
 import { compileWorld } from './world-model.js';
 
-const bytes = (chunks: ChunkResult[]) =>
-  chunks.map((c) =>
-    [c.horizon, c.capabilities, c.trajectories, c.attribution, c.via].map((b) =>
-      Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('base64'),
-    ),
+const bytes = (g: Gathered) =>
+  [g.horizon, g.capabilities, g.trajectories, g.attribution, g.via].map((b) =>
+    Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('base64'),
   );
 
 describe('the thread pool', () => {
   const plan = { ...warmUpPlan({ runs: 30, steps: 12 }), chunk: 10 };
 
-  it('gives byte-identical chunks from this thread, fresh workers and early-started ones', async () => {
+  it('gives byte-identical results from this thread, fresh workers and early-started ones', async () => {
     const here = bytes(await runChunks(plan, { workers: 1 }));
     const fresh = bytes(await runChunks(plan, { workers: 2, offThread: true }));
     const early = bytes(

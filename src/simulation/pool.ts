@@ -9,6 +9,7 @@
 import { cpus } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { SolverError } from '../domain/errors.js';
+import { type Gathered, Gatherer } from './gather.js';
 import { type ChunkResult, Runner } from './montecarlo.js';
 import type { Plan } from './plan.js';
 import type { WarmUpRequest, WorkerInput, WorkerReply } from './worker.js';
@@ -145,19 +146,20 @@ function collect(worker: Worker, store: (index: number, result: ChunkResult) => 
 }
 
 /**
- * Runs every chunk of `plan` and returns the results in chunk order.
+ * Runs every chunk of `plan` and returns every run's values and the sums, put together in chunk
+ * order (see gather.ts).
  *
  * @example
- * const chunks = await runChunks(plan, { workers: 2 });
+ * const { horizon, attribution } = await runChunks(plan, { workers: 2 });
  */
-export async function runChunks(plan: Plan, options: Partial<PoolOptions> = {}): Promise<ChunkResult[]> {
+export async function runChunks(plan: Plan, options: Partial<PoolOptions> = {}): Promise<Gathered> {
   const opts = { ...POOL_DEFAULTS, ...options };
   const chunks = chunksOf(plan);
   const { spawned } = threadsFor(plan.runs, plan.chunk, opts);
-  const results: ChunkResult[] = new Array(chunks.length);
+  const gatherer = new Gatherer(plan);
   let done = 0;
   const store = (index: number, result: ChunkResult) => {
-    results[index] = result;
+    gatherer.add(index, result);
     done += result.to - result.from;
     opts.onChunk?.(done, plan.runs);
   };
@@ -205,5 +207,5 @@ export async function runChunks(plan: Plan, options: Partial<PoolOptions> = {}):
     signal?.removeEventListener('abort', onAbort);
     await Promise.all(workers.map((w) => w.terminate()));
   }
-  return results;
+  return gatherer.gathered();
 }

@@ -8,6 +8,7 @@ import { addMonths, endOf, startOf } from '../domain/time.js';
 import type { Layer, World } from '../domain/world.js';
 import { loadWorld } from '../worlds/load.js';
 import { unknownIdHint } from '../worlds/suggest.js';
+import type { Gathered } from './gather.js';
 import { MECHANISM_IDS } from './mechanisms/index.js';
 import { compilePlan, type Plan } from './plan.js';
 import { discardWorkers, POOL_DEFAULTS, runChunks, startWorkers, threadsFor } from './pool.js';
@@ -23,7 +24,6 @@ import {
   type CapabilityEffect,
   type Channel,
   type Effect,
-  gather,
   pairKey,
   SUMMARY_DEFAULTS,
   Summariser,
@@ -212,14 +212,14 @@ export async function runScenario(
 ): Promise<ScenarioResult> {
   const opts: RunScenarioOptions = { ...RUN_DEFAULTS, ...options };
   const { doc, world, model, plan, warnings, prepared } = prepare(input, opts);
-  const chunks = await runChunks(plan, {
+  const gathered = await runChunks(plan, {
     prepared,
     workers: opts.workers ?? POOL_DEFAULTS.workers,
     offThread: opts.offThread ?? POOL_DEFAULTS.offThread,
     ...(opts.signal && { signal: opts.signal }),
     onChunk: opts.onProgress ? (done, total) => opts.onProgress!({ done, total }) : undefined,
   });
-  return summarise(doc, world, model, plan, chunks, opts, warnings);
+  return summarise(doc, world, model, plan, gathered, opts, warnings);
 }
 
 function summarise(
@@ -227,12 +227,12 @@ function summarise(
   world: World,
   model: ReturnType<typeof compileWorld>,
   plan: Plan,
-  chunks: Awaited<ReturnType<typeof runChunks>>,
+  gathered: Gathered,
   opts: RunScenarioOptions,
   warnings: string[],
 ): ScenarioResult {
   const sc = doc.scenario;
-  const s = new Summariser(plan, model, gather(chunks), plan.mechanisms, opts.summary);
+  const s = new Summariser(plan, model, gathered, plan.mechanisms, opts.summary);
   const effects = s.effects(opts.dimension);
   const top = effects
     .slice(0, opts.summary.attributionTop ?? SUMMARY_DEFAULTS.attributionTop)

@@ -2,8 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DIMENSIONS } from '../domain/schema.js';
 import type { Layer } from '../domain/world.js';
+import type { Gathered } from './gather.js';
 import type { Plan } from './plan.js';
-import { type Gathered, quantile, Summariser } from './summary.js';
+import { quantile, Summariser } from './summary.js';
 import type { WorldModel } from './world-model.js';
 
 const clip = (x: number) => Math.max(-1, Math.min(1, x));

@@ -10,8 +10,8 @@
 import type { Dimension } from '../domain/schema.js';
 import type { Layer } from '../domain/world.js';
 import { shares, topThirdParties } from './attribution.js';
+import type { Gathered } from './gather.js';
 import { pairIndex } from './mechanisms/types.js';
-import type { ChunkResult } from './montecarlo.js';
 import { pairIndices } from './montecarlo.js';
 import type { Plan, TieShock } from './plan.js';
 import type { WorldModel } from './world-model.js';
@@ -91,45 +91,6 @@ export function quantile(sorted: ArrayLike<number>, q: number): number {
 
 export function pairKey(a: string, b: string): string {
   return a < b ? `${a}-${b}` : `${b}-${a}`;
-}
-
-/** Concatenated run-major views of chunk results (chunks are in run order). */
-export interface Gathered {
-  runs: number;
-  horizon: Float64Array;
-  capabilities: Float64Array;
-  trajectories: Float64Array;
-  attribution: Float64Array;
-  via: Float64Array;
-}
-
-/** Joins chunks in order; sums are added chunk by chunk in that order. */
-export function gather(chunks: readonly ChunkResult[]): Gathered {
-  const cat = (pick: (c: ChunkResult) => Float64Array) => {
-    const out = new Float64Array(chunks.reduce((s, c) => s + pick(c).length, 0));
-    let o = 0;
-    for (const c of chunks) {
-      out.set(pick(c), o);
-      o += pick(c).length;
-    }
-    return out;
-  };
-  const sum = (pick: (c: ChunkResult) => Float64Array) => {
-    const out = new Float64Array(chunks[0] ? pick(chunks[0]).length : 0);
-    for (const c of chunks) {
-      const v = pick(c);
-      for (let x = 0; x < v.length; x++) out[x]! += v[x]!;
-    }
-    return out;
-  };
-  return {
-    runs: chunks.reduce((s, c) => s + c.to - c.from, 0),
-    horizon: cat((c) => c.horizon),
-    capabilities: cat((c) => c.capabilities),
-    trajectories: cat((c) => c.trajectories),
-    attribution: sum((c) => c.attribution),
-    via: sum((c) => c.via),
-  };
 }
 
 /**

@@ -59,6 +59,20 @@ describe('paired Monte Carlo', () => {
     expect(seen).toEqual([]);
   });
 
+  it('cuts few runs into at least 20 chunks (by default), so threads end together on long runs', async () => {
+    const progress = async (runs: number) => {
+      const seen: number[] = [];
+      await runScenario(loadScenario(file), { workers: 1, runs, onProgress: ({ done }) => seen.push(done) });
+      return seen;
+    };
+    // 60 runs: chunks of 3 instead of 10; 1,000 runs keep chunks of 10; 7 runs go one by one.
+    expect(await progress(60)).toEqual(Array.from({ length: 20 }, (_, k) => 3 * (k + 1)));
+    expect(await progress(7)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    const many = await progress(1000);
+    expect(many).toHaveLength(100);
+    expect(many[0]).toBe(10);
+  });
+
   it('has exactly zero effect when the scenario has no shocks', async () => {
     const text = `name: nothing\nworld: ./sim-world\nstart: 2021-12\nhorizon: 24\nruns: 30\nseed: 9\n`;
     const r = await runScenario(parseScenario(text, 'nothing.yaml', fixtures), {
@@ -85,6 +99,7 @@ describe('paired Monte Carlo', () => {
       workers: 1,
       runs: 60,
       chunk: 25,
+      minChunks: 1,
       onProgress: ({ done, total }) => {
         expect(total).toBe(60);
         seen.push(done);

@@ -50,10 +50,16 @@ export interface RunScenarioOptions {
   drawParameters: boolean;
   drawTies: boolean;
   /**
-   * Runs per chunk (the grouping of sums; changing it may change the last digits). Small enough that
-   * threads finish together: the last chunks are short whichever thread is slower.
+   * Most runs per chunk (the grouping of sums; changing it may change the last digits). Small enough
+   * that threads finish together: the last chunks are short whichever thread is slower.
    */
   chunk: number;
+  /**
+   * Fewest chunks a scenario's runs are cut into: with few, long runs (a large world) chunks shrink
+   * below `chunk`, so the thread that finishes first waits at most for a small share of the work.
+   * Chunk size depends on the runs only, never on the thread count, so output stays the same.
+   */
+  minChunks: number;
   limits: Partial<ScenarioLimits>;
   model: Partial<WorldModelOptions>;
   summary: Partial<SummaryOptions>;
@@ -69,6 +75,7 @@ export const RUN_DEFAULTS: Readonly<RunScenarioOptions> = Object.freeze({
   drawParameters: true,
   drawTies: true,
   chunk: 10,
+  minChunks: 20,
   limits: {},
   model: {},
   summary: {},
@@ -132,7 +139,7 @@ function prepare(input: ScenarioDocument | unknown, options: RunScenarioOptions)
     },
   };
   // Worker threads start now and warm up while the world loads.
-  const { spawned } = threadsFor(doc.scenario.runs, options.chunk, options);
+  const { spawned } = threadsFor(doc.scenario.runs, chunkFor(doc.scenario.runs, options), options);
   const prepared = spawned > 0 ? startWorkers(spawned) : undefined;
   try {
     return { ...compileAgainstWorld(doc, options), prepared };
@@ -140,6 +147,11 @@ function prepare(input: ScenarioDocument | unknown, options: RunScenarioOptions)
     void discardWorkers(prepared);
     throw err;
   }
+}
+
+/** Runs per chunk for `runs` runs: `chunk`, or fewer so that there are at least `minChunks`. */
+function chunkFor(runs: number, { chunk, minChunks }: Pick<RunScenarioOptions, 'chunk' | 'minChunks'>) {
+  return Math.max(1, Math.min(chunk, Math.floor(runs / minChunks)));
 }
 
 /** Loads the world, checks the scenario against it and compiles the run plan. */
@@ -175,7 +187,7 @@ function compileAgainstWorld(doc: ScenarioDocument, options: RunScenarioOptions)
     seed: sc.seed,
     drawParameters: options.drawParameters,
     drawTies: options.drawTies,
-    chunk: options.chunk,
+    chunk: chunkFor(sc.runs, options),
     track: options.track,
   });
   const warnings: string[] = [];

@@ -203,8 +203,8 @@ async function main(): Promise<void> {
       `the machine's own two-thread throughput per round (a fixed loop in 2 threads over 1, ` +
       `measured just before): ${available.map((x) => x.toFixed(2)).join(', ')}; median ` +
       `${median(available).toFixed(2)}×\n` +
-      `medians over ${rounds} interleaved rounds (${QUICK ? 1 : 9} samples for eurasia, 3 for the small ` +
-      `dense worlds, 1 for the 200-actor ones); the speed-up is the median of per-round ratios; a ` +
+      `medians over ${rounds} interleaved rounds (samples: ${CASES.map((c) => `${c.name} ${samples.get(c.name)!.length}`).join('; ')}); ` +
+      `the speed-up is the median of per-round ratios; a ` +
       `run-step advances a scenario and its twin by one step; "workers" are threads computing runs ` +
       `(this thread and worker threads); load average at the end: ${loadavg()
         .map((x) => x.toFixed(2))

@@ -60,14 +60,7 @@ describe('mechanism shocks', () => {
     const model = compileWorld(world, '2021-12', { keep: ['BEL', 'COR'] });
     // Ties start at their observed values: drawn ones can start near ±1 and be clipped on the way,
     // and what clipping takes off is nobody's contribution.
-    const plan = compilePlan(doc.scenario, model, {
-      runs: 20,
-      seed: 5,
-      drawParameters: true,
-      drawTies: false,
-      chunk: 20,
-      track: [],
-    });
+    const plan = compilePlan(doc.scenario, model, { runs: 20, seed: 5, drawTies: false, chunk: 20 });
     const out = new Runner(plan).runChunk(0, 20);
     const P = (model.n * (model.n - 1)) / 2;
     const rows = plan.mechanisms.length + 1;

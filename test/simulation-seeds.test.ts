@@ -47,14 +47,7 @@ describe.runIf(world !== undefined)('seed predictions on eurasia', () => {
   it('keeps the world near its start without shocks (inertia dominates noise)', () => {
     const doc = loadScenario('seed-russia-pakistan-bait');
     const model = compileWorld(world!, '2021-12');
-    const plan = compilePlan({ ...doc.scenario, shocks: [] }, model, {
-      runs: 100,
-      seed: 7,
-      drawParameters: true,
-      drawTies: true,
-      chunk: 25,
-      track: [],
-    });
+    const plan = compilePlan({ ...doc.scenario, shocks: [] }, model, { runs: 100, seed: 7, chunk: 25 });
     const out = new Runner(plan).runChunk(0, 100);
     const { n, observed } = model;
     const P = (n * (n - 1)) / 2;

@@ -69,7 +69,9 @@ export interface Plan {
 }
 
 export interface PlanOptions {
+  /** Default: the scenario's. */
   runs: number;
+  /** Default: the scenario's. */
   seed: number;
   drawParameters: boolean;
   drawTies: boolean;
@@ -78,13 +80,27 @@ export interface PlanOptions {
   track: [string, string][];
 }
 
+/** Plan options other than runs and seed (which default to the scenario's). */
+export const PLAN_DEFAULTS: Readonly<Omit<PlanOptions, 'runs' | 'seed'>> = Object.freeze({
+  drawParameters: true,
+  drawTies: true,
+  chunk: 10,
+  track: [],
+});
+
 /** Orders a pair of indices as i < j. */
 export function ordered(i: number, j: number): [number, number] {
   return i < j ? [i, j] : [j, i];
 }
 
-/** Compiles a checked scenario against its world model. */
-export function compilePlan(sc: Scenario, m: WorldModel, options: PlanOptions): Plan {
+/**
+ * Compiles a checked scenario against its world model.
+ *
+ * @example
+ * const plan = compilePlan(doc.scenario, compileWorld(world, '2021-12'), { runs: 100 });
+ */
+export function compilePlan(sc: Scenario, m: WorldModel, given: Partial<PlanOptions> = {}): Plan {
+  const options: PlanOptions = { runs: sc.runs, seed: sc.seed, ...PLAN_DEFAULTS, ...given };
   const index = new Map(m.ids.map((id, i) => [id, i]));
   const at = (id: string): number => {
     const i = index.get(id);

@@ -67,14 +67,7 @@ describe('the thread pool', () => {
       's.yaml',
     );
     const model = compileWorld(world, '2021-12', { keep: ['BEL', 'COR'] });
-    const compiled = compilePlan(doc.scenario, model, {
-      runs: 1,
-      seed: 1,
-      drawParameters: true,
-      drawTies: true,
-      chunk: 1,
-      track: [],
-    });
+    const compiled = compilePlan(doc.scenario, model, { runs: 1, chunk: 1 });
     const warm = warmUpPlan();
     expect(Object.keys(warm)).toEqual(Object.keys(compiled));
     expect(Object.keys(warm.model)).toEqual(Object.keys(compiled.model));

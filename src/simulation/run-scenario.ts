@@ -183,8 +183,6 @@ function compileAgainstWorld(doc: ScenarioDocument, options: RunScenarioOptions)
     keep: [...(options.model.keep ?? []), ...named],
   });
   const plan = compilePlan(sc, model, {
-    runs: sc.runs,
-    seed: sc.seed,
     drawParameters: options.drawParameters,
     drawTies: options.drawTies,
     chunk: chunkFor(sc.runs, options),

@@ -46,11 +46,7 @@ describe('scenario files', () => {
     expect(doc.scenario.shocks[0]?.persist).toBeUndefined();
     const plan = compilePlan(doc.scenario, compileWorld(world, '2021-12', { keep: ['BEL', 'COR'] }), {
       runs: 1,
-      seed: 1,
-      drawParameters: true,
-      drawTies: true,
       chunk: 1,
-      track: [],
     });
     expect(plan.shocks[0]).toMatchObject({ kind: 'tie', persist: true });
     expect(worldRef(doc)).toBe(`${fixtures}sim-world`);

@@ -107,6 +107,11 @@ export const TieSeries = z
     b: Id,
     dimension: Dimension,
     directed: z.boolean().default(false),
+    origin: Id.optional().describe(
+      'the derived source these observations come from (e.g. events, global); absent = curated. ' +
+        'Curated and derived series of one dyad and dimension live side by side: a snapshot uses ' +
+        'the curated value where it has one and shows the derived ones beside it',
+    ),
     observations: z.array(Observation).min(1),
   })
   .strict();

@@ -46,6 +46,23 @@ export interface TieAt {
   /** Date of the observation used (composite: the latest among its dimensions). */
   observed: string;
   evidence: string[];
+  /**
+   * Where the value comes from when it is derived (a series' `origin`, e.g. `events`); absent when
+   * curated. A composite mixing origins names them all, `+`-joined in order (`curated+events`).
+   */
+  origin?: string;
+  /** Values of the same dyad and dimension from other origins, shown beside the one used. */
+  alternatives?: TieAlternative[];
+}
+
+/** A value of a tie from another origin than the one a snapshot uses. */
+export interface TieAlternative {
+  /** `curated`, or the derived series' origin. */
+  origin: string;
+  value: number;
+  confidence: number;
+  observed: string;
+  evidence: string[];
 }
 
 /** Capability of an actor at a date: the latest yearly record not after it. */

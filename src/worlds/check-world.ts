@@ -151,18 +151,21 @@ export function checkWorld(s: MergedSections): Problem[] {
 
   const series = new Map<string, Located<unknown>>();
   for (const t of s.ties) {
-    const { a, b, dimension, directed } = t.value;
+    const { a, b, dimension, directed, origin } = t.value;
     actor(t, ['a'], a);
     actor(t, ['b'], b);
     if (a === b) report(t, ['b'], `a tie from '${a}' to itself`, 'a tie joins two different actors');
-    const key = directed ? `${a}>${b}:${dimension}` : `${[a, b].sort().join('-')}:${dimension}`;
+    // One series per dyad, dimension and origin: a derived source may sit beside a curated series.
+    const dyad = directed ? `${a}>${b}:${dimension}` : `${[a, b].sort().join('-')}:${dimension}`;
+    const key = `${dyad}@${origin ?? ''}`;
     const first = series.get(key);
     if (first) {
+      const from = origin ? ` from '${origin}'` : '';
       report(
         t,
         [],
-        `a second ${dimension} series for ${a}–${b} (first in ${first.file} line ${first.line()})`,
-        'put all observations of one dyad and dimension in one series',
+        `a second ${dimension} series${from} for ${a}–${b} (first in ${first.file} line ${first.line()})`,
+        'put all observations of one dyad, dimension and origin in one series',
       );
     } else series.set(key, t);
     const obs = t.value.observations;

@@ -100,4 +100,54 @@ describe('snapshot', () => {
       }),
     );
   });
+
+  it('uses the curated value where it has one and shows every derived one beside it', () => {
+    fc.assert(
+      fc.property(worldArb, date, fc.double({ min: -1, max: 1, noNaN: true }), (world, at, derivedValue) => {
+        // every curated series gets a derived twin from 'events' with one observation at 1971-01
+        const derived = world.ties.map(
+          (s): TieSeries => ({
+            ...s,
+            origin: 'events',
+            observations: [{ at: '1971-01', value: derivedValue, confidence: 0.3, evidence: ['d'] }],
+          }),
+        );
+        const both = { ...world, ties: [...derived, ...world.ties] };
+        const curatedOnly = snapshot(world, at);
+        const snap = snapshot(both, at);
+        for (const d of DIMENSIONS) {
+          const curated = new Map(curatedOnly.byDimension[d].map((t) => [`${t.a}-${t.b}`, t]));
+          for (const t of snap.byDimension[d]) {
+            const c = curated.get(`${t.a}-${t.b}`);
+            if (c) {
+              expect(t.value).toBe(c.value);
+              expect(t.origin).toBeUndefined();
+              expect(t.alternatives).toEqual([
+                {
+                  origin: 'events',
+                  value: derivedValue,
+                  confidence: 0.3,
+                  observed: '1971-01',
+                  evidence: ['d'],
+                },
+              ]);
+            } else {
+              expect(t.value).toBe(derivedValue);
+              expect(t.origin).toBe('events');
+              expect(t.alternatives).toBeUndefined();
+            }
+          }
+        }
+        for (const t of snap.ties) {
+          const origins = new Set(
+            DIMENSIONS.flatMap((d) => snap.byDimension[d].filter((x) => x.a === t.a && x.b === t.b)).map(
+              (x) => x.origin ?? 'curated',
+            ),
+          );
+          if (origins.has('events')) expect(t.origin?.split('+').sort()).toEqual([...origins].sort());
+          else expect(t.origin).toBeUndefined();
+        }
+      }),
+    );
+  });
 });

@@ -2,11 +2,16 @@
  * Snapshot(t): the signed weighted graph of a world at one date. A tie's value at t is its latest
  * valid observation — no averaging across time. The composite layer is a weighted mean over the
  * dimensions a dyad has at t (weights: options, then the world's meta, then equal).
+ *
+ * Curated against derived: a series with an `origin` is derived (from event data, a dataset …).
+ * Per dyad and dimension a snapshot uses the curated value when the curated series has one at t,
+ * otherwise the value of the first derived origin (in world order) that has one; every other
+ * origin's value at t is listed in `alternatives`, so the two are never mixed silently.
  */
 import { InvalidInputError } from '../domain/errors.js';
 import { DIMENSIONS, type Dimension, type Observation, type TieSeries } from '../domain/schema.js';
 import { endOf, startOf, yearOf } from '../domain/time.js';
-import type { CapabilityAt, Layer, Snapshot, TieAt, World } from '../domain/world.js';
+import type { CapabilityAt, Layer, Snapshot, TieAlternative, TieAt, World } from '../domain/world.js';
 
 export interface SnapshotOptions {
   layer: Layer;
@@ -35,9 +40,12 @@ function dyadKey(a: string, b: string): string {
   return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
 }
 
+const CURATED = 'curated';
+
 /** Per-dimension ties at t; directed series are folded into the dyad by averaging both directions. */
 function dimensionTies(world: World, at: string): Record<Dimension, TieAt[]> {
-  const acc = new Map<string, { parts: TieAt[] }>();
+  // dimension + dyad → origin → parts (Map keeps world order, which ranks derived origins)
+  const acc = new Map<string, Map<string, TieAt[]>>();
   for (const s of world.ties) {
     const o = observationAt(s, at);
     if (!o) continue;
@@ -52,22 +60,32 @@ function dimensionTies(world: World, at: string): Record<Dimension, TieAt[]> {
       observed: o.at,
       evidence: [...o.evidence],
     };
-    const slot = acc.get(key);
-    if (slot) slot.parts.push(tie);
-    else acc.set(key, { parts: [tie] });
+    const origin = s.origin ?? CURATED;
+    const byOrigin = acc.get(key) ?? new Map<string, TieAt[]>();
+    acc.set(key, byOrigin);
+    byOrigin.set(origin, [...(byOrigin.get(origin) ?? []), tie]);
   }
   const out = Object.fromEntries(DIMENSIONS.map((d) => [d, [] as TieAt[]])) as Record<Dimension, TieAt[]>;
-  for (const { parts } of acc.values()) {
-    const first = parts[0]!;
-    out[first.dimension as Dimension].push(
+  for (const byOrigin of acc.values()) {
+    const chosen = byOrigin.has(CURATED) ? CURATED : byOrigin.keys().next().value!;
+    const folded = (parts: TieAt[]) =>
       parts.length === 1
-        ? first
+        ? parts[0]!
         : combine(
             parts,
             parts.map(() => 1),
-            first.dimension,
-          ),
-    );
+            parts[0]!.dimension,
+          );
+    const tie = folded(byOrigin.get(chosen)!);
+    if (chosen !== CURATED) tie.origin = chosen;
+    const alternatives: TieAlternative[] = [];
+    for (const [origin, parts] of byOrigin) {
+      if (origin === chosen) continue;
+      const { value, confidence, observed, evidence } = folded(parts);
+      alternatives.push({ origin, value, confidence, observed, evidence });
+    }
+    if (alternatives.length > 0) tie.alternatives = alternatives;
+    out[tie.dimension as Dimension].push(tie);
   }
   for (const d of DIMENSIONS) out[d].sort(byDyad);
   return out;
@@ -92,6 +110,7 @@ function combine(parts: TieAt[], weights: number[], layer: Layer): TieAt {
     for (const e of p.evidence) evidence.add(e);
   });
   const first = parts[0]!;
+  const origins = [...new Set(parts.map((p) => p.origin ?? CURATED))];
   return {
     a: first.a,
     b: first.b,
@@ -100,6 +119,7 @@ function combine(parts: TieAt[], weights: number[], layer: Layer): TieAt {
     confidence: w > 0 ? c / w : 0,
     observed,
     evidence: [...evidence],
+    ...(origins.some((o) => o !== CURATED) && { origin: origins.join('+') }),
   };
 }
 

@@ -3,11 +3,12 @@
  * name), validates each against the schema and merges their sections, keeping where each item
  * came from so later checks can point at file and line.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import type { z } from 'zod';
-import type { Problem } from '../domain/errors.js';
+import { InvalidInputError, type Problem } from '../domain/errors.js';
 import { WorldFile } from '../domain/schema.js';
+import { readTextFile } from './read-text-file.js';
 import { type DataPath, fieldName, type ParsedSource, parseYamlSource } from './yaml-source.js';
 
 const SECTIONS = [
@@ -79,7 +80,15 @@ export function readWorldFiles(path: string): { sections: MergedSections; proble
   }
   for (const file of files) {
     const display = files.length > 1 ? join(basename(path), basename(file)) : basename(file);
-    const src = parseYamlSource(display, readFileSync(file, 'utf8'));
+    let text: string;
+    try {
+      text = readTextFile(file, display);
+    } catch (err) {
+      if (!(err instanceof InvalidInputError)) throw err;
+      problems.push(...err.problems);
+      continue;
+    }
+    const src = parseYamlSource(display, text);
     problems.push(...src.problems);
     if (src.problems.length > 0) continue;
     const parsed = WorldFile.safeParse(src.data ?? {});

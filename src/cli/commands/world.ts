@@ -1,5 +1,4 @@
 /** `world validate|stats|evidence|schema`, `ties` and `export`. */
-import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { CounterbalanceError, formatProblem, InvalidInputError } from '../../domain/errors.js';
 import { worldJsonSchema } from '../../domain/schema.js';
@@ -7,7 +6,7 @@ import { bundledWorldIds } from '../../worlds/bundled.js';
 import { EXPORT_FORMATS, exportSnapshot } from '../../worlds/export/index.js';
 import { loadWorld } from '../../worlds/load.js';
 import { evidenceIndex, worldStats } from '../../worlds/stats.js';
-import { clip, fmt, printJson, printTable } from '../output.js';
+import { clip, fmt, printJson, printTable, writeOutputFile } from '../output.js';
 import {
   addWorldOptions,
   snapshotFromOptions,
@@ -117,7 +116,7 @@ export function register(program: Command): void {
     .action((format: string, opts: WorldOptions & { output?: string }) => {
       const text = exportSnapshot(snapshotFromOptions(opts), format);
       if (!opts.output) return void process.stdout.write(text);
-      writeFileSync(opts.output, text);
+      writeOutputFile(opts.output, text);
       process.stderr.write(`wrote ${opts.output}\n`);
     });
 }

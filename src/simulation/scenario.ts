@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { formatProblem, NotFoundError, type Problem, ScenarioValidationError } from '../domain/errors.js';
 import { DateString, DIMENSIONS, Dimension, Id } from '../domain/schema.js';
-import { endOf, isDate, startOf } from '../domain/time.js';
+import { endOf, startOf } from '../domain/time.js';
 import type { World } from '../domain/world.js';
 import { readTextFile } from '../worlds/read-text-file.js';
 import { closest, unknownIdHint } from '../worlds/suggest.js';
@@ -320,9 +320,7 @@ export function checkScenario(
       );
   };
 
-  if (!isDate(sc.start))
-    report(['start'], `'${sc.start}' is not a calendar date`, 'write YYYY-MM, e.g. 2021-12');
-  else if (endOf(sc.start) < startOf(world.meta.period.from)) {
+  if (endOf(sc.start) < startOf(world.meta.period.from)) {
     report(
       ['start'],
       `start ${sc.start} is before world '${world.meta.id}' begins (${world.meta.period.from})`,

@@ -17,11 +17,12 @@ import {
 function validateRefs(refs: string[]) {
   return refs.map((ref) => {
     try {
-      return { world: ref, valid: true, stats: worldStats(loadWorld(ref)), problems: [] };
+      return { world: ref, valid: true, stats: worldStats(loadWorld(ref)), total: 0, problems: [] };
     } catch (err) {
       if (!(err instanceof CounterbalanceError)) throw err;
       const problems = err instanceof InvalidInputError ? err.problems : [{ message: err.message }];
-      return { world: ref, valid: false, stats: undefined, problems };
+      const total = err instanceof InvalidInputError ? err.total : 1;
+      return { world: ref, valid: false, stats: undefined, total, problems };
     }
   });
 }
@@ -43,8 +44,13 @@ export function register(program: Command): void {
           );
           continue;
         }
-        process.stderr.write(`✘ ${r.world}: ${r.problems.length} problem(s)\n`);
+        process.stderr.write(`✘ ${r.world}: ${r.total} problem${r.total === 1 ? '' : 's'}\n`);
         for (const p of r.problems) process.stderr.write(`  ${formatProblem(p)}\n`);
+        if (r.total > r.problems.length) {
+          process.stderr.write(
+            `  … and ${r.total - r.problems.length} more (the first ${r.problems.length} are shown)\n`,
+          );
+        }
       }
       if (results.some((r) => !r.valid)) process.exitCode = 1;
     });

@@ -17,6 +17,7 @@ import { indexGraph } from '../../analysis/signed-graph.js';
 import { strategicTriangles, triangleInSnapshot } from '../../analysis/triangles/strategic-triangle.js';
 import { formatProblem, InvalidInputError } from '../../domain/errors.js';
 import { readTextFile } from '../../worlds/read-text-file.js';
+import { number } from '../number-option.js';
 import { bar, clip, fmt, printJson, printTable } from '../output.js';
 import {
   addWorldOptions,
@@ -28,19 +29,6 @@ import {
 interface Common extends WorldOptions {
   json?: boolean;
   neutral: number;
-}
-
-function number(name: string, min: number, max = Number.POSITIVE_INFINITY) {
-  return (raw: string): number => {
-    const x = Number(raw);
-    if (raw.trim() === '' || !Number.isFinite(x) || x < min || x > max) {
-      throw new InvalidInputError({
-        field: `--${name}`,
-        message: `'${raw}' is not a number in [${min}, ${max}]`,
-      });
-    }
-    return x;
-  };
 }
 
 /** `--world/--at/--dimension`, `--neutral` and `--json`. */

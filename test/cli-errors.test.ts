@@ -8,27 +8,13 @@ import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { runCli } from '../src/cli/main.js';
+import { describe, expect, it } from 'vitest';
 import { projectRoot } from './helpers/cli.js';
+import { runCliCaptured } from './helpers/run-command.js';
 
 const temp = () => mkdtempSync(join(tmpdir(), 'cb-cli-errors-'));
 
-async function run(...argv: string[]): Promise<{ code: number; stderr: string }> {
-  let stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    stderr += String(chunk);
-    return true;
-  });
-  try {
-    const code = await runCli(argv);
-    return { code, stderr };
-  } finally {
-    vi.restoreAllMocks();
-    process.exitCode = undefined;
-  }
-}
+const run = runCliCaptured;
 
 /** One line, `error: …`, naming `what`, exit 1: no stack trace, no "internal error". */
 function expectOneLineError(r: { code: number; stderr: string }, what: string): void {
@@ -39,8 +25,6 @@ function expectOneLineError(r: { code: number; stderr: string }, what: string): 
   expect(r.stderr).toContain(what);
   expect(r.code).toBe(1);
 }
-
-afterEach(() => vi.restoreAllMocks());
 
 describe('errors that escaped become one clear line with exit 1', () => {
   it('balance --edges on a missing file', async () => {
@@ -81,7 +65,10 @@ describe('errors that escaped become one clear line with exit 1', () => {
   it('export -o into a folder or a missing folder', async () => {
     const dir = temp();
     const world = join(projectRoot, 'test/fixtures/mini-world');
-    expectOneLineError(await run('export', 'gexf', '--world', world, '-o', dir), `${dir} --output: is a folder`);
+    expectOneLineError(
+      await run('export', 'gexf', '--world', world, '-o', dir),
+      `${dir} --output: is a folder`,
+    );
     const missing = join(dir, 'no-such-folder', 'x.gexf');
     expectOneLineError(
       await run('export', 'gexf', '--world', world, '-o', missing),
@@ -103,7 +90,15 @@ describe('errors that escaped become one clear line with exit 1', () => {
   });
 
   it('serve --host with a name that does not resolve', async () => {
-    const r = await run('serve', '--port', '0', '--host', 'no-such-host.invalid', '--world', 'test/fixtures/mini-world');
+    const r = await run(
+      'serve',
+      '--port',
+      '0',
+      '--host',
+      'no-such-host.invalid',
+      '--world',
+      'test/fixtures/mini-world',
+    );
     expectOneLineError(r, "--host: cannot bind to 'no-such-host.invalid'");
   });
 
@@ -112,7 +107,10 @@ describe('errors that escaped become one clear line with exit 1', () => {
     const node = JSON.stringify(process.execPath);
     const r = spawnSync(
       'bash',
-      ['-c', `${node} --import tsx src/cli/main.ts world evidence --json | head -c 10; echo "exit $\{PIPESTATUS[0]}" >&2`],
+      [
+        '-c',
+        `${node} --import tsx src/cli/main.ts world evidence --json | head -c 10; echo "exit $\{PIPESTATUS[0]}" >&2`,
+      ],
       { cwd: projectRoot, encoding: 'utf8' },
     );
     expect(r.stdout).toBe('[\n  {\n    ');

@@ -2,9 +2,9 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BARGAIN_LIMITS } from '../src/cli/commands/bargain.js';
-import { runCli } from '../src/cli/main.js';
+import { runCliCaptured } from './helpers/run-command.js';
 
 /** A KTAB CSV of `actors` actors on one dimension, positions spread over the scale. */
 function ktab(actors: number): string {
@@ -24,22 +24,7 @@ function ktab(actors: number): string {
   return file;
 }
 
-async function run(...argv: string[]): Promise<{ code: number; stderr: string }> {
-  let stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
-  vi.spyOn(process.stderr, 'write').mockImplementation((c) => {
-    stderr += String(c);
-    return true;
-  });
-  try {
-    return { code: await runCli(argv), stderr };
-  } finally {
-    vi.restoreAllMocks();
-    process.exitCode = undefined;
-  }
-}
-
-afterEach(() => vi.restoreAllMocks());
+const run = runCliCaptured;
 
 describe('bargain limits', () => {
   it('refuses more actors than --max-actors (default BARGAIN_LIMITS.maxActors) and says how to raise it', async () => {

@@ -18,7 +18,17 @@ const home = mkdtempSync(join(tmpdir(), 'cb-serve-home-'));
 function serve(...args: string[]): Promise<{ serving: boolean; stderr: string; code: number | null }> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--port', '0', '--world', 'test/fixtures/mini-world', ...args],
+    [
+      '--import',
+      'tsx',
+      'src/cli/main.ts',
+      'serve',
+      '--port',
+      '0',
+      '--world',
+      'test/fixtures/mini-world',
+      ...args,
+    ],
     { cwd: projectRoot, env: { ...process.env, HOME: home, XDG_DATA_HOME: join(home, 'data') } },
   );
   running.push(child);

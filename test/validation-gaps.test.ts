@@ -7,11 +7,11 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { load } from 'js-yaml';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { runCli } from '../src/cli/main.js';
+import { describe, expect, it } from 'vitest';
 import { WorldValidationError } from '../src/domain/errors.js';
 import { loadWorld } from '../src/worlds/load.js';
 import { projectRoot } from './helpers/cli.js';
+import { runCliCaptured } from './helpers/run-command.js';
 import { brokenWorld } from './helpers/temp-world.js';
 
 const mini = join(projectRoot, 'test/fixtures/mini-world');
@@ -26,45 +26,25 @@ function problemsOf(ref: string): WorldValidationError {
   throw new Error(`${ref} loaded without a problem`);
 }
 
-async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((c) => {
-    stdout += String(c);
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((c) => {
-    stderr += String(c);
-    return true;
-  });
-  try {
-    return { code: await runCli(argv), stdout, stderr };
-  } finally {
-    vi.restoreAllMocks();
-    process.exitCode = undefined;
-  }
-}
-
-afterEach(() => vi.restoreAllMocks());
+const run = runCliCaptured;
 
 describe('world validation gaps', () => {
-  it('refuses a latitude or longitude off the globe', () => {
-    const lat = problemsOf(brokenWorld((t) => t.replace('lat: 10, lon: 10', 'lat: 300, lon: 10')));
-    expect(lat.problems).toEqual([
-      expect.objectContaining({
-        line: 11,
-        field: 'actors[0].capital.lat',
-        message: 'latitudes lie in [-90, 90]',
-      }),
-    ]);
-    const lon = problemsOf(brokenWorld((t) => t.replace('lat: 12, lon: 14', 'lat: 12, lon: -181')));
-    expect(lon.problems).toEqual([
-      expect.objectContaining({
-        line: 12,
-        field: 'actors[1].capital.lon',
-        message: 'longitudes lie in [-180, 180]',
-      }),
-    ]);
+  it.each([
+    {
+      edit: ['lat: 10, lon: 10', 'lat: 300, lon: 10'],
+      line: 11,
+      field: 'actors[0].capital.lat',
+      message: 'latitudes lie in [-90, 90]',
+    },
+    {
+      edit: ['lat: 12, lon: 14', 'lat: 12, lon: -181'],
+      line: 12,
+      field: 'actors[1].capital.lon',
+      message: 'longitudes lie in [-180, 180]',
+    },
+  ])('refuses $field off the globe', ({ edit, ...problem }) => {
+    const err = problemsOf(brokenWorld((t) => t.replace(edit[0]!, edit[1]!)));
+    expect(err.problems).toEqual([expect.objectContaining(problem)]);
   });
 
   it('reports bytes that are not UTF-8 with their line instead of turning them into U+FFFD', () => {

@@ -1,11 +1,15 @@
 #!/usr/bin/env node
-// In a source checkout (src/ and tsx present) runs the TypeScript source, so the CLI is never a
-// stale build; an installed package runs its compiled dist/.
+// An installed package runs its compiled dist/. A source checkout (src/ and tsx present) runs the
+// cached bundle of the source when it is fresh (src/cli/bundle.ts checks every input's stamp);
+// otherwise it runs the TypeScript source through tsx and rebuilds the bundle meanwhile, so the
+// CLI is never older than its source.
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
-const source = new URL('../src/cli/main.ts', import.meta.url);
+const source = new URL('../src/cli/bundle.ts', import.meta.url);
+const bundled = new URL('../node_modules/.cache/counterbalance/cli/entry.mjs', import.meta.url);
 const built = new URL('../dist/src/cli/main.js', import.meta.url);
+const argv = process.argv.slice(2);
 
 function hasTsx() {
   try {
@@ -16,12 +20,17 @@ function hasTsx() {
   }
 }
 
-let cli;
 if (existsSync(source) && hasTsx()) {
-  const { register } = await import('tsx/esm/api');
-  register();
-  cli = await import(source.href);
+  const cached = existsSync(bundled) ? await import(bundled.href).catch(() => undefined) : undefined;
+  if (cached?.isFresh()) {
+    await cached.main(argv);
+  } else {
+    const { register } = await import('tsx/esm/api');
+    register();
+    const fromSource = await import(source.href);
+    await Promise.all([fromSource.rebuild(), fromSource.main(argv)]);
+  }
 } else {
-  cli = await import(built.href);
+  const cli = await import(built.href);
+  await cli.main(argv);
 }
-process.exitCode = await cli.runCli(process.argv.slice(2));

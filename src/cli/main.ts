@@ -1,37 +1,62 @@
 #!/usr/bin/env node
 /**
  * The `counterbalance` command line: parse → call the library → print. Errors are mapped to exit
- * codes in one place (`exitCodeFor`).
+ * codes in one place (`exitCodeFor`). Only the module of the command being run is loaded (the
+ * others pull in DuckDB, the HTTP stack or the simulation), so start-up stays short; help and
+ * unknown commands load them all to list them.
  */
 import { Command, CommanderError } from 'commander';
 import { EXIT, exitCodeFor } from '../domain/error-codes.js';
 import { CounterbalanceError } from '../domain/errors.js';
-import { register as registerAnalysis } from './commands/analysis.js';
-import { register as registerBargain } from './commands/bargain.js';
-import { register as registerScenario } from './commands/scenario.js';
-import { register as registerServe } from './commands/serve.js';
-import { register as registerTour } from './commands/tour.js';
-import { register as registerWorld } from './commands/world.js';
+import { exitWhenStdoutCloses } from './output.js';
 
-export function buildProgram(): Command {
+type Register = (program: Command) => void;
+const world = () => import('./commands/world.js');
+const analysis = () => import('./commands/analysis.js');
+
+/** Which module registers each top-level command. */
+const COMMANDS: Readonly<Record<string, () => Promise<{ register: Register }>>> = Object.freeze({
+  world,
+  ties: world,
+  export: world,
+  balance: analysis,
+  triangle: analysis,
+  triangles: analysis,
+  balancers: analysis,
+  alignment: analysis,
+  power: analysis,
+  series: analysis,
+  bargain: () => import('./commands/bargain.js'),
+  scenario: () => import('./commands/scenario.js'),
+  tour: () => import('./commands/tour.js'),
+  serve: () => import('./commands/serve.js'),
+});
+
+/** The modules `argv` needs: its command's, none for a bare `--version`, else all (for help). */
+function modulesFor(argv: readonly string[]): (() => Promise<{ register: Register }>)[] {
+  const name = argv.find((a) => !a.startsWith('-'));
+  const own = name === undefined ? undefined : COMMANDS[name];
+  if (own) return [own];
+  if (name === undefined && (argv.includes('--version') || argv.includes('-V'))) return [];
+  return [...new Set(Object.values(COMMANDS))];
+}
+
+/** The program with the commands `argv` needs (all of them by default). */
+export async function buildProgram(argv: readonly string[] = []): Promise<Command> {
   const program = new Command('counterbalance')
     .description('Represent, measure and simulate the international system of counterbalances.')
     .version('0.1.0')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  registerWorld(program);
-  registerAnalysis(program);
-  registerBargain(program);
-  registerScenario(program);
-  registerTour(program);
-  registerServe(program);
+  const modules = await Promise.all(modulesFor(argv).map((load) => load()));
+  for (const m of modules) m.register(program);
   return program;
 }
 
 /** Runs the CLI on `argv` (without node and script) and returns the exit code. */
 export async function runCli(argv: string[]): Promise<number> {
-  const program = buildProgram();
   try {
+    const program = await buildProgram(argv);
     await program.parseAsync(argv, { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
   } catch (err) {
@@ -49,10 +74,12 @@ export async function runCli(argv: string[]): Promise<number> {
   }
 }
 
+/** The process entry (the `counterbalance` launcher and `node src/cli/main.ts`): runs and sets the exit code. */
+export async function main(argv: string[]): Promise<void> {
+  exitWhenStdoutCloses();
+  process.exitCode = await runCli(argv);
+}
+
 const invokedDirectly =
   process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'));
-if (invokedDirectly) {
-  runCli(process.argv.slice(2)).then((code) => {
-    process.exitCode = code;
-  });
-}
+if (invokedDirectly) void main(process.argv.slice(2));

@@ -1,6 +1,40 @@
 /**
  * Printing helpers shared by every CLI command: JSON for machines, aligned tables for people.
  */
+import { writeFileSync } from 'node:fs';
+import { InvalidInputError } from '../domain/errors.js';
+
+/**
+ * Writes a command's `-o` file; a folder or a missing folder on the way is a clear error.
+ *
+ * @example
+ * writeOutputFile('eurasia.gexf', text);
+ */
+export function writeOutputFile(path: string, text: string, option = '--output'): void {
+  try {
+    writeFileSync(path, text);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why =
+      code === 'EISDIR'
+        ? { message: 'is a folder', hint: 'name a file, e.g. add /snapshot.gexf' }
+        : code === 'ENOENT'
+          ? { message: 'its folder does not exist', hint: 'create the folder first or pick another path' }
+          : { message: `cannot write it (${code ?? (err as Error).message})` };
+    throw new InvalidInputError({ file: path, field: option, ...why });
+  }
+}
+
+/**
+ * Ends the process quietly when the reader of stdout goes away (`counterbalance … | head`): the
+ * output nobody reads is not an error.
+ */
+export function exitWhenStdoutCloses(): void {
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+    process.exit(0);
+  });
+}
 
 /** Writes a value as pretty JSON on stdout (stable key order as produced by the library). */
 export function printJson(value: unknown): void {

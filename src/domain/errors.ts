@@ -35,10 +35,13 @@ export class CounterbalanceError extends Error {
 export class InvalidInputError extends CounterbalanceError {
   override name = 'InvalidInputError';
   readonly problems: Problem[];
-  constructor(problems: Problem[] | Problem, summary?: string) {
+  /** How many problems were found; more than `problems` holds when collecting stopped at a cap. */
+  readonly total: number;
+  constructor(problems: Problem[] | Problem, summary?: string, total?: number) {
     const list = Array.isArray(problems) ? problems : [problems];
     super(summary ?? list.map(formatProblem).join('\n'));
     this.problems = list;
+    this.total = total ?? list.length;
   }
 }
 

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { DIMENSIONS } from './layers.js';
-import { DATE_PATTERN } from './time.js';
+import { DATE_PATTERN, isDate } from './time.js';
 
 export { DIMENSIONS, LAYERS } from './layers.js';
 
@@ -24,7 +24,12 @@ export const GRADES = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
 export const Id = z
   .string()
   .regex(/^[A-Za-z][A-Za-z0-9_.:-]*$/, 'ids start with a letter and use letters, digits, _ . : -');
-export const DateString = z.string().regex(DATE_PATTERN, 'dates are YYYY, YYYY-MM or YYYY-MM-DD');
+export const DateString = z
+  .string()
+  .regex(DATE_PATTERN, { message: 'dates are YYYY, YYYY-MM or YYYY-MM-DD', abort: true })
+  .refine(isDate, {
+    error: (issue) => `'${String(issue.input)}' is not a calendar date: use a real month (01-12) and day`,
+  });
 const EvidenceRefs = z.array(Id).min(1, 'every fact needs at least one evidence id');
 const Unit = z.number().min(-1, 'values lie in [-1, 1]').max(1, 'values lie in [-1, 1]');
 const Probability = z.number().min(0, 'confidence lies in [0, 1]').max(1, 'confidence lies in [0, 1]');
@@ -85,7 +90,14 @@ export const Actor = z
     region: z.string().optional(),
     nuclear: z.boolean().optional(),
     note: z.string().optional().describe('curator note: how this was coded'),
-    capital: z.object({ name: z.string(), lat: z.number(), lon: z.number() }).strict().optional(),
+    capital: z
+      .object({
+        name: z.string(),
+        lat: z.number().min(-90, 'latitudes lie in [-90, 90]').max(90, 'latitudes lie in [-90, 90]'),
+        lon: z.number().min(-180, 'longitudes lie in [-180, 180]').max(180, 'longitudes lie in [-180, 180]'),
+      })
+      .strict()
+      .optional(),
     evidence: EvidenceRefs,
   })
   .strict();

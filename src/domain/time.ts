@@ -70,9 +70,13 @@ export function addMonths(date: string, months: number): string {
 /** Dates from `from` to `to` (inclusive) every `months` months, as `YYYY-MM`. */
 export function monthRange(from: string, to: string, months = 1): string[] {
   if (months < 1) throw new InvalidInputError({ message: 'step must be at least one month' });
+  // Counted in months, so a range ending in December 9999 never forms the date after it.
+  const [fy, fm] = parts(from);
+  const [ty, tm] = parts(to);
   const out: string[] = [];
-  const last = endOf(to);
-  for (let d = addMonths(from, 0); startOf(d) <= last; d = addMonths(d, months)) out.push(d);
+  for (let i = fy * 12 + (fm ?? 1) - 1; i <= ty * 12 + (tm ?? 12) - 1; i += months) {
+    out.push(`${pad(Math.floor(i / 12), 4)}-${pad((i % 12) + 1, 2)}`);
+  }
   return out;
 }
 

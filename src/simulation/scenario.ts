@@ -4,14 +4,15 @@
  * then checks against the world (actor ids, dates) and the mechanism registry (names, parameters,
  * ranges). Every problem names file, line and field, and says how to fix it.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { formatProblem, NotFoundError, type Problem, ScenarioValidationError } from '../domain/errors.js';
 import { DateString, DIMENSIONS, Dimension, Id } from '../domain/schema.js';
-import { endOf, isDate, startOf } from '../domain/time.js';
+import { endOf, startOf } from '../domain/time.js';
 import type { World } from '../domain/world.js';
+import { readTextFile } from '../worlds/read-text-file.js';
 import { closest, unknownIdHint } from '../worlds/suggest.js';
 import { type DataPath, fieldName, parseYamlSource } from '../worlds/yaml-source.js';
 import { ENGINE_PARAMS } from './engine-params.js';
@@ -228,7 +229,7 @@ export function loadScenario(ref: string): ScenarioDocument {
     }
     path = bundled;
   }
-  return parseScenario(readFileSync(path, 'utf8'), basename(path), dirname(path));
+  return parseScenario(readTextFile(path, ref), basename(path), dirname(path));
 }
 
 /** Resolves the scenario's `world:` (or an override) to a reference `loadWorld` accepts. */
@@ -319,9 +320,7 @@ export function checkScenario(
       );
   };
 
-  if (!isDate(sc.start))
-    report(['start'], `'${sc.start}' is not a calendar date`, 'write YYYY-MM, e.g. 2021-12');
-  else if (endOf(sc.start) < startOf(world.meta.period.from)) {
+  if (endOf(sc.start) < startOf(world.meta.period.from)) {
     report(
       ['start'],
       `start ${sc.start} is before world '${world.meta.id}' begins (${world.meta.period.from})`,

@@ -3,22 +3,34 @@
  * evidence, interval order, one `meta`. Each problem points at file, line and field.
  */
 import type { Problem } from '../domain/errors.js';
-import { endOf, isDate, startOf } from '../domain/time.js';
+import { endOf, startOf } from '../domain/time.js';
 import type { Located, MergedSections } from './read-world-files.js';
 import { unknownIdHint } from './suggest.js';
 import { type DataPath, fieldName } from './yaml-source.js';
 
 type Report = (item: Located<unknown>, sub: DataPath, message: string, hint?: string) => void;
 
-function reporter(problems: Problem[]): Report {
+/** Problems kept (up to a cap, each located) and the count of all found. */
+export interface Found {
+  problems: Problem[];
+  total: number;
+}
+
+/** Keeps the first `cap` problems and only counts the rest, so many errors cost no more than a few. */
+export function keep(found: Found, cap: number, problem: () => Problem): void {
+  found.total++;
+  if (found.problems.length < cap) found.problems.push(problem());
+}
+
+function reporter(found: Found, cap: number): Report {
   return (item, sub, message, hint) =>
-    problems.push({
+    keep(found, cap, () => ({
       file: item.file,
       line: item.line(sub),
       field: fieldName([...item.path, ...sub]),
       message,
       hint,
-    });
+    }));
 }
 
 function checkUnique(items: Located<{ id: string }>[], what: string, report: Report): Set<string> {
@@ -44,38 +56,23 @@ function overlaps(a: { from: string; to?: string }, b: { from: string; to?: stri
   return startOf(a.from) <= bEnd && startOf(b.from) <= aEnd;
 }
 
-function checkDates(
-  item: Located<unknown>,
-  sub: DataPath,
-  date: string | undefined,
-  report: Report,
-): boolean {
-  if (date === undefined || isDate(date)) return true;
-  report(item, sub, `'${date}' is not a calendar date`, 'use a real month (01-12) and day');
-  return false;
-}
-
-/** Returns every cross-reference problem in the merged sections. */
-export function checkWorld(s: MergedSections): Problem[] {
-  const problems: Problem[] = [];
-  const report = reporter(problems);
+/** Returns the cross-reference problems in the merged sections: the first `maxProblems` and the count of all. */
+export function checkWorld(s: MergedSections, maxProblems = Number.POSITIVE_INFINITY): Found {
+  const found: Found = { problems: [], total: 0 };
+  const report = reporter(found, maxProblems);
 
   if (s.meta.length !== 1) {
-    problems.push({
+    keep(found, maxProblems, () => ({
       file: s.meta[1]?.file,
       line: s.meta[1]?.line(),
       field: 'meta',
       message: s.meta.length === 0 ? 'the world has no meta section' : 'meta appears more than once',
       hint: 'exactly one file of a world carries `meta: {id, name, period}`',
-    });
+    }));
   }
   for (const m of s.meta) {
     const { from, to } = m.value.period;
-    if (
-      checkDates(m, ['period'], from, report) &&
-      checkDates(m, ['period'], to, report) &&
-      startOf(from) > endOf(to)
-    ) {
+    if (startOf(from) > endOf(to)) {
       report(m, ['period'], `period starts (${from}) after it ends (${to})`, 'swap from and to');
     }
   }
@@ -171,8 +168,6 @@ export function checkWorld(s: MergedSections): Problem[] {
     const obs = t.value.observations;
     obs.forEach((o, i) => {
       cites(t, ['observations', i], o.evidence);
-      if (!checkDates(t, ['observations', i, 'at'], o.at, report)) return;
-      if (!checkDates(t, ['observations', i, 'until'], o.until, report)) return;
       if (o.until && endOf(o.until) < startOf(o.at)) {
         report(
           t,
@@ -182,7 +177,7 @@ export function checkWorld(s: MergedSections): Problem[] {
         );
       }
       const prev = obs[i - 1];
-      if (prev && isDate(prev.at)) {
+      if (prev) {
         if (startOf(o.at) <= startOf(prev.at)) {
           report(
             t,
@@ -190,7 +185,7 @@ export function checkWorld(s: MergedSections): Problem[] {
             `observations out of order or repeated: ${o.at} after ${prev.at}`,
             'list observations by increasing date, one per date',
           );
-        } else if (prev.until && isDate(prev.until) && endOf(prev.until) >= startOf(o.at)) {
+        } else if (prev.until && endOf(prev.until) >= startOf(o.at)) {
           report(
             t,
             ['observations', i - 1, 'until'],
@@ -205,7 +200,6 @@ export function checkWorld(s: MergedSections): Problem[] {
   for (const e of s.events) {
     actor(e, ['source'], e.value.source);
     actor(e, ['target'], e.value.target);
-    checkDates(e, ['date'], e.value.date, report);
     cites(e, [], e.value.evidence);
   }
 
@@ -220,11 +214,6 @@ export function checkWorld(s: MergedSections): Problem[] {
     const st = c.value.statuses;
     st.forEach((x, i) => {
       cites(c, ['statuses', i], x.evidence);
-      if (
-        !checkDates(c, ['statuses', i, 'from'], x.from, report) ||
-        !checkDates(c, ['statuses', i, 'to'], x.to, report)
-      )
-        return;
       if (x.to && endOf(x.to) < startOf(x.from)) {
         report(
           c,
@@ -235,7 +224,7 @@ export function checkWorld(s: MergedSections): Problem[] {
         return;
       }
       const prev = st[i - 1];
-      if (prev && isDate(prev.from) && (!prev.to || isDate(prev.to)) && overlaps(prev, x)) {
+      if (prev && overlaps(prev, x)) {
         report(
           c,
           ['statuses', i, 'from'],
@@ -270,8 +259,6 @@ export function checkWorld(s: MergedSections): Problem[] {
       );
     }
     cites(m, [], m.value.evidence);
-    if (!checkDates(m, ['from'], m.value.from, report) || !checkDates(m, ['to'], m.value.to, report))
-      continue;
     if (m.value.to && endOf(m.value.to) < startOf(m.value.from)) {
       report(
         m,
@@ -299,8 +286,7 @@ export function checkWorld(s: MergedSections): Problem[] {
     c.value.about.forEach((id, i) => {
       actor(c, ['about', i], id);
     });
-    checkDates(c, ['date'], c.value.date, report);
     cites(c, [], c.value.evidence);
   }
-  return problems;
+  return found;
 }

@@ -9,7 +9,7 @@ import { readWorldFiles } from './read-world-files.js';
 
 /** Loading options. */
 export interface LoadOptions {
-  /** Stop collecting after this many problems (the error lists them all up to here). */
+  /** Stop locating problems after this many (the error lists these and counts all). */
   maxProblems: number;
 }
 
@@ -26,16 +26,17 @@ export const LOAD_DEFAULTS: Readonly<LoadOptions> = Object.freeze({ maxProblems:
 export function loadWorld(ref: string, options: Partial<LoadOptions> = {}): World {
   const opts = { ...LOAD_DEFAULTS, ...options };
   const origin = resolveWorldRef(ref);
-  const { sections, problems } = readWorldFiles(origin);
-  if (problems.length === 0) problems.push(...checkWorld(sections));
-  if (problems.length > 0) {
-    const shown = problems.slice(0, opts.maxProblems);
-    const more = problems.length > shown.length ? `\n… and ${problems.length - shown.length} more` : '';
+  const read = readWorldFiles(origin, opts.maxProblems);
+  const { sections } = read;
+  const { problems: shown, total } = read.total === 0 ? checkWorld(sections, opts.maxProblems) : read;
+  if (total > 0) {
+    const more = total > shown.length ? `\n… and ${total - shown.length} more` : '';
     throw new WorldValidationError(
       shown,
-      `world '${ref}' is invalid (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n` +
+      `world '${ref}' is invalid (${total} problem${total === 1 ? '' : 's'}):\n` +
         shown.map((p) => `  ${formatProblem(p)}`).join('\n') +
         more,
+      total,
     );
   }
   const pick = <T>(xs: { value: T }[]) => xs.map((x) => x.value);

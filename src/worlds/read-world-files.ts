@@ -3,11 +3,13 @@
  * name), validates each against the schema and merges their sections, keeping where each item
  * came from so later checks can point at file and line.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import type { z } from 'zod';
-import type { Problem } from '../domain/errors.js';
+import { InvalidInputError, type Problem } from '../domain/errors.js';
 import { WorldFile } from '../domain/schema.js';
+import { type Found, keep } from './check-world.js';
+import { readTextFile } from './read-text-file.js';
 import { type DataPath, fieldName, type ParsedSource, parseYamlSource } from './yaml-source.js';
 
 const SECTIONS = [
@@ -47,44 +49,57 @@ export function worldFiles(path: string): string[] {
     .map((f) => join(path, f));
 }
 
-function schemaProblems(src: ParsedSource, error: z.ZodError, display: string): Problem[] {
-  return error.issues.map((issue) => {
-    const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-    const unknownKeys = issue.code === 'unrecognized_keys' ? issue.keys : [];
-    return {
-      file: display,
-      line: src.locate(unknownKeys.length > 0 ? [...path, unknownKeys[0]!] : path),
-      field: fieldName(path) || undefined,
-      message: issue.message,
-      hint:
-        unknownKeys.length > 0
-          ? `remove or rename ${unknownKeys.join(', ')}; see 'counterbalance world schema' for the fields`
-          : issue.code === 'invalid_type'
-            ? 'see `counterbalance world schema` for the expected type'
-            : undefined,
-    };
-  });
+function schemaProblem(src: ParsedSource, issue: z.core.$ZodIssue, display: string): Problem {
+  const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+  const unknownKeys = issue.code === 'unrecognized_keys' ? issue.keys : [];
+  return {
+    file: display,
+    line: src.locate(unknownKeys.length > 0 ? [...path, unknownKeys[0]!] : path),
+    field: fieldName(path) || undefined,
+    message: issue.message,
+    hint:
+      unknownKeys.length > 0
+        ? `remove or rename ${unknownKeys.join(', ')}; see 'counterbalance world schema' for the fields`
+        : issue.code === 'invalid_type'
+          ? 'see `counterbalance world schema` for the expected type'
+          : undefined,
+  };
 }
 
 /**
- * Reads and schema-validates every file of a world. Returns the merged sections and every problem
- * found (the caller decides to fail).
+ * Reads and schema-validates every file of a world. Returns the merged sections, the first
+ * `maxProblems` problems found (each with its line) and the count of all (the caller decides to fail).
  */
-export function readWorldFiles(path: string): { sections: MergedSections; problems: Problem[] } {
-  const problems: Problem[] = [];
+export function readWorldFiles(
+  path: string,
+  maxProblems = Number.POSITIVE_INFINITY,
+): { sections: MergedSections } & Found {
+  const found: Found = { problems: [], total: 0 };
+  const add = (problems: readonly Problem[]) => {
+    for (const p of problems) keep(found, maxProblems, () => p);
+  };
   const sections = Object.fromEntries([...SECTIONS, 'meta'].map((s) => [s, []])) as unknown as MergedSections;
   const files = worldFiles(path);
   if (files.length === 0) {
-    problems.push({ file: basename(path), message: 'no .yaml, .yml or .json files in this folder' });
+    add([{ file: basename(path), message: 'no .yaml, .yml or .json files in this folder' }]);
   }
   for (const file of files) {
     const display = files.length > 1 ? join(basename(path), basename(file)) : basename(file);
-    const src = parseYamlSource(display, readFileSync(file, 'utf8'));
-    problems.push(...src.problems);
+    let text: string;
+    try {
+      text = readTextFile(file, display);
+    } catch (err) {
+      if (!(err instanceof InvalidInputError)) throw err;
+      add(err.problems);
+      continue;
+    }
+    const src = parseYamlSource(display, text);
+    add(src.problems);
     if (src.problems.length > 0) continue;
     const parsed = WorldFile.safeParse(src.data ?? {});
     if (!parsed.success) {
-      problems.push(...schemaProblems(src, parsed.error, display));
+      for (const issue of parsed.error.issues)
+        keep(found, maxProblems, () => schemaProblem(src, issue, display));
       continue;
     }
     const at =
@@ -101,5 +116,5 @@ export function readWorldFiles(path: string): { sections: MergedSections; proble
       });
     }
   }
-  return { sections, problems };
+  return { sections, ...found };
 }

@@ -18,3 +18,26 @@ export async function runCommand(register: (program: Command) => void, args: str
   }
   return out;
 }
+
+/** Runs the whole CLI in-process (`runCli`, as the launcher does) and returns its exit code and output. */
+export async function runCliCaptured(
+  ...argv: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  const { runCli } = await import('../../src/cli/main.js');
+  let stdout = '';
+  let stderr = '';
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+    stdout += String(chunk);
+    return true;
+  });
+  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+    stderr += String(chunk);
+    return true;
+  });
+  try {
+    return { code: await runCli(argv), stdout, stderr };
+  } finally {
+    vi.restoreAllMocks();
+    process.exitCode = undefined;
+  }
+}

@@ -3,10 +3,11 @@
  * `.json`). A bare name resolves to a bundled issue: `scenarios/bargaining/<name>.yaml` or the
  * KTAB examples in `data/bargaining/<name>.csv`.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NotFoundError } from '../../domain/errors.js';
+import { readTextFile } from '../../worlds/read-text-file.js';
 import type { BargainingInput } from '../types.js';
 import { type IssueOptions, parseIssueYaml } from './issue-yaml.js';
 import { parseKtabCsv } from './ktab-csv.js';
@@ -76,7 +77,7 @@ export function loadBargainingInput(
   if (reader === undefined) {
     throw new NotFoundError(`'${ref}' is neither a KTAB .csv nor a YAML issue (.yaml, .yml, .json)`);
   }
-  const text = readFileSync(path, 'utf8');
+  const text = readTextFile(path, ref);
   const file = basename(path);
   return reader === 'csv'
     ? parseKtabCsv(text, file)

@@ -2,7 +2,6 @@
  * Measurement commands: `balance`, `triangle`, `triangles`, `balancers`, `alignment`, `power` and
  * `series`. Each parses its options, calls `src/analysis` and prints a table or JSON.
  */
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { type BalanceReport, balanceReport } from '../../analysis/balance/report.js';
 import { alignmentInSnapshot } from '../../analysis/balancing/alignment.js';
@@ -17,6 +16,8 @@ import { seriesOf } from '../../analysis/series/series-of.js';
 import { indexGraph } from '../../analysis/signed-graph.js';
 import { strategicTriangles, triangleInSnapshot } from '../../analysis/triangles/strategic-triangle.js';
 import { formatProblem, InvalidInputError } from '../../domain/errors.js';
+import { readTextFile } from '../../worlds/read-text-file.js';
+import { number } from '../number-option.js';
 import { bar, clip, fmt, printJson, printTable } from '../output.js';
 import {
   addWorldOptions,
@@ -28,19 +29,6 @@ import {
 interface Common extends WorldOptions {
   json?: boolean;
   neutral: number;
-}
-
-function number(name: string, min: number, max = Number.POSITIVE_INFINITY) {
-  return (raw: string): number => {
-    const x = Number(raw);
-    if (raw.trim() === '' || !Number.isFinite(x) || x < min || x > max) {
-      throw new InvalidInputError({
-        field: `--${name}`,
-        message: `'${raw}' is not a number in [${min}, ${max}]`,
-      });
-    }
-    return x;
-  };
 }
 
 /** `--world/--at/--dimension`, `--neutral` and `--json`. */
@@ -110,7 +98,7 @@ export function register(program: Command): void {
   ).action(async (opts: Common & { edges?: string; weighted?: boolean; timeLimit: number }) => {
     let graph: ReturnType<typeof graphOf>;
     if (opts.edges) {
-      const { graph: g, warnings } = parseEdgeListCsv(readFileSync(opts.edges, 'utf8'), opts.edges);
+      const { graph: g, warnings } = parseEdgeListCsv(readTextFile(opts.edges), opts.edges);
       warn(warnings);
       graph = indexGraph(g);
     } else graph = graphOf(opts);

@@ -1,7 +1,9 @@
 /** `bargain FILE`: forecast where a negotiation lands (KTAB's SMP or Bueno de Mesquita's model). */
 import { type Command, Option } from 'commander';
 import { explainActor, forecast, forecastChart, loadBargainingInput } from '../../bargaining/index.js';
-import type { ForecastResult } from '../../bargaining/types.js';
+import type { BargainingInput, ForecastResult } from '../../bargaining/types.js';
+import { LimitExceededError } from '../../domain/errors.js';
+import { number } from '../number-option.js';
 import { fmt, printJson, printTable } from '../output.js';
 
 interface BargainOptions {
@@ -11,6 +13,25 @@ interface BargainOptions {
   world?: string;
   at?: string;
   dimension?: string;
+  maxActors: number;
+  maxDimensions: number;
+}
+
+/** Largest issue the CLI forecasts unless told otherwise (work grows with actors² × dimensions). */
+export const BARGAIN_LIMITS = Object.freeze({ maxActors: 100, maxDimensions: 50 });
+
+function checkSize(input: BargainingInput, opts: BargainOptions): void {
+  const over = [
+    ['actors', input.actors.length, opts.maxActors, '--max-actors'],
+    ['dimensions', input.dimensions.length, opts.maxDimensions, '--max-dimensions'],
+  ] as const;
+  for (const [what, n, limit, flag] of over) {
+    if (n > limit) {
+      throw new LimitExceededError(
+        `'${input.name}' has ${n} ${what}, more than the limit of ${limit} (raise it with ${flag} ${n})`,
+      );
+    }
+  }
 }
 
 /** Above this many actors the per-turn table shows the forecast only. */
@@ -54,8 +75,21 @@ export function register(program: Command): void {
     .option('-w, --world <ref>', "world supplying missing capabilities (default: the issue's `world:`)")
     .option('--at <date>', "date of those capabilities (default: the issue's `date:`)")
     .option('-d, --dimension <n>', 'bdm: which dimension of a multi-dimensional issue (0-based)')
+    .option(
+      '--max-actors <n>',
+      'refuse issues with more actors',
+      number('max-actors', 1),
+      BARGAIN_LIMITS.maxActors,
+    )
+    .option(
+      '--max-dimensions <n>',
+      'refuse issues with more dimensions',
+      number('max-dimensions', 1),
+      BARGAIN_LIMITS.maxDimensions,
+    )
     .action((file: string, opts: BargainOptions) => {
       const input = loadBargainingInput(file, { world: opts.world, at: opts.at });
+      checkSize(input, opts);
       const result =
         opts.model === 'bdm'
           ? forecast(input, {

@@ -21,11 +21,14 @@ interface RunFlags {
   json?: boolean;
 }
 
-function integer(value: string | undefined, flag: string): number | undefined {
+function integer(value: string | undefined, flag: string, min = 0): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isSafeInteger(n) || n < 0) {
-    throw new InvalidInputError({ field: flag, message: `${flag} takes a whole number, got '${value}'` });
+  if (!Number.isSafeInteger(n) || n < min) {
+    throw new InvalidInputError({
+      field: flag,
+      message: `${flag} takes a whole number${min > 0 ? ` of at least ${min}` : ''}, got '${value}'`,
+    });
   }
   return n;
 }
@@ -61,10 +64,10 @@ function withRunOptions(cmd: Command): Command {
 async function run(file: string, flags: RunFlags, track: [string, string][]): Promise<ScenarioResult> {
   const doc = loadScenario(file);
   const options: Partial<RunScenarioOptions> = {
-    runs: integer(flags.runs, '--runs'),
+    runs: integer(flags.runs, '--runs', 1),
     seed: integer(flags.seed, '--seed'),
     world: flags.world,
-    workers: integer(flags.workers, '--workers'),
+    workers: integer(flags.workers, '--workers', 1),
     dimension: flags.dimension as Layer,
     track,
   };

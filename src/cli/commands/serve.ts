@@ -1,7 +1,6 @@
 /** `serve`: the HTTP API and the workbench on one port, loopback only unless told otherwise. */
 import { mkdirSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import type { Command, OptionValues } from 'commander';
 import { SERVER_DEFAULTS, startServer } from '../../api/server.js';
 import { InvalidInputError } from '../../domain/errors.js';
@@ -19,10 +18,24 @@ function port(raw: string): number {
   return n;
 }
 
-/** The event store's default home: the user's data directory (XDG), created on demand. */
-function defaultDbPath(): string {
-  const base = process.env.XDG_DATA_HOME || join(homedir(), '.local', 'share');
-  return join(base, 'counterbalance', 'events.duckdb');
+/** A failed bind as the user's mistake: which option, what went wrong, what to try. */
+function bindError(err: unknown, port: number, host: string): unknown {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'EADDRINUSE' || code === 'EACCES') {
+    return new InvalidInputError({
+      field: '--port',
+      message: `port ${port} on ${host} is ${code === 'EACCES' ? 'not allowed for this user' : 'in use'}`,
+      hint: `pass another one, e.g. --port ${port + 1} (npm start -- --port ${port + 1}), or --port 0 for a free one`,
+    });
+  }
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EADDRNOTAVAIL' || code === 'EINVAL') {
+    return new InvalidInputError({
+      field: '--host',
+      message: `cannot bind to '${host}' (${code})`,
+      hint: 'use an address of this machine, e.g. 127.0.0.1, ::1 or 0.0.0.0',
+    });
+  }
+  return err;
 }
 
 export function register(program: Command): void {
@@ -36,21 +49,26 @@ export function register(program: Command): void {
       'world(s) to offer first: bundled id or path (the first opens in the workbench)',
       [DEFAULT_WORLD],
     )
-    .option('--db <path>', 'DuckDB event store file (":memory:" for none on disk)', defaultDbPath())
+    .option(
+      '--db <path>',
+      "DuckDB event store file; without it the events live in memory (the worlds' own events are re-read from their files at every start)",
+    )
     .action(async (opts: OptionValues) => {
       const [first, ...rest] = opts.world as string[];
-      const db = opts.db as string;
-      if (db !== ':memory:') mkdirSync(dirname(db), { recursive: true });
+      const db = opts.db === ':memory:' ? undefined : (opts.db as string | undefined);
+      if (db) mkdirSync(dirname(db), { recursive: true });
       const server = await startServer({
         port: opts.port as number,
         host: opts.host as string,
         defaultWorld: first ?? DEFAULT_WORLD,
         worlds: rest,
-        ...(db !== ':memory:' && { db }),
+        ...(db && { db }),
         handleSignals: true,
+      }).catch((err: unknown) => {
+        throw bindError(err, opts.port as number, opts.host as string);
       });
       process.stderr.write(
-        `counterbalance serving ${server.url}/ (workbench), ${server.url}/docs (API reference), events in ${db}; Ctrl-C stops\n`,
+        `counterbalance serving ${server.url}/ (workbench), ${server.url}/docs (API reference), events ${db ? `in ${db}` : 'in memory'}; Ctrl-C stops\n`,
       );
       if (opts.host !== '127.0.0.1' && opts.host !== 'localhost' && opts.host !== '::1') {
         process.stderr.write(`warning: bound to ${opts.host}; the API has no authentication\n`);

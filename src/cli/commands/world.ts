@@ -1,5 +1,4 @@
 /** `world validate|stats|evidence|schema`, `ties` and `export`. */
-import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { CounterbalanceError, formatProblem, InvalidInputError } from '../../domain/errors.js';
 import { worldJsonSchema } from '../../domain/schema.js';
@@ -7,7 +6,7 @@ import { bundledWorldIds } from '../../worlds/bundled.js';
 import { EXPORT_FORMATS, exportSnapshot } from '../../worlds/export/index.js';
 import { loadWorld } from '../../worlds/load.js';
 import { evidenceIndex, worldStats } from '../../worlds/stats.js';
-import { clip, fmt, printJson, printTable } from '../output.js';
+import { clip, fmt, printJson, printTable, writeOutputFile } from '../output.js';
 import {
   addWorldOptions,
   snapshotFromOptions,
@@ -18,11 +17,12 @@ import {
 function validateRefs(refs: string[]) {
   return refs.map((ref) => {
     try {
-      return { world: ref, valid: true, stats: worldStats(loadWorld(ref)), problems: [] };
+      return { world: ref, valid: true, stats: worldStats(loadWorld(ref)), total: 0, problems: [] };
     } catch (err) {
       if (!(err instanceof CounterbalanceError)) throw err;
       const problems = err instanceof InvalidInputError ? err.problems : [{ message: err.message }];
-      return { world: ref, valid: false, stats: undefined, problems };
+      const total = err instanceof InvalidInputError ? err.total : 1;
+      return { world: ref, valid: false, stats: undefined, total, problems };
     }
   });
 }
@@ -44,8 +44,13 @@ export function register(program: Command): void {
           );
           continue;
         }
-        process.stderr.write(`✘ ${r.world}: ${r.problems.length} problem(s)\n`);
+        process.stderr.write(`✘ ${r.world}: ${r.total} problem${r.total === 1 ? '' : 's'}\n`);
         for (const p of r.problems) process.stderr.write(`  ${formatProblem(p)}\n`);
+        if (r.total > r.problems.length) {
+          process.stderr.write(
+            `  … and ${r.total - r.problems.length} more (the first ${r.problems.length} are shown)\n`,
+          );
+        }
       }
       if (results.some((r) => !r.valid)) process.exitCode = 1;
     });
@@ -117,7 +122,7 @@ export function register(program: Command): void {
     .action((format: string, opts: WorldOptions & { output?: string }) => {
       const text = exportSnapshot(snapshotFromOptions(opts), format);
       if (!opts.output) return void process.stdout.write(text);
-      writeFileSync(opts.output, text);
+      writeOutputFile(opts.output, text);
       process.stderr.write(`wrote ${opts.output}\n`);
     });
 }

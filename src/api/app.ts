@@ -11,6 +11,7 @@ import type { ApiContext, RegisterRoutes } from './context.js';
 import { DOCS_CSS, type OpenApiDocLike, renderDocsPage } from './docs-page.js';
 import { errorBody, handleError, validationHook } from './errors.js';
 import { JobQueue } from './jobs.js';
+import { requestGuard } from './middleware/request-guard.js';
 import { requestLog } from './middleware/request-log.js';
 import { responseCache } from './middleware/response-cache.js';
 import { securityHeaders } from './middleware/security-headers.js';
@@ -89,6 +90,14 @@ export function createApp(input: ApiOptionsInput = {}): CounterbalanceApp {
 
   if (options.log) app.use('*', requestLog(options.log));
   app.use('*', securityHeaders());
+  app.use(
+    '*',
+    requestGuard({
+      allowedHosts: options.allowedHosts,
+      ...(options.boundHost !== undefined && { boundHost: options.boundHost }),
+      ...(options.token !== undefined && { token: options.token }),
+    }),
+  );
   app.use(
     '/api/*',
     bodyLimit({

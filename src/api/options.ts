@@ -50,6 +50,12 @@ export interface ApiOptions {
   jobTtlMs: number;
   /** Folder of the built workbench; `undefined` = `web/dist` next to this package. */
   webRoot?: string;
+  /** Host names served besides loopback names, IP literals and the bound host (DNS rebinding guard). */
+  allowedHosts: string[];
+  /** The address the server listens on (set by `startServer`). */
+  boundHost?: string;
+  /** Access token every /api request must carry; required when the server listens beyond loopback. */
+  token?: string;
   /** Where the one-line JSON request log goes; `null` silences it. */
   log: ((line: string) => void) | null;
 }
@@ -79,6 +85,7 @@ export const API_DEFAULTS: Readonly<Omit<ApiOptions, 'limits'>> & { limits: Read
     snapshotCacheSize: 5000,
     responseCacheBytes: 64 * 1024 * 1024,
     jobTtlMs: 30 * 60 * 1000,
+    allowedHosts: [],
     log: (line: string) => void process.stderr.write(`${line}\n`),
   });
 

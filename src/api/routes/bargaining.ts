@@ -141,6 +141,9 @@ const forecastIssue = createRoute({
   responses: { 200: json(ForecastBody, 'the forecast'), ...errorResponses(404, 413) },
 });
 
+/** What a forecast upload may be: a YAML issue or a KTAB CSV. */
+const FORECAST_MEDIA_TYPES = ['application/yaml', 'text/yaml', 'text/csv'] as const;
+
 const forecastUpload = createRoute({
   method: 'post',
   path: '/api/bargaining/forecast',
@@ -152,11 +155,12 @@ const forecastUpload = createRoute({
       description: 'a YAML issue (see scenarios/bargaining/*.yaml) or a KTAB scenario CSV',
       content: {
         'application/yaml': { schema: { type: 'string' } },
+        'text/yaml': { schema: { type: 'string' } },
         'text/csv': { schema: { type: 'string' } },
       },
     },
   },
-  responses: { 200: json(ForecastBody, 'the forecast'), ...errorResponses(413) },
+  responses: { 200: json(ForecastBody, 'the forecast'), ...errorResponses(413, 415, 503) },
 });
 
 function capabilitySource(registry: WorldRegistry) {
@@ -304,7 +308,7 @@ export function registerBargainingRoutes(app: OpenAPIHono, ctx: ApiContext): voi
 
   app.openapi(forecastUpload, async (c) => {
     const q = c.req.valid('query');
-    const text = await readBodyText(c, 'a YAML issue or a KTAB CSV');
+    const text = await readBodyText(c, 'a YAML issue or a KTAB CSV', FORECAST_MEDIA_TYPES);
     const csv = /^text\/csv\b/i.test(c.req.header('content-type') ?? '');
     const input = parseIssue(registry, text, csv ? 'upload.csv' : 'upload.yaml', csv, q);
     return c.json(await runForecast(input, q, ctx, c.req.raw.signal), 200);

@@ -6,10 +6,12 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { LimitExceededError, NotFoundError } from '../domain/errors.js';
+import { ConcurrencyGate } from './concurrency-gate.js';
 import type { ApiContext, RegisterRoutes } from './context.js';
 import { DOCS_CSS, type OpenApiDocLike, renderDocsPage } from './docs-page.js';
 import { errorBody, handleError, validationHook } from './errors.js';
 import { JobQueue } from './jobs.js';
+import { requestGuard } from './middleware/request-guard.js';
 import { requestLog } from './middleware/request-log.js';
 import { responseCache } from './middleware/response-cache.js';
 import { securityHeaders } from './middleware/security-headers.js';
@@ -69,7 +71,18 @@ export function createApp(input: ApiOptionsInput = {}): CounterbalanceApp {
   const context: ApiContext = {
     registry,
     options,
-    jobs: new JobQueue({ maxQueued: options.limits.maxQueuedJobs, ttlMs: options.jobTtlMs }),
+    jobs: new JobQueue({
+      maxQueued: options.limits.maxQueuedJobs,
+      ttlMs: options.jobTtlMs,
+      maxFinished: options.limits.maxFinishedJobs,
+      timeoutMs: options.limits.jobTimeoutMs,
+    }),
+    forecasts: new ConcurrencyGate({
+      maxRunning: options.limits.maxForecastWorkers,
+      maxWaiting: options.limits.maxWaitingForecasts,
+      retryAfterSeconds: 5,
+      what: 'forecasts',
+    }),
     events: new WorldEvents(registry, resolved.db),
     startedAt: Date.now(),
   };
@@ -77,6 +90,14 @@ export function createApp(input: ApiOptionsInput = {}): CounterbalanceApp {
 
   if (options.log) app.use('*', requestLog(options.log));
   app.use('*', securityHeaders());
+  app.use(
+    '*',
+    requestGuard({
+      allowedHosts: options.allowedHosts,
+      ...(options.boundHost !== undefined && { boundHost: options.boundHost }),
+      ...(options.token !== undefined && { token: options.token }),
+    }),
+  );
   app.use(
     '/api/*',
     bodyLimit({
@@ -96,10 +117,16 @@ export function createApp(input: ApiOptionsInput = {}): CounterbalanceApp {
   for (const register of ROUTES) register(app, context);
 
   const docConfig = { openapi: '3.1.0', info: { ...INFO, version: packageVersion() } };
-  app.doc31('/openapi.json', docConfig);
+  // The routes do not change once registered: the document is built once, on first request.
+  let openApiJson: string | undefined;
   let docsHtml: string | undefined;
+  const openApiDoc = () => app.getOpenAPI31Document(docConfig);
+  app.get('/openapi.json', (c) => {
+    openApiJson ??= JSON.stringify(openApiDoc());
+    return c.body(openApiJson, 200, { 'Content-Type': 'application/json; charset=utf-8' });
+  });
   app.get('/docs', (c) => {
-    docsHtml ??= renderDocsPage(app.getOpenAPI31Document(docConfig) as OpenApiDocLike);
+    docsHtml ??= renderDocsPage(openApiDoc() as OpenApiDocLike);
     return c.html(docsHtml);
   });
   app.get('/docs/docs.css', (c) => c.body(DOCS_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8' }));

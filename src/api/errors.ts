@@ -8,7 +8,12 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
 import { httpStatusFor } from '../domain/error-codes.js';
-import { CounterbalanceError, InvalidInputError } from '../domain/errors.js';
+import {
+  CounterbalanceError,
+  InvalidInputError,
+  ServerBusyError,
+  UnauthorizedError,
+} from '../domain/errors.js';
 import type { ErrorBody, Problem } from './schemas.js';
 
 /** The status and JSON body for an error thrown while serving a request. */
@@ -28,14 +33,21 @@ function plainProblem(p: Problem): Problem {
   return Object.fromEntries(Object.entries(p).filter(([, v]) => v !== undefined)) as Problem;
 }
 
+/** Headers an error response needs besides its body: when to retry, how to authenticate. */
+export function errorHeaders(err: unknown): Record<string, string> {
+  if (err instanceof ServerBusyError) return { 'Retry-After': String(err.retryAfterSeconds) };
+  if (err instanceof UnauthorizedError) return { 'WWW-Authenticate': 'Bearer realm="counterbalance"' };
+  return {};
+}
+
 /** Hono `onError` handler: JSON body, logged stack for unexpected errors. */
 export function handleError(log: ((line: string) => void) | null) {
   return (err: Error, c: Context): Response => {
     const { status, body } = errorBody(err);
-    if (status >= 500 && log) {
+    if (status >= 500 && log && !(err instanceof ServerBusyError)) {
       log(JSON.stringify({ level: 'error', path: c.req.path, error: err.stack ?? String(err) }));
     }
-    return c.json(body, status);
+    return c.json(body, status, errorHeaders(err));
   };
 }
 

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { LimitExceededError, ScenarioValidationError } from '../domain/errors.js';
+import { LimitExceededError, NotFoundError, ScenarioValidationError } from '../domain/errors.js';
 import { type JobEvent, JobQueue } from './jobs.js';
 
-const queue = (maxQueued = 4) => new JobQueue({ maxQueued, ttlMs: 60_000 });
+const queue = (maxQueued = 4) =>
+  new JobQueue({ maxQueued, ttlMs: 60_000, maxFinished: 100, timeoutMs: 60_000 });
 
 describe('JobQueue', () => {
   it('runs jobs one after another and reports progress, then one end event', async () => {
@@ -59,5 +60,35 @@ describe('JobQueue', () => {
     expect(q.cancel(second.id).status).toBe('cancelled');
     await q.wait(first.id);
     expect(started).toBe(false);
+  });
+
+  it('keeps at most maxFinished finished jobs, forgetting the oldest first', async () => {
+    const q = new JobQueue({ maxQueued: 10, ttlMs: 60_000, maxFinished: 2, timeoutMs: 60_000 });
+    const ids = [1, 2, 3, 4].map((n) => q.submit('t', async () => n).id);
+    for (const id of ids) await q.wait(id);
+    expect(q.counts().finished).toBe(2);
+    expect(() => q.get(ids[0]!)).toThrow(NotFoundError);
+    expect(() => q.get(ids[1]!)).toThrow(NotFoundError);
+    expect(q.get(ids[3]!).result).toBe(4);
+  });
+
+  it('stops a job past its time limit and fails it with LimitExceededError', async () => {
+    const q = new JobQueue({ maxQueued: 2, ttlMs: 60_000, maxFinished: 10, timeoutMs: 30 });
+    let sawAbort = false;
+    const job = q.submit(
+      't',
+      (_report, signal) =>
+        new Promise((_resolve, reject) =>
+          signal.addEventListener('abort', () => {
+            sawAbort = true;
+            reject(new Error('aborted'));
+          }),
+        ),
+    );
+    const end = await q.wait(job.id);
+    expect(sawAbort).toBe(true);
+    expect(end.status).toBe('failed');
+    expect(end.failure).toBeInstanceOf(LimitExceededError);
+    expect(end.error).toMatchObject({ status: 413 });
   });
 });

@@ -49,6 +49,10 @@ interface JobRecord {
 export interface JobQueueOptions {
   maxQueued: number;
   ttlMs: number;
+  /** Finished jobs kept at most; the oldest are forgotten first. */
+  maxFinished: number;
+  /** A running job is stopped after this long and fails with `LimitExceededError`. */
+  timeoutMs: number;
 }
 
 export class JobQueue {
@@ -173,6 +177,7 @@ export class JobQueue {
     }
     this.#emit(record, { type: 'end', state: { ...record.state } });
     record.listeners.clear();
+    this.#sweep();
   }
 
   async #next(): Promise<void> {
@@ -185,22 +190,44 @@ export class JobQueue {
       record.state = { ...record.state, progress };
       this.#emit(record, { type: 'progress', progress });
     };
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      record.controller.abort();
+    }, this.#options.timeoutMs);
+    let outcome: { result?: unknown; error?: unknown };
     try {
-      const result = await record.task(report, record.controller.signal);
-      if (record.controller.signal.aborted) this.#finish(record, 'cancelled');
-      else this.#finish(record, 'done', { result });
+      outcome = { result: await record.task(report, record.controller.signal) };
     } catch (error) {
-      this.#finish(record, record.controller.signal.aborted ? 'cancelled' : 'failed', { error });
+      outcome = { error };
+    }
+    clearTimeout(timer);
+    try {
+      if (timedOut) {
+        const error = new LimitExceededError(
+          `the job ran longer than ${this.#options.timeoutMs / 1000} s and was stopped; ask for fewer runs or a shorter horizon`,
+        );
+        this.#finish(record, 'failed', { error });
+      } else if (record.controller.signal.aborted) {
+        this.#finish(record, 'cancelled', 'error' in outcome ? { error: outcome.error } : {});
+      } else {
+        this.#finish(record, 'error' in outcome ? 'failed' : 'done', outcome);
+      }
     } finally {
       this.#running = undefined;
       queueMicrotask(() => this.#next());
     }
   }
 
+  /** Forgets finished jobs past their time-to-live, then the oldest beyond the count cap. */
   #sweep(): void {
     const cutoff = Date.now() - this.#options.ttlMs;
-    for (const [id, record] of this.#jobs) {
-      if (record.finishedMs !== undefined && record.finishedMs < cutoff) this.#jobs.delete(id);
-    }
+    const finished = [...this.#jobs.values()]
+      .filter((r) => r.finishedMs !== undefined)
+      .sort((a, b) => (a.finishedMs as number) - (b.finishedMs as number));
+    const excess = finished.length - this.#options.maxFinished;
+    finished.forEach((record, i) => {
+      if (i < excess || (record.finishedMs as number) < cutoff) this.#jobs.delete(record.state.id);
+    });
   }
 }

@@ -18,10 +18,20 @@ export interface ApiLimits {
   maxSeriesPoints: number;
   /** Most actors a bargaining issue may have. */
   maxBargainingActors: number;
-  /** Issues up to this many actors are forecast in the request thread; larger ones in a worker. */
-  inlineBargainingActors: number;
+  /** Most dimensions a bargaining issue may have. */
+  maxBargainingDimensions: number;
+  /** Most actors² × dimensions one forecast may ask for (the work of one bargaining round). */
+  maxBargainingWork: number;
+  /** Forecasts computing at once, each in its own worker thread; later ones wait their turn. */
+  maxForecastWorkers: number;
+  /** Forecasts waiting for a worker; beyond them a request is refused with 503 and Retry-After. */
+  maxWaitingForecasts: number;
   /** A forecast in a worker is stopped after this many milliseconds (413). */
   forecastTimeoutMs: number;
+  /** A scenario job still running after this many milliseconds is stopped and fails (413). */
+  jobTimeoutMs: number;
+  /** Finished jobs kept for reading back; the oldest are forgotten first beyond this. */
+  maxFinishedJobs: number;
 }
 
 export interface ApiOptions {
@@ -40,6 +50,12 @@ export interface ApiOptions {
   jobTtlMs: number;
   /** Folder of the built workbench; `undefined` = `web/dist` next to this package. */
   webRoot?: string;
+  /** Host names served besides loopback names, IP literals and the bound host (DNS rebinding guard). */
+  allowedHosts: string[];
+  /** The address the server listens on (set by `startServer`). */
+  boundHost?: string;
+  /** Access token every /api request must carry; required when the server listens beyond loopback. */
+  token?: string;
   /** Where the one-line JSON request log goes; `null` silences it. */
   log: ((line: string) => void) | null;
 }
@@ -52,8 +68,13 @@ export const API_LIMITS: Readonly<ApiLimits> = Object.freeze({
   maxQueuedJobs: 8,
   maxSeriesPoints: 1000,
   maxBargainingActors: 200,
-  inlineBargainingActors: 40,
+  maxBargainingDimensions: 50,
+  maxBargainingWork: 200_000,
+  maxForecastWorkers: 2,
+  maxWaitingForecasts: 8,
   forecastTimeoutMs: 30_000,
+  jobTimeoutMs: 10 * 60 * 1000,
+  maxFinishedJobs: 100,
 });
 
 export const API_DEFAULTS: Readonly<Omit<ApiOptions, 'limits'>> & { limits: Readonly<ApiLimits> } =
@@ -64,6 +85,7 @@ export const API_DEFAULTS: Readonly<Omit<ApiOptions, 'limits'>> & { limits: Read
     snapshotCacheSize: 5000,
     responseCacheBytes: 64 * 1024 * 1024,
     jobTtlMs: 30 * 60 * 1000,
+    allowedHosts: [],
     log: (line: string) => void process.stderr.write(`${line}\n`),
   });
 

@@ -4,7 +4,7 @@
  * body-limit middleware's job.
  */
 import type { Context } from 'hono';
-import { InvalidInputError } from '../domain/errors.js';
+import { InvalidInputError, UnsupportedMediaTypeError } from '../domain/errors.js';
 import { parseYamlSource } from '../worlds/yaml-source.js';
 
 /** Media types a structured upload may use. */
@@ -15,8 +15,18 @@ export function isJsonRequest(c: Context): boolean {
   return /^application\/(?:[\w.+-]+\+)?json\b/i.test(c.req.header('content-type') ?? '');
 }
 
-/** The body text; an empty body is an error naming what was expected. */
-export async function readBodyText(c: Context, what: string): Promise<string> {
+/**
+ * The body text, if its Content-Type is one of `accepted` (else 415: a form or `text/plain` POST
+ * is what a cross-site page can send without asking); an empty body is an error naming what was
+ * expected.
+ */
+export async function readBodyText(c: Context, what: string, accepted: readonly string[]): Promise<string> {
+  const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  if (!accepted.includes(type)) {
+    throw new UnsupportedMediaTypeError(
+      `${type === '' ? 'a body without Content-Type' : `Content-Type ${type}`} is not accepted here; send ${what} as ${accepted.join(', ')}`,
+    );
+  }
   const text = await c.req.text();
   if (text.trim() === '') {
     throw new InvalidInputError({
@@ -56,7 +66,7 @@ export function parseStructured(text: string, json: boolean): unknown {
   return src.data;
 }
 
-/** Reads and parses a structured body. */
+/** Reads and parses a structured body (JSON or YAML). */
 export async function readStructuredBody(c: Context, what: string): Promise<unknown> {
-  return parseStructured(await readBodyText(c, what), isJsonRequest(c));
+  return parseStructured(await readBodyText(c, what, STRUCTURED_MEDIA_TYPES), isJsonRequest(c));
 }

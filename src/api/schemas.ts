@@ -239,6 +239,9 @@ export const HealthBody = z
       })
       .describe('the embedded DuckDB event store: its file (null = in memory), state and event count'),
     jobs: z.object({ queued: z.number(), running: z.number(), finished: z.number() }),
+    forecasts: z
+      .object({ running: z.number(), waiting: z.number() })
+      .describe('bargaining forecasts computing in worker threads and waiting for one'),
     limits: z.record(z.string(), z.number()),
   })
   .meta({ id: 'Health' });

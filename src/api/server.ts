@@ -6,7 +6,9 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
+import { InvalidInputError } from '../domain/errors.js';
 import { type CounterbalanceApp, createApp } from './app.js';
+import { isLoopbackHost } from './middleware/request-guard.js';
 import type { ApiOptionsInput } from './options.js';
 
 export interface ServerOptions extends ApiOptionsInput {
@@ -41,7 +43,14 @@ export interface RunningServer {
  */
 export async function startServer(input: Partial<ServerOptions> = {}): Promise<RunningServer> {
   const opts = { ...SERVER_DEFAULTS, ...input };
-  const app = createApp(opts);
+  if (!isLoopbackHost(opts.host) && !opts.token) {
+    throw new InvalidInputError({
+      field: '--host',
+      message: `binding to ${opts.host} serves other machines, and this server has no access token`,
+      hint: 'pass --token <secret> or set COUNTERBALANCE_TOKEN, or bind to 127.0.0.1',
+    });
+  }
+  const app = createApp({ ...opts, boundHost: opts.host });
   // Load the first world and its events now: a broken world or a locked store fails the start.
   app.context.registry.world(app.context.options.defaultWorld);
   await app.context.events.forWorld(app.context.options.defaultWorld);

@@ -9,7 +9,7 @@ export { forecastPoint, weightedMedian } from './forecast-point.js';
 export { assertValidInput, checkInput, type InputIssue } from './input/check-input.js';
 export { type CapabilitySource, type IssueOptions, parseIssueYaml } from './input/issue-yaml.js';
 export { parseKtabCsv } from './input/ktab-csv.js';
-export { bundledIssueNames, loadBargainingInput, resolveIssueRef } from './input/load.js';
+export { bundledIssueNames, bundledIssuePath, loadBargainingInput, resolveIssueRef } from './input/load.js';
 export { explainActor, forecastChart } from './report.js';
 export { type RiskAdjust, SMP_DEFAULTS, type SmpOptions, type ThirdPartyCommit } from './smp/options.js';
 export type * from './types.js';

@@ -1,9 +1,13 @@
 import {
   CounterbalanceError,
+  ForbiddenError,
   InvalidInputError,
   LimitExceededError,
   NotFoundError,
+  ServerBusyError,
   SolverError,
+  UnauthorizedError,
+  UnsupportedMediaTypeError,
 } from './errors.js';
 
 /** Process exit codes: 0 ok, 1 invalid input or failed work, 2 usage. */
@@ -21,6 +25,10 @@ export function httpStatusFor(err: unknown): number {
   if (err instanceof InvalidInputError) return 422;
   if (err instanceof NotFoundError) return 404;
   if (err instanceof SolverError) return 500;
+  if (err instanceof ServerBusyError) return 503;
+  if (err instanceof UnauthorizedError) return 401;
+  if (err instanceof ForbiddenError) return 403;
+  if (err instanceof UnsupportedMediaTypeError) return 415;
   if (err instanceof CounterbalanceError) return 400;
   return 500;
 }

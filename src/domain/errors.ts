@@ -74,3 +74,30 @@ export class LimitExceededError extends CounterbalanceError {
 export class SolverError extends CounterbalanceError {
   override name = 'SolverError';
 }
+
+/** The server is at capacity for this kind of work; the client may retry after a while. */
+export class ServerBusyError extends CounterbalanceError {
+  override name = 'ServerBusyError';
+  constructor(
+    message: string,
+    /** Seconds after which a retry is worth trying (the `Retry-After` header). */
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
+}
+
+/** A request is not allowed from where it comes (cross-origin, unknown Host). */
+export class ForbiddenError extends CounterbalanceError {
+  override name = 'ForbiddenError';
+}
+
+/** A request lacks the credentials the server asks for (its access token). */
+export class UnauthorizedError extends CounterbalanceError {
+  override name = 'UnauthorizedError';
+}
+
+/** A request body comes in a media type the endpoint does not accept. */
+export class UnsupportedMediaTypeError extends CounterbalanceError {
+  override name = 'UnsupportedMediaTypeError';
+}

@@ -10,15 +10,15 @@ import { z } from 'zod';
 import {
   type BargainingInput,
   bundledIssueNames,
+  bundledIssuePath,
   type ForecastResult,
   parseIssueYaml,
   parseKtabCsv,
-  resolveIssueRef,
 } from '../../bargaining/index.js';
 import { LimitExceededError, NotFoundError } from '../../domain/errors.js';
 import { capabilitiesAt } from '../../worlds/snapshot.js';
 import type { ApiContext } from '../context.js';
-import { type ForecastTask, forecastTask } from '../forecast-worker.js';
+import type { ForecastTask } from '../forecast-worker.js';
 import type { ApiLimits } from '../options.js';
 import { readBodyText } from '../read-body.js';
 import { runInWorker } from '../run-in-worker.js';
@@ -141,6 +141,9 @@ const forecastIssue = createRoute({
   responses: { 200: json(ForecastBody, 'the forecast'), ...errorResponses(404, 413) },
 });
 
+/** What a forecast upload may be: a YAML issue or a KTAB CSV. */
+const FORECAST_MEDIA_TYPES = ['application/yaml', 'text/yaml', 'text/csv'] as const;
+
 const forecastUpload = createRoute({
   method: 'post',
   path: '/api/bargaining/forecast',
@@ -152,11 +155,12 @@ const forecastUpload = createRoute({
       description: 'a YAML issue (see scenarios/bargaining/*.yaml) or a KTAB scenario CSV',
       content: {
         'application/yaml': { schema: { type: 'string' } },
+        'text/yaml': { schema: { type: 'string' } },
         'text/csv': { schema: { type: 'string' } },
       },
     },
   },
-  responses: { 200: json(ForecastBody, 'the forecast'), ...errorResponses(413) },
+  responses: { 200: json(ForecastBody, 'the forecast'), ...errorResponses(413, 415, 503) },
 });
 
 function capabilitySource(registry: WorldRegistry) {
@@ -186,41 +190,71 @@ function bundledIssue(
   id: string,
   q: { world?: string | undefined; at?: string | undefined } = {},
 ): BargainingInput {
-  const names = bundledIssueNames();
-  if (!names.includes(id)) {
-    throw new NotFoundError(`no bargaining issue '${id}' (bundled: ${names.join(', ')})`);
+  const path = bundledIssuePath(id);
+  if (path === undefined) {
+    throw new NotFoundError(`no bargaining issue '${id}' (bundled: ${bundledIssueNames().join(', ')})`);
   }
-  const path = resolveIssueRef(id);
   const csv = extname(path).toLowerCase() === '.csv';
   return parseIssue(registry, readFileSync(path, 'utf8'), basename(path), csv, q);
 }
 
 /**
- * Forecasts in this thread when the issue is small, else in a worker thread with a time limit, so
- * a large issue never stalls the server.
+ * Checks the server's limits on the size of an issue and the work of forecasting it; throws
+ * `LimitExceededError` (413) naming the limit.
+ *
+ * @example
+ * checkForecastWork(parseKtabCsv(text, 'upload.csv'), API_LIMITS); // throws for 40 actors × 1,000 dimensions
+ */
+export function checkForecastWork(
+  input: BargainingInput,
+  limits: Pick<ApiLimits, 'maxBargainingActors' | 'maxBargainingDimensions' | 'maxBargainingWork'>,
+): void {
+  const actors = input.actors.length;
+  const dims = input.dimensions.length;
+  if (actors > limits.maxBargainingActors) {
+    throw new LimitExceededError(
+      `the issue has ${actors} actors; this server forecasts at most ${limits.maxBargainingActors}`,
+    );
+  }
+  if (dims > limits.maxBargainingDimensions) {
+    throw new LimitExceededError(
+      `the issue has ${dims} dimensions; this server forecasts at most ${limits.maxBargainingDimensions}`,
+    );
+  }
+  if (actors * actors * dims > limits.maxBargainingWork) {
+    throw new LimitExceededError(
+      `actors² × dimensions = ${actors * actors * dims} exceeds this server's limit of ${limits.maxBargainingWork}; forecast fewer actors or dimensions (or one dimension with ?model=bdm&dimension=…)`,
+    );
+  }
+}
+
+/**
+ * Forecasts in a worker thread, never in the request thread, once the gate admits it, with a time
+ * limit; the worker is terminated when the client goes away (`signal`).
  */
 async function runForecast(
   input: BargainingInput,
   q: z.infer<typeof ForecastQuery>,
-  limits: ApiLimits,
+  ctx: ApiContext,
+  signal: AbortSignal,
 ): Promise<ForecastResult> {
-  if (input.actors.length > limits.maxBargainingActors) {
-    throw new LimitExceededError(
-      `the issue has ${input.actors.length} actors; this server forecasts at most ${limits.maxBargainingActors}`,
-    );
-  }
+  const { limits } = ctx.options;
+  checkForecastWork(input, limits);
   const task: ForecastTask = {
     input,
     model: q.model,
     ...(q.dimension !== undefined && { dimension: q.dimension }),
   };
-  const result =
-    input.actors.length <= limits.inlineBargainingActors
-      ? forecastTask(task)
-      : await runInWorker<ForecastResult>('forecast-worker', task, {
-          timeoutMs: limits.forecastTimeoutMs,
-          what: `the ${q.model} forecast of '${input.name}'`,
-        });
+  const what = `the ${q.model} forecast of '${input.name}'`;
+  const result = await ctx.forecasts.run(
+    () =>
+      runInWorker<ForecastResult>('forecast-worker', task, {
+        timeoutMs: limits.forecastTimeoutMs,
+        what,
+        signal,
+      }),
+    signal,
+  );
   if (q.detail === 'true') return result;
   return {
     ...result,
@@ -241,7 +275,7 @@ export function registerBargainingRoutes(app: OpenAPIHono, ctx: ApiContext): voi
     summaries ??= bundledIssueNames().flatMap((id) => {
       try {
         const input = bundledIssue(registry, id);
-        const csv = extname(resolveIssueRef(id)).toLowerCase() === '.csv';
+        const csv = extname(bundledIssuePath(id) ?? '').toLowerCase() === '.csv';
         return [
           {
             id,
@@ -267,17 +301,17 @@ export function registerBargainingRoutes(app: OpenAPIHono, ctx: ApiContext): voi
   app.openapi(forecastIssue, async (c) => {
     const q = c.req.valid('query');
     return c.json(
-      await runForecast(bundledIssue(registry, c.req.valid('param').issue, q), q, ctx.options.limits),
+      await runForecast(bundledIssue(registry, c.req.valid('param').issue, q), q, ctx, c.req.raw.signal),
       200,
     );
   });
 
   app.openapi(forecastUpload, async (c) => {
     const q = c.req.valid('query');
-    const text = await readBodyText(c, 'a YAML issue or a KTAB CSV');
+    const text = await readBodyText(c, 'a YAML issue or a KTAB CSV', FORECAST_MEDIA_TYPES);
     const csv = /^text\/csv\b/i.test(c.req.header('content-type') ?? '');
     const input = parseIssue(registry, text, csv ? 'upload.csv' : 'upload.yaml', csv, q);
-    return c.json(await runForecast(input, q, ctx.options.limits), 200);
+    return c.json(await runForecast(input, q, ctx, c.req.raw.signal), 200);
   });
 }
 

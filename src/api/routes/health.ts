@@ -36,6 +36,7 @@ export function registerHealthRoutes(app: OpenAPIHono, ctx: ApiContext): void {
         defaultWorld: ctx.options.defaultWorld,
         db: ctx.events.status(),
         jobs: ctx.jobs.counts(),
+        forecasts: ctx.forecasts.counts(),
         limits: { ...ctx.options.limits },
       },
       200,

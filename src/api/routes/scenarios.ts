@@ -23,7 +23,7 @@ import {
 } from '../../simulation/scenario.js';
 import type { ApiContext } from '../context.js';
 import type { ApiLimits } from '../options.js';
-import { isJsonRequest, parseStructured, readBodyText } from '../read-body.js';
+import { isJsonRequest, parseStructured, readBodyText, STRUCTURED_MEDIA_TYPES } from '../read-body.js';
 import { LayerSchema, WorldParam } from '../schemas.js';
 import { JobStateSchema } from './jobs.js';
 import { errorResponses, json } from './shared.js';
@@ -158,13 +158,14 @@ const runRoute = createRoute({
       content: {
         'application/json': { schema: z.toJSONSchema(ScenarioSchema, { io: 'input' }) as object },
         'application/yaml': { schema: { type: 'string' } },
+        'text/yaml': { schema: { type: 'string' } },
       },
     },
   },
   responses: {
     200: json(ScenarioResultSchema, 'the result (with ?wait=true)'),
     202: json(Accepted, 'the run is queued'),
-    ...errorResponses(404, 413, 422),
+    ...errorResponses(404, 413, 415, 422),
   },
 });
 
@@ -241,7 +242,7 @@ export function registerScenarioRoutes(app: OpenAPIHono, ctx: ApiContext): void 
     const id = c.req.valid('param').world;
     const q = c.req.valid('query');
     const world = registry.world(id);
-    const text = await readBodyText(c, 'a scenario as JSON or YAML');
+    const text = await readBodyText(c, 'a scenario', STRUCTURED_MEDIA_TYPES);
     const doc = isJsonRequest(c)
       ? scenarioFromObject(parseStructured(text, true))
       : parseScenario(text, 'body');

@@ -9,9 +9,13 @@ import { ErrorBody } from '../schemas.js';
 const ERROR_TEXT: Readonly<Record<number, string>> = Object.freeze({
   404: 'unknown world, actor or resource',
   413: 'the request is larger or asks for more work than the limits allow',
+  415: 'the body is not in a media type this endpoint accepts',
   422: 'invalid request: see `problems` for each field',
   500: 'internal error',
+  503: 'the server is at capacity for this work; retry after the Retry-After seconds',
 });
+
+type ErrorStatus = 404 | 413 | 415 | 422 | 500 | 503;
 
 /** A JSON response declaration for `createRoute`. */
 export function json<T extends z.ZodType>(schema: T, description: string) {
@@ -19,10 +23,10 @@ export function json<T extends z.ZodType>(schema: T, description: string) {
 }
 
 /** Declarations of the error responses a route can give (422 always: request validation). */
-export function errorResponses(...statuses: (404 | 413 | 422 | 500)[]) {
+export function errorResponses(...statuses: ErrorStatus[]) {
   const all = [...new Set([...statuses, 422 as const])];
   return Object.fromEntries(all.map((s) => [s, json(ErrorBody, ERROR_TEXT[s]!)])) as Record<
-    404 | 413 | 422 | 500,
+    ErrorStatus,
     ReturnType<typeof json<typeof ErrorBody>>
   >;
 }

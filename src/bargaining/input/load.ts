@@ -3,7 +3,7 @@
  * `.json`). A bare name resolves to a bundled issue: `scenarios/bargaining/<name>.yaml` or the
  * KTAB examples in `data/bargaining/<name>.csv`.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NotFoundError } from '../../domain/errors.js';
@@ -46,15 +46,29 @@ export function bundledIssueNames(): string[] {
     .sort();
 }
 
+/**
+ * The file of the bundled issue `name`, or `undefined`: never a path in the working directory
+ * (the HTTP API resolves names with this only).
+ *
+ * @example
+ * bundledIssuePath('dummyData_3Dim'); // …/data/bargaining/dummyData_3Dim.csv
+ */
+export function bundledIssuePath(name: string): string | undefined {
+  if (!bundledIssueNames().includes(name)) return undefined;
+  for (const dir of bundledDirs()) {
+    for (const ext of Object.keys(READERS)) {
+      const path = resolve(dir, name + ext);
+      if (existsSync(path) && statSync(path).isFile()) return path;
+    }
+  }
+  return undefined;
+}
+
 /** A path for `ref`: an existing file, or a bundled issue by name. */
 export function resolveIssueRef(ref: string): string {
   if (existsSync(ref)) return resolve(ref);
-  for (const dir of bundledDirs()) {
-    for (const ext of Object.keys(READERS)) {
-      const path = resolve(dir, ref + ext);
-      if (existsSync(path)) return path;
-    }
-  }
+  const bundled = bundledIssuePath(ref);
+  if (bundled !== undefined) return bundled;
   throw new NotFoundError(
     `no bargaining issue '${ref}': not a file, nor a bundled issue (bundled: ${bundledIssueNames().join(', ')})`,
   );

@@ -53,13 +53,21 @@ export function register(program: Command): void {
       '--db <path>',
       "DuckDB event store file; without it the events live in memory (the worlds' own events are re-read from their files at every start)",
     )
+    .option(
+      '--token <secret>',
+      'access token every API request must carry (default: $COUNTERBALANCE_TOKEN); required beyond loopback',
+    )
+    .option('--allow-host <name...>', 'host names to serve besides loopback, IP addresses and --host', [])
     .action(async (opts: OptionValues) => {
       const [first, ...rest] = opts.world as string[];
       const db = opts.db === ':memory:' ? undefined : (opts.db as string | undefined);
       if (db) mkdirSync(dirname(db), { recursive: true });
+      const token = (opts.token as string | undefined) ?? (process.env.COUNTERBALANCE_TOKEN || undefined);
       const server = await startServer({
         port: opts.port as number,
         host: opts.host as string,
+        allowedHosts: opts.allowHost as string[],
+        ...(token !== undefined && { token }),
         defaultWorld: first ?? DEFAULT_WORLD,
         worlds: rest,
         ...(db && { db }),
@@ -67,12 +75,11 @@ export function register(program: Command): void {
       }).catch((err: unknown) => {
         throw bindError(err, opts.port as number, opts.host as string);
       });
+      const page =
+        token === undefined ? `${server.url}/` : `${server.url}/?token=${encodeURIComponent(token)}`;
       process.stderr.write(
-        `counterbalance serving ${server.url}/ (workbench), ${server.url}/docs (API reference), events ${db ? `in ${db}` : 'in memory'}; Ctrl-C stops\n`,
+        `counterbalance serving ${page} (workbench), ${server.url}/docs (API reference), events ${db ? `in ${db}` : 'in memory'}; Ctrl-C stops\n`,
       );
-      if (opts.host !== '127.0.0.1' && opts.host !== 'localhost' && opts.host !== '::1') {
-        process.stderr.write(`warning: bound to ${opts.host}; the API has no authentication\n`);
-      }
       await new Promise<void>((resolve) => {
         process.once('SIGINT', () => resolve());
         process.once('SIGTERM', () => resolve());

@@ -238,7 +238,59 @@ describe('the workbench', () => {
     await page.screenshot({ path: `${ARTIFACTS}e2e-scenario.png`, fullPage: true });
   });
 
-  it('reports scenario problems field by field', async () => {
+  it('checks the YAML as the user types, shows each problem with its line, and edits the text in place', async () => {
+    await openWorkbench('#world=eurasia&tab=scenarios');
+    await page.waitForSelector('#scenario-yaml');
+    await page.waitForFunction(
+      () => (document.getElementById('scenario-yaml') as HTMLTextAreaElement).value.length > 0,
+    );
+    const { actors } = await api.world('eurasia');
+    const [known, other] = [actors[0]!.id, actors[1]!.id];
+    const text = [
+      '# a comment the editor must keep',
+      "name: 'typo check'",
+      'world: eurasia',
+      'start: 2021-12',
+      'horizon: 6',
+      'runs: 10',
+      'shocks:',
+      `  - { at: 0, tie: [ZZZ, ${other}], shift: 0.2 }   # the typo`,
+      '',
+    ].join('\n');
+    await page.fill('#scenario-yaml', text);
+    // No Run: the check happens as the user types, and names the line and field of the typo.
+    const problem = page.locator('#scenario-problems li[data-line="8"]');
+    await problem.waitFor();
+    expect(await problem.textContent()).toMatch(/line 8.*shocks\[0\]\.tie\[0\].*ZZZ/s);
+    const box = (await problem.boundingBox())!;
+    const area = (await page.locator('#scenario-yaml').boundingBox())!;
+    expect(box.y).toBeGreaterThan(area.y + area.height - 1);
+    expect(box.y - (area.y + area.height)).toBeLessThan(60);
+    expect(box.y + box.height).toBeLessThan(800);
+    // The form shows the pair the YAML names, unknown actor included.
+    const first = page.locator('.shock-row select').first();
+    expect(await first.inputValue()).toBe('ZZZ');
+    expect(await first.getAttribute('aria-invalid')).toBe('true');
+
+    // A form edit changes that value and nothing else: comment, world, quoting, flow style stay.
+    await page.fill('#scenario-horizon', '12');
+    await page.locator('#scenario-horizon').dispatchEvent('change');
+    expect(await page.inputValue('#scenario-yaml')).toBe(text.replace('horizon: 6', 'horizon: 12'));
+    await first.selectOption(known);
+    const fixed = text.replace('horizon: 6', 'horizon: 12').replace('ZZZ', known);
+    expect(await page.inputValue('#scenario-yaml')).toBe(fixed);
+    await page.waitForSelector('#scenario-problems[data-state="valid"]');
+    await page.screenshot({ path: `${ARTIFACTS}e2e-scenario-editor.png` });
+
+    // A syntax error is located too, and the form cannot overwrite the broken text.
+    await page.fill('#scenario-yaml', `${fixed}track: [[${known}, ${other}]\n`);
+    await page.waitForSelector('#scenario-problems[data-state="invalid"] li[data-line]');
+    expect(await page.locator('.scenario-form').evaluate((f) => (f as HTMLFieldSetElement).disabled)).toBe(
+      true,
+    );
+  });
+
+  it('reports problems of a run next to the YAML, field by field', async () => {
     expectedErrors = [/status of 422/];
     await openWorkbench('#world=eurasia&tab=scenarios');
     await page.waitForSelector('#scenario-yaml');
@@ -250,8 +302,10 @@ describe('the workbench', () => {
       'name: bad\nstart: 2021-12\nhorizon: 6\nruns: 10\nshocks:\n  - { at: 0, tie: [ZZZ, USA], shift: 0.2 }\n',
     );
     await page.click('#scenario-run');
-    await page.waitForSelector('#scenario-problems li');
-    expect(await page.locator('#scenario-problems').textContent()).toMatch(/shocks\[0\]\.tie\[0\].*ZZZ/s);
+    await page.waitForSelector('#scenario-problems[data-state="failed"] li');
+    expect(await page.locator('#scenario-problems').textContent()).toMatch(
+      /line 6.*shocks\[0\]\.tie\[0\].*ZZZ/s,
+    );
   });
 
   it('exports GEXF, CSV and a PNG of the view as downloads', async () => {

@@ -12,6 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Client, createClient } from '../src/api/client.js';
 import { type RunningServer, startServer } from '../src/api/server.js';
+import { existsAt } from '../src/domain/lifetime.js';
 import { addMonths, monthRange } from '../src/domain/time.js';
 import { launchChromium } from './helpers/chromium.js';
 
@@ -146,6 +147,29 @@ describe('the workbench', () => {
     for (const [a, b, v] of rows) {
       expect(military.ties.find((t) => t.a === a && t.b === b)?.value).toBeCloseTo(v as number, 9);
     }
+  });
+
+  it('shows only the actors that exist at the date, joined to their organisations', async () => {
+    const { actors, memberships } = await api.world('eurasia');
+    const later = (a: { since?: string | undefined }) => a.since !== undefined && a.since > '1976';
+    const unborn = actors.filter(later).map((a) => a.id);
+    expect(unborn.length).toBeGreaterThan(0);
+    await openWorkbench('#world=eurasia&at=1975-06');
+    await page.waitForSelector('#network[data-ready="true"][data-at="1975-06"]');
+    const early = await api.snapshot('eurasia', { at: '1975-06' });
+    expect(early.actors.filter((a) => unborn.includes(a.id))).toEqual([]);
+    expect(Number(await page.locator('#network').getAttribute('data-nodes'))).toBe(early.actors.length);
+    expect(early.actors.length).toBe(actors.length - actors.filter((a) => !existsAt(a, '1975-06')).length);
+    await page.screenshot({ path: `${ARTIFACTS}e2e-network-1975.png` });
+
+    await page.locator('#time-slider').fill(String(monthRange('1971-01', '2019-06').length - 1));
+    await page.waitForSelector('#network[data-ready="true"][data-at="2019-06"]');
+    const inForce = memberships.filter((m) => existsAt({ since: m.from, until: m.to }, '2019-06'));
+    expect(inForce.length).toBeGreaterThan(0);
+    expect(Number(await page.locator('#network').getAttribute('data-memberships'))).toBe(inForce.length);
+    const [svg] = await Promise.all([page.waitForEvent('download'), page.click('#export-svg')]);
+    const svgText = readFileSync((await svg.path())!, 'utf8');
+    expect(svgText.match(/stroke-dasharray="4 3"/g)?.length).toBe(inForce.length);
   });
 
   it('opens the evidence drawer of a tie with its quotes, and closes it with Escape', async () => {
@@ -339,8 +363,8 @@ describe('the workbench', () => {
   it('shows the map, the balancers and the bargaining forecast', async () => {
     await openWorkbench('#world=eurasia&at=2019-06&tab=map');
     await page.waitForSelector('#map svg');
-    const world = await api.world('eurasia');
-    const placed = world.actors.filter((a) => a.capital).length;
+    const snapshot = await api.snapshot('eurasia', { at: '2019-06' });
+    const placed = snapshot.actors.filter((a) => a.lat !== undefined).length;
     expect(await page.locator('#map svg g.actors circle').count()).toBe(placed);
     await page.screenshot({ path: `${ARTIFACTS}e2e-map.png` });
 

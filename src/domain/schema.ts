@@ -83,6 +83,12 @@ export const Actor = z
     aliases: z.array(z.string()).default([]),
     cow: z.number().int().positive().optional(),
     region: z.string().optional(),
+    since: DateString.optional().describe(
+      'first date the actor exists (founding, independence); absent = before the world begins',
+    ),
+    until: DateString.optional().describe(
+      'last date the actor exists (dissolution, succession); absent = to the end of the world',
+    ),
     nuclear: z.boolean().optional(),
     note: z.string().optional().describe('curator note: how this was coded'),
     capital: z.object({ name: z.string(), lat: z.number(), lon: z.number() }).strict().optional(),

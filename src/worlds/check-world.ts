@@ -3,6 +3,7 @@
  * evidence, interval order, one `meta`. Each problem points at file, line and field.
  */
 import type { Problem } from '../domain/errors.js';
+import { describeLifetime, type Lifetime, withinLifetime } from '../domain/lifetime.js';
 import { endOf, isDate, startOf } from '../domain/time.js';
 import type { Located, MergedSections } from './read-world-files.js';
 import { unknownIdHint } from './suggest.js';
@@ -133,7 +134,30 @@ export function checkWorld(s: MergedSections): Problem[] {
     });
   };
 
-  for (const a of s.actors) cites(a, [], a.value.evidence);
+  const lifetimes = new Map<string, Lifetime>();
+  for (const a of s.actors) {
+    cites(a, [], a.value.evidence);
+    const { since, until } = a.value;
+    if (!checkDates(a, ['since'], since, report) || !checkDates(a, ['until'], until, report)) continue;
+    if (since && until && endOf(until) < startOf(since)) {
+      report(a, ['until'], `actor ends (${until}) before it begins (${since})`, 'swap since and until');
+    } else if (since || until) lifetimes.set(a.value.id, { since, until });
+  }
+  /** A dated fact about actors must fall within each one's lifetime. */
+  const alive = (item: Located<unknown>, sub: DataPath, ids: string[], from: string, to?: string) => {
+    if (!isDate(from) || (to !== undefined && !isDate(to))) return;
+    for (const id of ids) {
+      const life = lifetimes.get(id);
+      if (life && !withinLifetime(life, from, to)) {
+        report(
+          item,
+          sub,
+          `'${id}' exists ${describeLifetime(life)}, but this is dated ${to ? `${from} to ${to}` : from}`,
+          `date it within ${id}'s lifetime, or correct ${id}'s since/until`,
+        );
+      }
+    }
+  };
   const capSeen = new Set<string>();
   for (const c of s.capabilities) {
     actor(c, ['actor'], c.value.actor);
@@ -170,6 +194,7 @@ export function checkWorld(s: MergedSections): Problem[] {
       cites(t, ['observations', i], o.evidence);
       if (!checkDates(t, ['observations', i, 'at'], o.at, report)) return;
       if (!checkDates(t, ['observations', i, 'until'], o.until, report)) return;
+      alive(t, ['observations', i, 'at'], [a, b], o.at, o.until ?? o.at);
       if (o.until && endOf(o.until) < startOf(o.at)) {
         report(
           t,
@@ -202,7 +227,8 @@ export function checkWorld(s: MergedSections): Problem[] {
   for (const e of s.events) {
     actor(e, ['source'], e.value.source);
     actor(e, ['target'], e.value.target);
-    checkDates(e, ['date'], e.value.date, report);
+    if (checkDates(e, ['date'], e.value.date, report))
+      alive(e, ['date'], [e.value.source, e.value.target], e.value.date, e.value.date);
     cites(e, [], e.value.evidence);
   }
 
@@ -278,6 +304,7 @@ export function checkWorld(s: MergedSections): Problem[] {
       );
       continue;
     }
+    alive(m, ['from'], [m.value.actor, m.value.org], m.value.from, m.value.to);
     const key = `${m.value.actor}∈${m.value.org}`;
     for (const other of byPair.get(key) ?? []) {
       if (overlaps(other.value, m.value)) {

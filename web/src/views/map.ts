@@ -211,7 +211,9 @@ export function createMapView(ctx: ViewContext): View {
 
     const nodes = svgEl('g', { class: 'actors' });
     const offMap: string[] = [];
-    for (const a of placed) {
+    // The frame comes from every capital (stable over time); only actors existing at the date show.
+    const present = new Set(snap.actors.map((a) => a.id));
+    for (const a of placed.filter((x) => present.has(x.id))) {
       const raw = projection(lonLat.get(a.id)!);
       if (!raw) continue;
       const inside = inFrame(raw);
@@ -251,7 +253,7 @@ export function createMapView(ctx: ViewContext): View {
     svg = root;
     replace(holder, root);
     placeCorridorLabels(root, labels, inFrame);
-    const noCapital = world.actors.filter((a) => !a.capital).map((a) => a.id);
+    const noCapital = snap.actors.filter((a) => a.lat === undefined).map((a) => a.id);
     note.textContent =
       (noCapital.length > 0 ? `Not on the map (no capital): ${noCapital.join(', ')}. ` : '') +
       (offMap.length > 0 ? `Pinned to the edge: ${offMap.join(', ')}. ` : '') +

@@ -262,6 +262,62 @@ describe('the workbench', () => {
     await page.screenshot({ path: `${ARTIFACTS}e2e-scenario.png`, fullPage: true });
   });
 
+  it('says what a capability shock measures and hides negligible effects, saying how many', async () => {
+    const snap = await api.snapshot('eurasia');
+    const actor = [...snap.actors]
+      .filter((a) => a.cinc !== undefined)
+      .sort((x, y) => y.cinc! - x.cinc!)[0]!.id;
+    const yaml = [
+      'name: e2e capability',
+      `start: ${snap.at}`,
+      'horizon: 6',
+      'runs: 30',
+      'seed: 3',
+      'shocks:',
+      `  - { at: 0, capability: ${actor}, scale: 1.1 }`,
+      '',
+    ].join('\n');
+    const expected = await api.runScenarioNow('eurasia', yaml);
+    await openWorkbench('#world=eurasia&tab=scenarios');
+    await page.waitForFunction(
+      () => (document.getElementById('scenario-yaml') as HTMLTextAreaElement).value.length > 0,
+    );
+    await page.fill('#scenario-yaml', yaml);
+    await page.click('#scenario-run');
+    await page.waitForSelector('#scenario-results[data-state="done"]', { timeout: 60_000 });
+    // The shock's size and the horizon's difference are two numbers, each named for what it is.
+    const row = page.locator(`#scenario-capabilities tr[data-actor="${actor}"]`);
+    const cap = expected.capabilities.find((c) => c.actor === actor)!;
+    const pct = `${cap.mean < 0 ? '−' : '+'}${Math.abs(cap.mean * 100).toFixed(1)} %`;
+    expect(await row.textContent()).toContain(pct);
+    expect(await row.textContent()).toContain('×1.1 (+10.0 %) at step 0');
+    expect(await page.locator('#scenario-capabilities caption').textContent()).toMatch(
+      /at the horizon.*vs baseline/,
+    );
+
+    // No row reads as zero: effects below the threshold are hidden and counted in the caption.
+    const threshold = Number(await page.inputValue('#scenario-threshold'));
+    const means = await page
+      .locator('#scenario-effects tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute('data-mean'))));
+    for (const m of means) expect(Math.abs(m)).toBeGreaterThanOrEqual(threshold);
+    const small = expected.effects.filter((e) => Math.abs(e.mean) < threshold).length;
+    if (small > 0) {
+      expect(await page.locator('#scenario-effects caption').textContent()).toContain(
+        `${small} smaller than`,
+      );
+    }
+    for (const text of await page.locator('#scenario-effects tbody td:nth-child(2)').allTextContents()) {
+      expect(text).not.toMatch(/^[+−]?0\.000$/);
+    }
+    await page.fill('#scenario-threshold', '0');
+    await page.locator('#scenario-threshold').dispatchEvent('change');
+    expect(await page.locator('#scenario-effects tbody tr').count()).toBe(
+      Math.min(12, expected.effects.length),
+    );
+    await page.screenshot({ path: `${ARTIFACTS}e2e-scenario-capability.png`, fullPage: true });
+  });
+
   it('checks the YAML as the user types, shows each problem with its line, and edits the text in place', async () => {
     await openWorkbench('#world=eurasia&tab=scenarios');
     await page.waitForSelector('#scenario-yaml');

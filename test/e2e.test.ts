@@ -439,6 +439,50 @@ describe('the workbench', () => {
     await page.screenshot({ path: `${ARTIFACTS}e2e-bargaining.png` });
   });
 
+  it('bargaining selects show their whole text, and KTAB test data sits apart from the IR issues', async () => {
+    const issues = await api.bargainingIssues();
+    await openWorkbench('#world=eurasia&tab=bargaining');
+    await page.waitForSelector('#bargaining-chart[data-state="done"] svg', { timeout: 30_000 });
+    const groups = await page.locator('#bargaining-issue optgroup').evaluateAll((gs) =>
+      gs.map((g) => ({
+        label: g.getAttribute('label')!,
+        ids: [...g.querySelectorAll('option')].map((o) => o.value),
+      })),
+    );
+    const irGroup = groups.find((g) => /IR issues/.test(g.label))!;
+    expect(irGroup.ids.sort()).toEqual(
+      issues
+        .filter((i) => i.kind === 'yaml')
+        .map((i) => i.id)
+        .sort(),
+    );
+    const testGroup = groups.find((g) => /test data/.test(g.label))!;
+    expect(testGroup.ids.length).toBeGreaterThan(0);
+    expect(groups.flatMap((g) => g.ids).sort()).toEqual(issues.map((i) => i.id).sort());
+    // Every option of the issue, model and dimension selects fits the select's width.
+    for (const id of ['bargaining-issue', 'bargaining-model', 'bargaining-dimension']) {
+      const fit = await page.evaluate((sid) => {
+        const select = document.getElementById(sid) as HTMLSelectElement;
+        const probe = document.createElement('span');
+        probe.style.font = getComputedStyle(select).font;
+        probe.style.whiteSpace = 'pre';
+        probe.style.position = 'absolute';
+        document.body.appendChild(probe);
+        let need = 0;
+        let widest = '';
+        for (const o of select.options) {
+          probe.textContent = o.textContent;
+          const w = probe.getBoundingClientRect().width;
+          if (w > need) [need, widest] = [w, o.textContent ?? ''];
+        }
+        probe.remove();
+        return { need, have: select.clientWidth, widest };
+      }, id);
+      expect(fit.need, `${id}: ${fit.widest}`).toBeLessThan(fit.have - 16);
+    }
+    await page.screenshot({ path: `${ARTIFACTS}e2e-bargaining-selects.png` });
+  });
+
   it('labels every control and moves between tabs by keyboard', async () => {
     await openWorkbench('#world=eurasia');
     await page.waitForSelector('#network[data-ready="true"]');

@@ -439,6 +439,50 @@ describe('the workbench', () => {
     await page.screenshot({ path: `${ARTIFACTS}e2e-bargaining.png` });
   });
 
+  it('draws corridors along their own waypoints, with labels that do not overlap', async () => {
+    const world = await api.world('eurasia');
+    const sea = world.corridors.find((c) => c.waypoints && c.kind === 'maritime')!;
+    await openWorkbench('#world=eurasia&at=2021-12&tab=map');
+    await page.waitForSelector('#map svg .corridor-labels');
+    const geometry = await page.evaluate((id) => {
+      const line = document.querySelector<SVGPathElement>(`#map path[data-corridor="${id}"]`)!;
+      const total = line.getTotalLength();
+      const samples = Array.from({ length: 400 }, (_, k) => line.getPointAtLength((total * k) / 399));
+      /** How close the drawn line comes to each actor's dot, in pixels. */
+      const nearest = [...document.querySelectorAll<SVGCircleElement>('#map circle[data-actor]')].map((c) => {
+        const x = Number(c.getAttribute('cx'));
+        const y = Number(c.getAttribute('cy'));
+        return { id: c.dataset.actor!, d: Math.min(...samples.map((p) => Math.hypot(p.x - x, p.y - y))) };
+      });
+      const labels = [
+        ...document.querySelectorAll<SVGTextElement>('#map .corridor-label, #map .actor-label'),
+      ].map((t) => {
+        const b = t.getBBox();
+        return { text: t.textContent, x: b.x, y: b.y, w: b.width, h: b.height };
+      });
+      return { nearest, labels };
+    }, sea.id);
+    // The sea lane stays at sea: it does not pass through the capital of a route actor whose
+    // capital is not one of its ends (Moscow, for a lane from Vladivostok).
+    const ends = [sea.waypoints!.points[0]!, sea.waypoints!.points.at(-1)!];
+    const capitals = new Map(world.actors.filter((a) => a.capital).map((a) => [a.id, a.capital!]));
+    const inland = sea.route.filter((id) => {
+      const cap = capitals.get(id)!;
+      return !ends.some((p) => Math.abs(p.lat - cap.lat) < 1 && Math.abs(p.lon - cap.lon) < 1);
+    });
+    expect(inland.length).toBeGreaterThan(0);
+    for (const id of inland) expect(geometry.nearest.find((n) => n.id === id)!.d, id).toBeGreaterThan(15);
+    const overlaps = (a: (typeof geometry.labels)[0], b: (typeof geometry.labels)[0]) =>
+      a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+    const corridorLabels = geometry.labels.filter((l) => world.corridors.some((c) => c.id === l.text));
+    expect(corridorLabels.length).toBeGreaterThan(0);
+    for (const l of corridorLabels) {
+      for (const other of geometry.labels)
+        if (other !== l) expect(overlaps(l, other), `${l.text} / ${other.text}`).toBe(false);
+    }
+    await page.screenshot({ path: `${ARTIFACTS}e2e-map-corridors.png` });
+  });
+
   it('bargaining selects show their whole text, and KTAB test data sits apart from the IR issues', async () => {
     const issues = await api.bargainingIssues();
     await openWorkbench('#world=eurasia&tab=bargaining');

@@ -240,6 +240,7 @@ export function checkWorld(s: MergedSections): Problem[] {
       actor(c, ['route', i], p);
     });
     cites(c, [], c.value.evidence);
+    if (c.value.waypoints) cites(c, ['waypoints'], c.value.waypoints.evidence);
     const st = c.value.statuses;
     st.forEach((x, i) => {
       cites(c, ['statuses', i], x.evidence);

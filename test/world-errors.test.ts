@@ -122,6 +122,40 @@ const CASES: Case[] = [
     field: /memberships\[0\]\.org/,
     message: /not an organization or bloc/,
   },
+  {
+    name: 'an actor that ends before it begins',
+    edit: (t) =>
+      t.replace(
+        '{ id: ORG, kind: organization, name: The Organisation,',
+        '{ id: ORG, kind: organization, name: The Organisation, since: "2005", until: "2001",',
+      ),
+    line: 'until: "2001"',
+    field: /^actors\[\d\]\.until$/,
+    message: /ends \(2001\) before it begins \(2005\)/,
+  },
+  {
+    name: 'a membership dated before the organisation existed',
+    edit: (t) =>
+      t.replace(
+        '{ id: ORG, kind: organization, name: The Organisation,',
+        '{ id: ORG, kind: organization, name: The Organisation, since: "2005-03",',
+      ),
+    line: 'org: ORG, from: "2001"',
+    field: /^memberships\[0\]\.from$/,
+    message: /'ORG' exists since 2005-03, but this is dated 2001/,
+    hint: /lifetime/,
+  },
+  {
+    name: 'an event after an actor ended',
+    edit: (t) =>
+      t.replace(
+        '{ id: AAA, kind: state, name: Alpha,',
+        '{ id: AAA, kind: state, name: Alpha, until: "2009-12",',
+      ),
+    line: 'id: ev1',
+    field: /^events\[0\]\.date$/,
+    message: /'AAA' exists until 2009-12, but this is dated 2010-06-15/,
+  },
 ];
 
 function problemsOf(dir: string) {

@@ -22,6 +22,7 @@ import { registerEventRoutes } from './routes/events.js';
 import { registerExportRoutes } from './routes/exports.js';
 import { packageVersion, registerHealthRoutes } from './routes/health.js';
 import { registerJobRoutes } from './routes/jobs.js';
+import { registerScenarioValidateRoutes } from './routes/scenario-validate.js';
 import { registerScenarioRoutes } from './routes/scenarios.js';
 import { registerSnapshotRoutes } from './routes/snapshots.js';
 import { registerWorldRoutes } from './routes/worlds.js';
@@ -36,6 +37,7 @@ const ROUTES: readonly RegisterRoutes[] = [
   registerEventRoutes,
   registerAnalysisRoutes,
   registerExportRoutes,
+  registerScenarioValidateRoutes,
   registerScenarioRoutes,
   registerJobRoutes,
   registerBargainingRoutes,

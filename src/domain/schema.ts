@@ -88,6 +88,12 @@ export const Actor = z
     aliases: z.array(z.string()).default([]),
     cow: z.number().int().positive().optional(),
     region: z.string().optional(),
+    since: DateString.optional().describe(
+      'first date the actor exists (founding, independence); absent = before the world begins',
+    ),
+    until: DateString.optional().describe(
+      'last date the actor exists (dissolution, succession); absent = to the end of the world',
+    ),
     nuclear: z.boolean().optional(),
     note: z.string().optional().describe('curator note: how this was coded'),
     capital: z
@@ -167,6 +173,24 @@ export const Corridor = z
     route: z.array(Id).default([]).describe('actors the route passes through, in order'),
     note: z.string().optional().describe('curator note: how this was coded'),
     parent: Id.optional().describe('the initiative this project belongs to (CPEC → BRI)'),
+    waypoints: z
+      .object({
+        points: z
+          .array(
+            z
+              .object({
+                name: z.string().optional(),
+                lat: z.number().min(-90).max(90),
+                lon: z.number().min(-180).max(180),
+              })
+              .strict(),
+          )
+          .min(2),
+        evidence: EvidenceRefs,
+      })
+      .strict()
+      .optional()
+      .describe('where the corridor runs on the map, in order; absent = from capital to capital along route'),
     statuses: z.array(CorridorStatus).min(1),
     evidence: EvidenceRefs,
   })

@@ -68,9 +68,10 @@ export function compileWorld(world: World, at: string, options: Partial<WorldMod
   const opts = { ...WORLD_MODEL_DEFAULTS, ...options };
   const snap = snapshot(world, at, { layer: 'composite', weights: opts.weights });
   const tied = new Set([...opts.keep, ...snap.ties.flatMap((t) => [t.a, t.b])]);
-  const actors = world.actors.filter((a) => opts.includeIsolates || tied.has(a.id));
+  // Only actors that exist at `at` (the snapshot's, in the world's order) take part.
+  const actors = snap.actors.filter((a) => opts.includeIsolates || tied.has(a.id));
   const ids = actors.map((a) => a.id);
-  const isolates = world.actors.filter((a) => !opts.includeIsolates && !tied.has(a.id)).map((a) => a.id);
+  const isolates = snap.actors.filter((a) => !opts.includeIsolates && !tied.has(a.id)).map((a) => a.id);
   const n = ids.length;
   const index = new Map(ids.map((id, i) => [id, i]));
   const ties = new Float64Array(n * n);

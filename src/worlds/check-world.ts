@@ -3,7 +3,8 @@
  * evidence, interval order, one `meta`. Each problem points at file, line and field.
  */
 import type { Problem } from '../domain/errors.js';
-import { endOf, startOf } from '../domain/time.js';
+import { describeLifetime, type Lifetime, withinLifetime } from '../domain/lifetime.js';
+import { endOf, isDate, startOf } from '../domain/time.js';
 import type { Located, MergedSections } from './read-world-files.js';
 import { unknownIdHint } from './suggest.js';
 import { type DataPath, fieldName } from './yaml-source.js';
@@ -130,7 +131,31 @@ export function checkWorld(s: MergedSections, maxProblems = Number.POSITIVE_INFI
     });
   };
 
-  for (const a of s.actors) cites(a, [], a.value.evidence);
+  const lifetimes = new Map<string, Lifetime>();
+  for (const a of s.actors) {
+    cites(a, [], a.value.evidence);
+    const { since, until } = a.value;
+    // malformed dates are the schema's to report; a lifetime needs both ends readable
+    if ((since !== undefined && !isDate(since)) || (until !== undefined && !isDate(until))) continue;
+    if (since && until && endOf(until) < startOf(since)) {
+      report(a, ['until'], `actor ends (${until}) before it begins (${since})`, 'swap since and until');
+    } else if (since || until) lifetimes.set(a.value.id, { since, until });
+  }
+  /** A dated fact about actors must fall within each one's lifetime. */
+  const alive = (item: Located<unknown>, sub: DataPath, ids: string[], from: string, to?: string) => {
+    if (!isDate(from) || (to !== undefined && !isDate(to))) return;
+    for (const id of ids) {
+      const life = lifetimes.get(id);
+      if (life && !withinLifetime(life, from, to)) {
+        report(
+          item,
+          sub,
+          `'${id}' exists ${describeLifetime(life)}, but this is dated ${to ? `${from} to ${to}` : from}`,
+          `date it within ${id}'s lifetime, or correct ${id}'s since/until`,
+        );
+      }
+    }
+  };
   const capSeen = new Set<string>();
   for (const c of s.capabilities) {
     actor(c, ['actor'], c.value.actor);
@@ -168,6 +193,7 @@ export function checkWorld(s: MergedSections, maxProblems = Number.POSITIVE_INFI
     const obs = t.value.observations;
     obs.forEach((o, i) => {
       cites(t, ['observations', i], o.evidence);
+      alive(t, ['observations', i, 'at'], [a, b], o.at, o.until ?? o.at);
       if (o.until && endOf(o.until) < startOf(o.at)) {
         report(
           t,
@@ -200,6 +226,7 @@ export function checkWorld(s: MergedSections, maxProblems = Number.POSITIVE_INFI
   for (const e of s.events) {
     actor(e, ['source'], e.value.source);
     actor(e, ['target'], e.value.target);
+    alive(e, ['date'], [e.value.source, e.value.target], e.value.date, e.value.date);
     cites(e, [], e.value.evidence);
   }
 
@@ -211,6 +238,7 @@ export function checkWorld(s: MergedSections, maxProblems = Number.POSITIVE_INFI
       actor(c, ['route', i], p);
     });
     cites(c, [], c.value.evidence);
+    if (c.value.waypoints) cites(c, ['waypoints'], c.value.waypoints.evidence);
     const st = c.value.statuses;
     st.forEach((x, i) => {
       cites(c, ['statuses', i], x.evidence);
@@ -268,6 +296,7 @@ export function checkWorld(s: MergedSections, maxProblems = Number.POSITIVE_INFI
       );
       continue;
     }
+    alive(m, ['from'], [m.value.actor, m.value.org], m.value.from, m.value.to);
     const key = `${m.value.actor}∈${m.value.org}`;
     for (const other of byPair.get(key) ?? []) {
       if (overlaps(other.value, m.value)) {

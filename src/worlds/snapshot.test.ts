@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { existsAt } from '../domain/lifetime.js';
 import { DIMENSIONS, type TieSeries } from '../domain/schema.js';
 import { endOf, startOf } from '../domain/time.js';
 import type { World } from '../domain/world.js';
@@ -148,6 +149,38 @@ describe('snapshot', () => {
           else expect(t.origin).toBeUndefined();
         }
       }),
+    );
+  });
+
+  it('leaves out actors outside their lifetime, and every tie or capability that touches them', () => {
+    const lifetime = fc.record(
+      { since: fc.option(date, { nil: undefined }), until: fc.option(date, { nil: undefined }) },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(
+        worldArb,
+        fc.array(lifetime, { minLength: IDS.length, maxLength: IDS.length }),
+        date,
+        (w, lives, at) => {
+          const world: World = {
+            ...w,
+            actors: w.actors.map((a, i) => ({ ...a, ...lives[i] })),
+            capabilities: IDS.map((actor) => ({ actor, year: 1971, cinc: 0.1, evidence: ['e'] })),
+          };
+          const snap = snapshot(world, at);
+          const alive = new Set(world.actors.filter((a) => existsAt(a, at)).map((a) => a.id));
+          expect(snap.actors.map((a) => a.id)).toEqual(IDS.filter((id) => alive.has(id)));
+          expect(Object.keys(snap.capabilities).sort()).toEqual([...alive].sort());
+          for (const t of [...snap.ties, ...DIMENSIONS.flatMap((d) => snap.byDimension[d])]) {
+            expect(alive.has(t.a) && alive.has(t.b)).toBe(true);
+          }
+          // The ties among living actors are exactly those of the world without lifetimes.
+          const all = snapshot(w, at).ties.filter((t) => alive.has(t.a) && alive.has(t.b));
+          expect(snap.ties).toEqual(all);
+        },
+      ),
+      { seed: 16 },
     );
   });
 });

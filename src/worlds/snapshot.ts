@@ -7,8 +7,12 @@
  * Per dyad and dimension a snapshot uses the curated value when the curated series has one at t,
  * otherwise the value of the first derived origin (in world order) that has one; every other
  * origin's value at t is listed in `alternatives`, so the two are never mixed silently.
+ *
+ * Actors outside their lifetime (`since`/`until`) are not in the snapshot, nor are ties that touch them,
+ * so every analysis of a date sees only the actors that existed then.
  */
 import { InvalidInputError } from '../domain/errors.js';
+import { existsAt } from '../domain/lifetime.js';
 import { DIMENSIONS, type Dimension, type Observation, type TieSeries } from '../domain/schema.js';
 import { endOf, startOf, yearOf } from '../domain/time.js';
 import type { CapabilityAt, Layer, Snapshot, TieAlternative, TieAt, World } from '../domain/world.js';
@@ -183,14 +187,22 @@ export function snapshot(world: World, at: string, options: Partial<SnapshotOpti
   const weights = Object.fromEntries(
     DIMENSIONS.map((d) => [d, opts.weights[d] ?? world.meta.dimensionWeights?.[d] ?? 1]),
   ) as Record<Dimension, number>;
+  const actors = world.actors.filter((a) => existsAt(a, at));
+  const present = new Set(actors.map((a) => a.id));
   const byDimension = dimensionTies(world, at);
+  if (present.size < world.actors.length) {
+    for (const d of DIMENSIONS)
+      byDimension[d] = byDimension[d].filter((t) => present.has(t.a) && present.has(t.b));
+  }
+  const capabilities = capabilitiesAt(world, at);
+  for (const id of Object.keys(capabilities)) if (!present.has(id)) delete capabilities[id];
   return {
     world: world.meta.id,
     at,
     layer: opts.layer,
-    actors: [...world.actors],
+    actors,
     ties: opts.layer === 'composite' ? compositeTies(byDimension, weights) : byDimension[opts.layer],
     byDimension,
-    capabilities: capabilitiesAt(world, at),
+    capabilities,
   };
 }

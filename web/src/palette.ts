@@ -14,6 +14,9 @@ export const KIND_COLORS: Readonly<Record<string, string>> = Object.freeze({
   nonstate: '#8a5a00',
 });
 
+/** Lines from a member to its organisation (light, so ties stay in front). */
+export const MEMBERSHIP_COLOR = 'rgba(106,61,154,0.5)';
+
 /** Ties weaker than this are drawn as neutral. */
 export const NEUTRAL_BAND = 0.05;
 

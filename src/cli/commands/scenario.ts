@@ -133,7 +133,7 @@ function printRun(r: ScenarioResult, top: number): void {
   if (moved.length > 0) {
     const pct = (x: number) => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)}%`;
     process.stdout.write(
-      `\ncapabilities: ${moved.map((c) => `${c.actor} ${pct(c.mean)} (${pct(c.lo)}…${pct(c.hi)})`).join(', ')}\n`,
+      `\ncapability at the horizon, scenario vs baseline (a scale shock acts at its step; the mechanisms move it after): ${moved.map((c) => `${c.actor} ${pct(c.mean)} (${pct(c.lo)}…${pct(c.hi)})`).join(', ')}\n`,
     );
   }
   for (const w of r.warnings) process.stderr.write(`note: ${w}\n`);

@@ -265,19 +265,21 @@ export function createBargainingView(ctx: ViewContext): View {
   async function mount(): Promise<void> {
     issues = await api.bargainingIssues();
     const yaml = issues.filter((i) => i.kind === 'yaml');
-    const ktab = issues.filter((i) => i.kind === 'ktab-csv');
+    // KTAB's synthetic inputs (its dummyData files) test the model; they are not IR issues.
+    const synthetic = (i: IssueSummaryBody) => /^dummy/i.test(i.id);
+    const ktab = issues.filter((i) => i.kind === 'ktab-csv' && !synthetic(i));
+    const tests = issues.filter((i) => i.kind === 'ktab-csv' && synthetic(i));
+    const option = (i: IssueSummaryBody) =>
+      h('option', { value: i.id }, `${i.name} (${i.id}, ${i.actors} actors)`);
     replace(
       issueSelect,
       h(
         'optgroup',
-        { label: 'Issues from the seed texts' },
+        { label: 'IR issues from the seed texts' },
         yaml.map((i) => h('option', { value: i.id }, i.name)),
       ),
-      h(
-        'optgroup',
-        { label: 'KTAB examples' },
-        ktab.map((i) => h('option', { value: i.id }, `${i.name} (${i.actors} actors)`)),
-      ),
+      h('optgroup', { label: 'KTAB examples: Chinese state-owned enterprise reform' }, ktab.map(option)),
+      h('optgroup', { label: 'KTAB test data (synthetic, for checking the models)' }, tests.map(option)),
     );
     const wanted = ctx.store.state.issue;
     issueSelect.value = issues.some((i) => i.id === wanted) ? wanted! : ((yaml[0] ?? issues[0])?.id ?? '');

@@ -165,9 +165,12 @@ export function createMapView(ctx: ViewContext): View {
           (s) => startOf(s.from) <= asOf && (s.to === undefined || endOf(s.to) >= asOf),
         );
         if (!status) continue;
-        const stops = (c.route.length > 1 ? c.route : c.participants)
-          .map((id) => lonLat.get(id))
-          .filter((p): p is [number, number] => p !== undefined);
+        // A corridor's own waypoints when it has them; else capital to capital along its route.
+        const stops = c.waypoints
+          ? c.waypoints.points.map((p) => [p.lon, p.lat] as [number, number])
+          : (c.route.length > 1 ? c.route : c.participants)
+              .map((id) => lonLat.get(id))
+              .filter((p): p is [number, number] => p !== undefined);
         if (stops.length < 2) continue;
         const style = STATUS_STYLE[status.status] ?? STATUS_STYLE.proposed!;
         const line = svgEl('path', {
@@ -176,6 +179,7 @@ export function createMapView(ctx: ViewContext): View {
           stroke: style.color,
           'stroke-width': 2.5,
           'stroke-dasharray': style.dash,
+          'data-corridor': c.id,
         });
         const tip = svgEl('title');
         tip.textContent = `${c.name}: ${status.status} (${c.kind}, ${c.dimension})`;
@@ -211,7 +215,9 @@ export function createMapView(ctx: ViewContext): View {
 
     const nodes = svgEl('g', { class: 'actors' });
     const offMap: string[] = [];
-    for (const a of placed) {
+    // The frame comes from every capital (stable over time); only actors existing at the date show.
+    const present = new Set(snap.actors.map((a) => a.id));
+    for (const a of placed.filter((x) => present.has(x.id))) {
       const raw = projection(lonLat.get(a.id)!);
       if (!raw) continue;
       const inside = inFrame(raw);
@@ -226,6 +232,7 @@ export function createMapView(ctx: ViewContext): View {
             ? signColor(value)
             : (KIND_COLORS[a.kind] ?? '#333');
       const circle = svgEl('circle', {
+        'data-actor': a.id,
         cx: x,
         cy: y,
         r: a.id === focus ? 7 : 5,
@@ -250,8 +257,8 @@ export function createMapView(ctx: ViewContext): View {
     root.appendChild(nodes);
     svg = root;
     replace(holder, root);
-    placeCorridorLabels(root, labels, inFrame);
-    const noCapital = world.actors.filter((a) => !a.capital).map((a) => a.id);
+    holder.dataset.unlabelled = String(placeCorridorLabels(root, labels, inFrame));
+    const noCapital = snap.actors.filter((a) => a.lat === undefined).map((a) => a.id);
     note.textContent =
       (noCapital.length > 0 ? `Not on the map (no capital): ${noCapital.join(', ')}. ` : '') +
       (offMap.length > 0 ? `Pinned to the edge: ${offMap.join(', ')}. ` : '') +
@@ -304,42 +311,57 @@ export function createMapView(ctx: ViewContext): View {
   };
 }
 
+/** Where along a corridor's line a label may go, best first (share of its length). */
+const LABEL_STOPS = [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8];
+/** Offsets of a label from its point on the line: above, then below. */
+const LABEL_OFFSETS = [-5, 14];
+
 /**
- * Labels each corridor at the middle of its drawn line (measured once the SVG is in the page),
- * moving a label down in steps until it no longer overlaps one already placed.
+ * Labels each corridor beside its drawn line (measured once the SVG is in the page): the first
+ * spot along the line, nearest its middle, where the label overlaps no actor or corridor label
+ * placed already. A corridor with no free spot keeps its tooltip and goes unlabelled, counted in
+ * `data-unlabelled`, rather than stacking its label on another.
  */
 function placeCorridorLabels(
   root: SVGSVGElement,
   labels: { line: SVGElement; text: string }[],
   inFrame: (p: [number, number] | null) => p is [number, number],
-): void {
-  // Actor labels are placed already; corridor labels keep clear of them too.
+): number {
   const placed: DOMRect[] = [...root.querySelectorAll<SVGTextElement>('.actor-label')].map((t) =>
     t.getBBox(),
   );
+  const clashes = (box: DOMRect) =>
+    placed.some(
+      (b) =>
+        box.x < b.x + b.width &&
+        b.x < box.x + box.width &&
+        box.y < b.y + b.height &&
+        b.y < box.y + box.height,
+    );
   const layer = svgEl('g', { class: 'corridor-labels' });
   root.appendChild(layer);
+  let unlabelled = 0;
   for (const { line, text } of labels) {
     const path = line as SVGPathElement;
     const total = path.getTotalLength();
     if (!(total > 0)) continue;
-    const mid = path.getPointAtLength(total / 2);
-    if (!inFrame([mid.x, mid.y])) continue;
-    const label = svgEl('text', { x: mid.x + 5, y: mid.y - 5, class: 'corridor-label' });
+    const label = svgEl('text', { class: 'corridor-label' }) as SVGTextElement;
     label.textContent = text;
     layer.appendChild(label);
-    for (let k = 0; k < 8; k++) {
-      const box = (label as SVGTextElement).getBBox();
-      const clash = placed.some(
-        (b) =>
-          box.x < b.x + b.width &&
-          b.x < box.x + box.width &&
-          box.y < b.y + b.height &&
-          b.y < box.y + box.height,
-      );
-      if (!clash) break;
-      label.setAttribute('y', String(Number(label.getAttribute('y')) + 12));
+    const spot = LABEL_STOPS.flatMap((share) => LABEL_OFFSETS.map((dy) => ({ share, dy }))).find(
+      ({ share, dy }) => {
+        const p = path.getPointAtLength(total * share);
+        if (!inFrame([p.x, p.y])) return false;
+        label.setAttribute('x', String(p.x + 5));
+        label.setAttribute('y', String(p.y + dy));
+        return !clashes(label.getBBox());
+      },
+    );
+    if (spot) placed.push(label.getBBox());
+    else {
+      label.remove();
+      unlabelled += 1;
     }
-    placed.push((label as SVGTextElement).getBBox());
   }
+  return unlabelled;
 }

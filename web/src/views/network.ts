@@ -8,11 +8,13 @@
 import { UndirectedGraph } from 'graphology';
 import Sigma from 'sigma';
 import type { SnapshotBody } from '../../../src/api/client.js';
+import { existsAt } from '../../../src/domain/lifetime.js';
 import { getSnapshot, latest } from '../data.js';
 import { announce, h, replace, signed, valueBar } from '../dom.js';
 import { stableLayout } from '../layout.js';
-import { KIND_COLORS, signColor, tieColor, tieWidth } from '../palette.js';
+import { KIND_COLORS, MEMBERSHIP_COLOR, tieColor, tieWidth } from '../palette.js';
 import type { View, ViewContext } from '../view.js';
+import { networkSvg } from './network-svg.js';
 
 /** Node size in pixels from the capability index (square-root scale), within these bounds. */
 const NODE_SIZE = Object.freeze({ min: 4, max: 18, noData: 5 });
@@ -53,6 +55,7 @@ export function createNetworkView(ctx: ViewContext): View {
         h('li', {}, h('span', { class: 'swatch dot state' }), 'state'),
         h('li', {}, h('span', { class: 'swatch dot org' }), 'organisation, bloc'),
         h('li', {}, h('span', { class: 'swatch dot nonstate' }), 'non-state actor'),
+        h('li', {}, h('span', { class: 'swatch line membership' }), 'membership'),
         h(
           'li',
           { class: 'wide' },
@@ -147,6 +150,7 @@ export function createNetworkView(ctx: ViewContext): View {
       },
     });
     renderer.on('clickEdge', ({ edge }) => {
+      if (graph.getEdgeAttribute(edge, 'kind') === 'membership') return;
       const [a, b] = graph.extremities(edge);
       ctx.openEvidence(a, b);
     });
@@ -160,7 +164,27 @@ export function createNetworkView(ctx: ViewContext): View {
     for (const a of snap.actors) {
       if (graph.hasNode(a.id)) graph.setNodeAttribute(a.id, 'size', nodeSize(a.cinc, maxCinc));
     }
+    // Actors outside their lifetime are not in the snapshot: hide them, keep their place.
+    const present = new Set(snap.actors.map((a) => a.id));
+    graph.forEachNode((id) => graph.setNodeAttribute(id, 'hidden', !present.has(id)));
     graph.clearEdges();
+    // Memberships in force: thin lines beneath the ties, so organisations do not float.
+    const members = ctx
+      .world()
+      .memberships.filter(
+        (m) =>
+          present.has(m.actor) && present.has(m.org) && existsAt({ since: m.from, until: m.to }, snap.at),
+      );
+    for (const m of members) {
+      const key = `member|${m.actor}|${m.org}`;
+      if (graph.hasEdge(key)) continue;
+      graph.addUndirectedEdgeWithKey(key, m.actor, m.org, {
+        kind: 'membership',
+        color: MEMBERSHIP_COLOR,
+        size: 1,
+        zIndex: -1,
+      });
+    }
     for (const t of snap.ties) {
       if (!graph.hasNode(t.a) || !graph.hasNode(t.b)) continue;
       graph.addUndirectedEdgeWithKey(`${t.a}|${t.b}`, t.a, t.b, {
@@ -176,9 +200,11 @@ export function createNetworkView(ctx: ViewContext): View {
     canvas.dataset.at = snap.at;
     canvas.dataset.layer = snap.layer;
     canvas.dataset.edges = String(snap.ties.length);
+    canvas.dataset.nodes = String(present.size);
+    canvas.dataset.memberships = String(members.length);
     canvas.setAttribute(
       'aria-label',
-      `Signed network at ${snap.at}, ${snap.layer} layer: ${snap.actors.length} actors, ${snap.ties.length} ties. The table beside it lists the same ties.`,
+      `Signed network at ${snap.at}, ${snap.layer} layer: ${snap.actors.length} actors, ${snap.ties.length} ties, ${members.length} memberships. The table beside it lists the ties.`,
     );
     if (!marked) {
       marked = true;
@@ -295,76 +321,4 @@ function fade(color: string): string {
     /rgba\((\d+),(\d+),(\d+),([\d.]+)\)/,
     (_m, r, g, b, a) => `rgba(${r},${g},${b},${(Number(a) / 10).toFixed(3)})`,
   );
-}
-
-const SVG_NS = 'http://www.w3.org/2000/svg';
-
-function svgEl(tag: string, attrs: Record<string, string | number>): SVGElement {
-  const el = document.createElementNS(SVG_NS, tag);
-  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
-  return el;
-}
-
-/** The network as drawn on screen (same camera), as a standalone SVG. */
-function networkSvg(graph: UndirectedGraph, renderer: Sigma, snap: SnapshotBody): SVGSVGElement {
-  const { width, height } = renderer.getDimensions();
-  const svg = svgEl('svg', {
-    xmlns: SVG_NS,
-    width,
-    height,
-    viewBox: `0 0 ${width} ${height}`,
-  }) as SVGSVGElement;
-  svg.appendChild(svgEl('rect', { width, height, fill: '#ffffff' }));
-  const title = svgEl('text', {
-    x: 12,
-    y: 20,
-    'font-family': 'system-ui, sans-serif',
-    'font-size': 14,
-    fill: '#1a1a1a',
-  });
-  title.textContent = `${snap.world} · ${snap.at} · ${snap.layer}`;
-  svg.appendChild(title);
-  const at = (node: string) =>
-    renderer.graphToViewport(graph.getNodeAttributes(node) as { x: number; y: number });
-  graph.forEachEdge((_edge, attrs, source, target) => {
-    const p = at(source);
-    const q = at(target);
-    svg.appendChild(
-      svgEl('line', {
-        x1: p.x,
-        y1: p.y,
-        x2: q.x,
-        y2: q.y,
-        stroke: signColor(attrs.value as number),
-        'stroke-opacity': 0.8,
-        'stroke-width': tieWidth(attrs.value as number) / 1.5,
-      }),
-    );
-  });
-  graph.forEachNode((node, attrs) => {
-    const p = at(node);
-    svg.appendChild(
-      svgEl('circle', { cx: p.x, cy: p.y, r: (attrs.size as number) / 1.2, fill: attrs.color as string }),
-    );
-    const label = svgEl('text', {
-      x: p.x + (attrs.size as number) / 1.2 + 3,
-      y: p.y + 4,
-      'font-family': 'system-ui, sans-serif',
-      'font-size': 12,
-      'font-weight': 600,
-      fill: '#1a1a1a',
-    });
-    label.textContent = node;
-    svg.appendChild(label);
-  });
-  const legend = svgEl('text', {
-    x: 12,
-    y: height - 12,
-    'font-family': 'system-ui, sans-serif',
-    'font-size': 11,
-    fill: '#404040',
-  });
-  legend.textContent = 'blue: positive tie · red: negative tie · width: strength';
-  svg.appendChild(legend);
-  return svg;
 }

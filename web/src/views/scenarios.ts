@@ -1,87 +1,37 @@
 /**
- * The scenario editor: a form (start, horizon, runs, seed, tie shocks, pairs to follow) and the
- * same scenario as YAML, kept in step both ways; Run posts the YAML, follows the job's progress
- * over server-sent events, and draws a fan chart per followed pair (the effect's mean over time
- * between its 5–95% band) and each pair's attribution to mechanisms.
+ * The scenario editor: the scenario as YAML, checked against the world as the user types (problems
+ * listed with their line right under the text), and a form (start, horizon, runs, seed, tie
+ * shocks, pairs to follow) that reads from the YAML and edits it in place, so the text stays as the
+ * user wrote it. Run posts the YAML, follows the job's progress over server-sent events, and draws
+ * the results (scenario-results.ts).
  */
-import { parse, stringify } from 'yaml';
 import { ApiError, type ScenarioResultBody } from '../../../src/api/client.js';
+import type { ScenarioValidationBody } from '../../../src/api/routes/scenario-validate.js';
 import { api } from '../api.js';
-import { chartSvg, cspSafe, loadPlot, toDate } from '../charts.js';
-import { announce, h, replace, signed } from '../dom.js';
-import { NEGATIVE, POSITIVE } from '../palette.js';
+import { chartSvg } from '../charts.js';
+import { announce, h, replace } from '../dom.js';
 import type { View, ViewContext } from '../view.js';
+import { drawResults } from './scenario-results.js';
+import {
+  appendItem,
+  blankScenario,
+  type FormFields,
+  formFields,
+  parseScenarioText,
+  removeItem,
+  renameKey,
+  setValue,
+  type TextProblem,
+} from './scenario-text.js';
+
+/** Pause after the last keystroke before the server checks the text. */
+const VALIDATE_DEBOUNCE_MS = 300;
 
 /** What the form says about the shocks only the YAML edits. */
 function otherShocksHint(count: number): string {
   return count === 1
-    ? '1 capability or mechanism shock also applies (edit it in the YAML below).'
-    : `${count} capability or mechanism shocks also apply (edit them in the YAML below).`;
-}
-
-interface ShockRow {
-  a: string;
-  b: string;
-  mode: 'shift' | 'set';
-  value: number;
-  at: number;
-}
-
-interface FormState {
-  name: string;
-  start: string;
-  horizon: number;
-  runs: number;
-  seed: number;
-  shocks: ShockRow[];
-  track: [string, string][];
-  /** Shocks the form does not edit (capability and mechanism shocks), kept as written. */
-  otherShocks: Record<string, unknown>[];
-  /** Fields the form does not edit (mechanisms, expectations, …), kept as they were in the YAML. */
-  rest: Record<string, unknown>;
-}
-
-/** Defaults of a new scenario: small enough to run in seconds. */
-const NEW_SCENARIO = Object.freeze({ horizon: 24, runs: 200, seed: 1 });
-
-function toYaml(f: FormState): string {
-  const doc: Record<string, unknown> = {
-    name: f.name,
-    ...f.rest,
-    start: f.start,
-    horizon: f.horizon,
-    runs: f.runs,
-    seed: f.seed,
-    shocks: [...f.shocks.map((s) => ({ at: s.at, tie: [s.a, s.b], [s.mode]: s.value })), ...f.otherShocks],
-  };
-  if (f.track.length > 0) doc.track = f.track;
-  return stringify(doc, { flowCollectionPadding: false, lineWidth: 100 });
-}
-
-function fromYaml(text: string): FormState {
-  const data = parse(text) as Record<string, unknown>;
-  if (!data || typeof data !== 'object') throw new Error('the YAML is not a mapping');
-  const { name, start, horizon, runs, seed, shocks, track, world: _world, ...rest } = data;
-  const tieShocks = Array.isArray(shocks) ? (shocks as Record<string, unknown>[]) : [];
-  return {
-    name: String(name ?? 'Untitled scenario'),
-    start: String(start ?? ''),
-    horizon: Number(horizon ?? NEW_SCENARIO.horizon),
-    runs: Number(runs ?? NEW_SCENARIO.runs),
-    seed: Number(seed ?? NEW_SCENARIO.seed),
-    shocks: tieShocks
-      .filter((s) => Array.isArray(s.tie))
-      .map((s) => ({
-        a: String((s.tie as string[])[0]),
-        b: String((s.tie as string[])[1]),
-        mode: s.set !== undefined ? ('set' as const) : ('shift' as const),
-        value: Number(s.set ?? s.shift ?? 0),
-        at: Number(s.at ?? 0),
-      })),
-    track: Array.isArray(track) ? (track as [string, string][]).map((p) => [String(p[0]), String(p[1])]) : [],
-    otherShocks: tieShocks.filter((s) => !Array.isArray(s.tie)),
-    rest,
-  };
+    ? '1 capability or mechanism shock also applies (edit it in the YAML above).'
+    : `${count} capability or mechanism shocks also apply (edit them in the YAML above).`;
 }
 
 export function createScenariosView(ctx: ViewContext): View {
@@ -89,11 +39,13 @@ export function createScenariosView(ctx: ViewContext): View {
   const templateSelect = h('select', { id: 'scenario-template' });
   const yamlArea = h('textarea', {
     id: 'scenario-yaml',
-    rows: 16,
+    rows: 14,
+    // One text line per YAML line, so "line N" in a problem is the Nth visible line.
+    wrap: 'off',
     spellcheck: 'false',
-    'aria-describedby': 'scenario-yaml-help',
+    'aria-describedby': 'scenario-problems scenario-yaml-help',
   });
-  const formHost = h('div', { class: 'scenario-form' });
+  const formHost = h('fieldset', { class: 'scenario-form' });
   const runBtn = h('button', { type: 'button', id: 'scenario-run' }, 'Run scenario');
   const cancelBtn = h(
     'button',
@@ -102,7 +54,7 @@ export function createScenariosView(ctx: ViewContext): View {
   );
   const progress = h('progress', { id: 'scenario-progress', class: 'progress', max: 1, value: 0 });
   const statusText = h('p', { id: 'scenario-status', class: 'muted', 'aria-live': 'polite' }, 'Not run yet.');
-  const problems = h('div', { id: 'scenario-problems', role: 'alert' });
+  const problems = h('div', { id: 'scenario-problems', 'aria-live': 'polite', 'data-state': 'empty' });
   const results = h('div', { id: 'scenario-results', class: 'scenario-results', 'data-state': 'empty' });
   const element = h(
     'div',
@@ -112,17 +64,17 @@ export function createScenariosView(ctx: ViewContext): View {
       { class: 'card scenario-editor', 'aria-labelledby': 'scenario-editor-title' },
       h('h2', { id: 'scenario-editor-title' }, 'Scenario'),
       h('label', { class: 'field stacked' }, h('span', {}, 'Start from'), templateSelect),
-      formHost,
-      h('label', { for: 'scenario-yaml', class: 'field-label' }, 'YAML (edits here update the form)'),
+      h('label', { for: 'scenario-yaml', class: 'field-label' }, 'YAML (the form below edits it in place)'),
       yamlArea,
-      h(
-        'p',
-        { id: 'scenario-yaml-help', class: 'hint' },
-        'Mechanism overrides, capability and mechanism shocks and expectations can be written here; see the bundled scenarios.',
-      ),
       problems,
       h('div', { class: 'run-row' }, runBtn, cancelBtn, progress),
       statusText,
+      formHost,
+      h(
+        'p',
+        { id: 'scenario-yaml-help', class: 'hint' },
+        'Mechanism overrides, capability and mechanism shocks and expectations can be written in the YAML; see the bundled scenarios.',
+      ),
     ),
     h(
       'section',
@@ -132,16 +84,100 @@ export function createScenariosView(ctx: ViewContext): View {
     ),
   );
 
-  let form: FormState | undefined;
   let currentJob: string | undefined;
   let lastChart: Element | null = null;
   let mounted = false;
+  let checkTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Increases with every text change, so a late answer about older text is dropped. */
+  let revision = 0;
 
-  function actorSelect(value: string, label: string, onChange: (v: string) => void): HTMLLabelElement {
+  /** Moves the caret to a line of the YAML (from a problem's "line N"). */
+  function goToLine(line: number): void {
+    const lines = yamlArea.value.split('\n');
+    const start = lines.slice(0, line - 1).reduce((n, l) => n + l.length + 1, 0);
+    yamlArea.focus();
+    yamlArea.setSelectionRange(start, start + (lines[line - 1]?.length ?? 0));
+  }
+
+  function showProblems(list: TextProblem[], state: 'invalid' | 'failed' = 'invalid'): void {
+    yamlArea.setAttribute('aria-invalid', String(list.length > 0));
+    problems.dataset.state = list.length > 0 ? state : 'valid';
+    replace(
+      problems,
+      list.length > 0
+        ? h(
+            'ul',
+            { class: 'problems' },
+            list.map((p) =>
+              h(
+                'li',
+                { 'data-line': p.line },
+                p.line !== undefined
+                  ? h(
+                      'button',
+                      { type: 'button', class: 'line-link', onclick: () => goToLine(p.line!) },
+                      `line ${p.line}`,
+                    )
+                  : null,
+                p.field ? h('code', {}, p.field) : null,
+                ` ${p.message}`,
+                p.hint ? h('span', { class: 'muted' }, ` (${p.hint})`) : null,
+              ),
+            ),
+          )
+        : h('p', { class: 'hint ok' }, 'The scenario is valid for this world.'),
+    );
+  }
+
+  /** Checks the text against the world on the server (same parser and checks as a run). */
+  async function validate(rev: number): Promise<void> {
+    try {
+      const answer = await api.post<ScenarioValidationBody>(
+        `/api/worlds/${encodeURIComponent(ctx.world().meta.id)}/scenarios/validate`,
+        yamlArea.value,
+      );
+      if (rev === revision) showProblems(answer.problems);
+    } catch (err) {
+      if (rev === revision)
+        showProblems([{ message: `could not check the scenario: ${(err as Error).message}` }]);
+    }
+  }
+
+  /** The text changed (typed, chosen or edited through the form): re-read the form, check soon. */
+  function textChanged(): void {
+    revision += 1;
+    const { doc, problems: syntax } = parseScenarioText(yamlArea.value);
+    clearTimeout(checkTimer);
+    // While the text does not parse the form keeps its last state but cannot edit the text.
+    formHost.disabled = !doc;
+    if (!doc) {
+      showProblems(syntax);
+      return;
+    }
+    renderForm(formFields(doc));
+    problems.dataset.state = 'checking';
+    const rev = revision;
+    checkTimer = setTimeout(() => void validate(rev), VALIDATE_DEBOUNCE_MS);
+  }
+
+  /** A form edit: a new text, then the usual path of a changed text. */
+  function editText(next: (text: string) => string): void {
+    yamlArea.value = next(yamlArea.value);
+    textChanged();
+  }
+
+  function actorSelect(value: string, label: string, path: (string | number)[]): HTMLLabelElement {
+    const ids = actorIds();
+    const known = ids.includes(value);
     const select = h(
       'select',
-      { onchange: (e: Event) => onChange((e.target as HTMLSelectElement).value) },
-      actorIds().map((id) => h('option', { value: id, selected: id === value }, id)),
+      {
+        'aria-invalid': String(!known),
+        onchange: (e: Event) => editText((t) => setValue(t, path, (e.target as HTMLSelectElement).value)),
+      },
+      // An id the world lacks is shown as written, never replaced by another actor.
+      known ? null : h('option', { value, selected: true }, `${value} (unknown)`),
+      ids.map((id) => h('option', { value: id, selected: id === value }, id)),
     );
     return h('label', { class: 'inline' }, h('span', { class: 'visually-hidden' }, label), select);
   }
@@ -149,15 +185,18 @@ export function createScenariosView(ctx: ViewContext): View {
   function numberInput(
     value: number,
     label: string,
+    path: (string | number)[],
     attrs: Record<string, number | string>,
-    onChange: (v: number) => void,
     visibleLabel = false,
   ): HTMLLabelElement {
     const input = h('input', {
       type: 'number',
       value,
       ...attrs,
-      onchange: (e: Event) => onChange(Number((e.target as HTMLInputElement).value)),
+      onchange: (e: Event) => {
+        const v = (e.target as HTMLInputElement).valueAsNumber;
+        if (Number.isFinite(v)) editText((t) => setValue(t, path, v));
+      },
     });
     return h(
       'label',
@@ -167,146 +206,91 @@ export function createScenariosView(ctx: ViewContext): View {
     );
   }
 
-  function renderForm(): void {
-    if (!form) return;
-    const f = form;
-    const changed = () => {
-      yamlArea.value = toYaml(f);
-      renderForm();
-    };
-    /** A form callback: apply the change, then rewrite the YAML and the form. */
-    const edit =
-      <T>(apply: (v: T) => void) =>
-      (v: T) => {
-        apply(v);
-        changed();
-      };
-    const nameInput = h('input', {
-      type: 'text',
-      value: f.name,
-      onchange: (e: Event) => {
-        f.name = (e.target as HTMLInputElement).value;
-        changed();
-      },
-    });
-    const startInput = h('input', {
-      type: 'text',
-      value: f.start,
-      pattern: '\\d{4}-\\d{2}',
-      size: 8,
-      onchange: (e: Event) => {
-        f.start = (e.target as HTMLInputElement).value;
-        changed();
-      },
-    });
+  function textInput(value: string, label: string, key: string, attrs: Record<string, string | number> = {}) {
+    return h(
+      'label',
+      { class: `field stacked${key === 'name' ? ' wide' : ''}` },
+      h('span', {}, label),
+      h('input', {
+        type: 'text',
+        value,
+        ...attrs,
+        onchange: (e: Event) => editText((t) => setValue(t, [key], (e.target as HTMLInputElement).value)),
+      }),
+    );
+  }
+
+  function shockRow(s: FormFields['shocks'][number], n: number): HTMLElement {
+    const at = ['shocks', s.index];
+    return h(
+      'div',
+      { class: 'shock-row' },
+      actorSelect(s.a, `Shock ${n}: first actor`, [...at, 'tie', 0]),
+      actorSelect(s.b, `Shock ${n}: second actor`, [...at, 'tie', 1]),
+      h(
+        'label',
+        { class: 'inline' },
+        h('span', { class: 'visually-hidden' }, `Shock ${n}: kind`),
+        h(
+          'select',
+          {
+            onchange: (e: Event) =>
+              editText((t) => renameKey(t, [...at, s.mode], (e.target as HTMLSelectElement).value)),
+          },
+          h('option', { value: 'shift', selected: s.mode === 'shift' }, 'shift by'),
+          h('option', { value: 'set', selected: s.mode === 'set' }, 'set to'),
+        ),
+      ),
+      numberInput(s.value, `Shock ${n}: value`, [...at, s.mode], {
+        min: -2,
+        max: 2,
+        step: 0.05,
+        class: 'narrow',
+      }),
+      h('span', { class: 'muted small' }, 'at step'),
+      numberInput(s.at, `Shock ${n}: step`, [...at, 'at'], { min: 0, step: 1, class: 'narrow' }),
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'subtle small-btn',
+          'aria-label': `Remove shock ${n}`,
+          onclick: () => editText((t) => removeItem(t, 'shocks', s.index)),
+        },
+        'Remove',
+      ),
+    );
+  }
+
+  function renderForm(f: FormFields): void {
     replace(
       formHost,
+      h('legend', {}, 'Form'),
       h(
         'div',
         { class: 'form-grid' },
-        h('label', { class: 'field stacked wide' }, h('span', {}, 'Name'), nameInput),
-        h('label', { class: 'field stacked' }, h('span', {}, 'Start (YYYY-MM)'), startInput),
+        textInput(f.name, 'Name', 'name'),
+        textInput(f.start, 'Start (YYYY-MM)', 'start', { pattern: '\\d{4}-\\d{2}', size: 8 }),
         numberInput(
           f.horizon,
           'Horizon (months)',
+          ['horizon'],
           { min: 1, max: 240, id: 'scenario-horizon' },
-          edit((v: number) => {
-            f.horizon = v;
-          }),
           true,
         ),
-        numberInput(
-          f.runs,
-          'Runs',
-          { min: 1, max: 2000, id: 'scenario-runs' },
-          edit((v: number) => {
-            f.runs = v;
-          }),
-          true,
-        ),
-        numberInput(
-          f.seed,
-          'Seed',
-          { min: 0 },
-          edit((v: number) => {
-            f.seed = v;
-          }),
-          true,
-        ),
+        numberInput(f.runs, 'Runs', ['runs'], { min: 1, max: 2000, id: 'scenario-runs' }, true),
+        numberInput(f.seed, 'Seed', ['seed'], { min: 0, id: 'scenario-seed' }, true),
       ),
       h(
         'fieldset',
         {},
         h('legend', {}, 'Tie shocks'),
-        f.otherShocks.length > 0
-          ? h('p', { class: 'hint' }, otherShocksHint(f.otherShocks.length))
+        f.otherShocks > 0
+          ? h('p', { class: 'hint' }, otherShocksHint(f.otherShocks))
           : f.shocks.length === 0
             ? h('p', { class: 'hint' }, 'No shocks: the scenario equals its baseline.')
             : null,
-        f.shocks.map((s, i) =>
-          h(
-            'div',
-            { class: 'shock-row' },
-            actorSelect(
-              s.a,
-              `Shock ${i + 1}: first actor`,
-              edit((v: string) => {
-                s.a = v;
-              }),
-            ),
-            actorSelect(
-              s.b,
-              `Shock ${i + 1}: second actor`,
-              edit((v: string) => {
-                s.b = v;
-              }),
-            ),
-            h(
-              'label',
-              { class: 'inline' },
-              h('span', { class: 'visually-hidden' }, `Shock ${i + 1}: kind`),
-              h(
-                'select',
-                {
-                  onchange: edit((e: Event) => {
-                    s.mode = (e.target as HTMLSelectElement).value as 'shift' | 'set';
-                  }),
-                },
-                h('option', { value: 'shift', selected: s.mode === 'shift' }, 'shift by'),
-                h('option', { value: 'set', selected: s.mode === 'set' }, 'set to'),
-              ),
-            ),
-            numberInput(
-              s.value,
-              `Shock ${i + 1}: value`,
-              { min: -2, max: 2, step: 0.05, class: 'narrow' },
-              edit((v: number) => {
-                s.value = v;
-              }),
-            ),
-            h('span', { class: 'muted small' }, 'at step'),
-            numberInput(
-              s.at,
-              `Shock ${i + 1}: step`,
-              { min: 0, step: 1, class: 'narrow' },
-              edit((v: number) => {
-                s.at = v;
-              }),
-            ),
-            h(
-              'button',
-              {
-                type: 'button',
-                class: 'subtle small-btn',
-                'aria-label': `Remove shock ${i + 1}`,
-                onclick: edit(() => {
-                  f.shocks.splice(i, 1);
-                }),
-              },
-              'Remove',
-            ),
-          ),
-        ),
+        f.shocks.map((s, i) => shockRow(s, i + 1)),
         h(
           'button',
           {
@@ -314,8 +298,7 @@ export function createScenariosView(ctx: ViewContext): View {
             class: 'subtle small-btn',
             onclick: () => {
               const [a, b] = actorIds();
-              f.shocks.push({ a: a!, b: b!, mode: 'shift', value: 0.3, at: 0 });
-              changed();
+              editText((t) => appendItem(t, 'shocks', { at: 0, tie: [a, b], shift: 0.3 }));
             },
           },
           'Add a tie shock',
@@ -330,29 +313,15 @@ export function createScenariosView(ctx: ViewContext): View {
           h(
             'div',
             { class: 'shock-row' },
-            actorSelect(
-              p[0],
-              `Pair ${i + 1}: first actor`,
-              edit((v: string) => {
-                p[0] = v;
-              }),
-            ),
-            actorSelect(
-              p[1],
-              `Pair ${i + 1}: second actor`,
-              edit((v: string) => {
-                p[1] = v;
-              }),
-            ),
+            actorSelect(p[0], `Pair ${i + 1}: first actor`, ['track', i, 0]),
+            actorSelect(p[1], `Pair ${i + 1}: second actor`, ['track', i, 1]),
             h(
               'button',
               {
                 type: 'button',
                 class: 'subtle small-btn',
                 'aria-label': `Remove pair ${i + 1}`,
-                onclick: edit(() => {
-                  f.track.splice(i, 1);
-                }),
+                onclick: () => editText((t) => removeItem(t, 'track', i)),
               },
               'Remove',
             ),
@@ -365,8 +334,7 @@ export function createScenariosView(ctx: ViewContext): View {
             class: 'subtle small-btn',
             onclick: () => {
               const ids = actorIds();
-              f.track.push([ids[0]!, ids[2] ?? ids[1]!]);
-              changed();
+              editText((t) => appendItem(t, 'track', [ids[0], ids[2] ?? ids[1]]));
             },
           },
           'Follow a pair',
@@ -377,26 +345,12 @@ export function createScenariosView(ctx: ViewContext): View {
 
   function setYaml(text: string): void {
     yamlArea.value = text;
-    try {
-      form = fromYaml(text);
-      replace(problems);
-      renderForm();
-    } catch (err) {
-      replace(problems, h('p', { class: 'error' }, `The YAML does not parse: ${(err as Error).message}`));
-    }
+    textChanged();
   }
 
   async function loadTemplates(): Promise<void> {
     const list = await api.scenarios(ctx.world().meta.id).catch(() => []);
-    const blank = toYaml({
-      name: 'My scenario',
-      start: ctx.store.state.at,
-      ...NEW_SCENARIO,
-      shocks: [],
-      track: [],
-      otherShocks: [],
-      rest: {},
-    });
+    const blank = blankScenario('My scenario', ctx.store.state.at);
     replace(
       templateSelect,
       h('option', { value: '' }, 'a blank scenario'),
@@ -411,34 +365,19 @@ export function createScenariosView(ctx: ViewContext): View {
     setYaml(first ? first.text : blank);
   }
 
-  function showProblems(err: unknown): void {
-    if (err instanceof ApiError) {
-      replace(
-        problems,
-        h('p', { class: 'error' }, `${err.status}: ${err.body.error.split('\n')[0]}`),
-        err.body.problems
-          ? h(
-              'ul',
-              { class: 'problems' },
-              err.body.problems.map((p) =>
-                h(
-                  'li',
-                  {},
-                  p.field ? h('code', {}, p.field) : null,
-                  ` ${p.message}`,
-                  p.hint ? h('span', { class: 'muted' }, ` (${p.hint})`) : null,
-                ),
-              ),
-            )
-          : null,
-      );
-    } else {
-      replace(problems, h('p', { class: 'error' }, (err as Error).message));
-    }
+  function showRunError(err: unknown): void {
+    const list: TextProblem[] =
+      err instanceof ApiError
+        ? (err.body.problems ?? [{ message: err.body.error.split('\n')[0]! }])
+        : [{ message: (err as Error).message }];
+    showProblems(list, 'failed');
+    problems.scrollIntoView({ block: 'nearest' });
   }
 
   async function run(): Promise<void> {
-    replace(problems);
+    // The run's answer supersedes a pending check of the same text.
+    clearTimeout(checkTimer);
+    revision += 1;
     runBtn.disabled = true;
     progress.value = 0;
     results.dataset.state = 'running';
@@ -464,12 +403,13 @@ export function createScenariosView(ctx: ViewContext): View {
       progress.value = progress.max;
       statusText.textContent = `Done: ${result.runs} paired runs, ${result.scenario.horizon} ${result.scenario.step}s.`;
       announce(statusText.textContent);
-      await drawResults(result);
+      lastChart = await drawResults(results, result);
+      results.dataset.state = 'done';
     } catch (err) {
       results.dataset.state = 'error';
-      statusText.textContent = 'The scenario was not run.';
+      statusText.textContent = 'The scenario was not run: see the problems under the YAML.';
       announce('The scenario was not run; see the problems listed.');
-      showProblems(err);
+      showRunError(err);
     } finally {
       runBtn.disabled = false;
       cancelBtn.disabled = true;
@@ -477,143 +417,7 @@ export function createScenariosView(ctx: ViewContext): View {
     }
   }
 
-  async function drawResults(result: ScenarioResultBody): Promise<void> {
-    const Plot = await loadPlot();
-    // Two fans side by side when the panel is wide enough, one otherwise.
-    const width = Math.round(Math.max(300, Math.min(520, (results.clientWidth - 40) / 2)));
-    const fans = Object.entries(result.trajectories).map(([pair, points]) => {
-      const data = points.map((p) => ({ ...p, date: toDate(p.date) }));
-      const chart = cspSafe(
-        Plot.plot({
-          width,
-          height: 200,
-          marginLeft: 48,
-          y: { label: `effect on ${pair}`, grid: true },
-          x: { label: null },
-          marks: [
-            Plot.ruleY([0], { stroke: '#777' }),
-            Plot.areaY(data, { x: 'date', y1: 'lo', y2: 'hi', fill: POSITIVE, fillOpacity: 0.22 }),
-            Plot.line(data, { x: 'date', y: 'mean', stroke: POSITIVE, strokeWidth: 2 }),
-            Plot.dot(data, {
-              x: 'date',
-              y: 'mean',
-              r: 0,
-              tip: true,
-              title: (d) => `${d.step}: ${signed(d.mean, 3)} [${signed(d.lo, 3)}, ${signed(d.hi, 3)}]`,
-            }),
-          ],
-        }),
-      );
-      const shares = Object.entries(result.attribution[pair] ?? {}).map(([mechanism, share]) => ({
-        mechanism,
-        share,
-      }));
-      const bars =
-        shares.length > 0
-          ? cspSafe(
-              Plot.plot({
-                width,
-                height: 40 + 20 * shares.length,
-                marginLeft: 130,
-                x: { label: 'share of the effect', grid: true },
-                y: { label: null },
-                marks: [
-                  Plot.barX(shares, {
-                    x: 'share',
-                    y: 'mechanism',
-                    fill: (d: { share: number }) => (d.share >= 0 ? POSITIVE : NEGATIVE),
-                    sort: { y: 'x', reverse: true },
-                  }),
-                  Plot.ruleX([0]),
-                ],
-              }),
-            )
-          : null;
-      const last = points[points.length - 1]!;
-      return h(
-        'figure',
-        { class: 'fan', 'data-pair': pair },
-        h(
-          'figcaption',
-          {},
-          h('strong', {}, pair),
-          ` at the horizon: ${signed(last.mean, 3)} (90%: ${signed(last.lo, 3)} to ${signed(last.hi, 3)})`,
-        ),
-        chart,
-        bars ? h('p', { class: 'small muted' }, 'Attribution to mechanisms') : null,
-        bars,
-      );
-    });
-    lastChart = fans[0]?.querySelector('svg') ?? null;
-    const top = result.effects.slice(0, 12);
-    replace(
-      results,
-      result.warnings.length > 0
-        ? h(
-            'ul',
-            { class: 'warnings' },
-            result.warnings.map((w) => h('li', {}, w)),
-          )
-        : null,
-      result.checks.length > 0
-        ? h(
-            'p',
-            {},
-            'Expectations: ',
-            result.checks.map((c) =>
-              h(
-                'span',
-                { class: 'badge' },
-                `${c.pair ? c.pair.join('–') : `${c.capability} capability`} ${c.direction}: P = ${c.probability.toFixed(2)}`,
-              ),
-            ),
-          )
-        : null,
-      h('div', { class: 'fans' }, fans),
-      h(
-        'table',
-        { class: 'effects' },
-        h('caption', {}, `Largest effects at the horizon (${result.effects[0]?.dimension ?? 'composite'})`),
-        h(
-          'thead',
-          {},
-          h(
-            'tr',
-            {},
-            h('th', { scope: 'col' }, 'Pair'),
-            h('th', { scope: 'col', class: 'num' }, 'Mean'),
-            h('th', { scope: 'col', class: 'num' }, '90% interval'),
-            h('th', { scope: 'col', class: 'num' }, 'P(> 0)'),
-          ),
-        ),
-        h(
-          'tbody',
-          {},
-          top.map((e) =>
-            h(
-              'tr',
-              {},
-              h('td', {}, `${e.a} – ${e.b}`),
-              h('td', { class: 'num' }, signed(e.mean, 3)),
-              h('td', { class: 'num' }, `${signed(e.lo, 3)} … ${signed(e.hi, 3)}`),
-              h('td', { class: 'num' }, e.pPositive.toFixed(2)),
-            ),
-          ),
-        ),
-      ),
-    );
-    results.dataset.state = 'done';
-  }
-
-  yamlArea.addEventListener('input', () => {
-    try {
-      form = fromYaml(yamlArea.value);
-      replace(problems);
-      renderForm();
-    } catch {
-      // Half-typed YAML: keep the form as it was until the text parses again.
-    }
-  });
+  yamlArea.addEventListener('input', textChanged);
   runBtn.addEventListener('click', () => void run());
   cancelBtn.addEventListener('click', () => {
     if (currentJob) void api.cancelJob(currentJob);

@@ -53,7 +53,8 @@ export function runInWorker<T>(
       reject(new SolverError(`${options.what} was cancelled`));
       void worker.terminate();
     };
-    options.signal?.addEventListener('abort', onAbort, { once: true });
+    if (options.signal?.aborted) onAbort();
+    else options.signal?.addEventListener('abort', onAbort, { once: true });
     const done = () => {
       clearTimeout(timer);
       options.signal?.removeEventListener('abort', onAbort);

@@ -4,6 +4,11 @@
  * the claims that keep the contradicted seed sentences.
  */
 import { describe, expect, it } from 'vitest';
+import { alignmentInSnapshot } from '../src/analysis/balancing/alignment.js';
+import { balancers } from '../src/analysis/balancing/balancers.js';
+import { rivalTilts } from '../src/analysis/balancing/tilt.js';
+import { graphFromSnapshot } from '../src/analysis/from-snapshot.js';
+import { indexGraph } from '../src/analysis/signed-graph.js';
 import type { Layer } from '../src/domain/world.js';
 import { loadWorld } from '../src/worlds/load.js';
 import { snapshot } from '../src/worlds/snapshot.js';
@@ -21,22 +26,30 @@ const value = (a: string, b: string, layer: Layer, at: string) => tie(a, b, laye
 describe('eurasia follows the public record where a seed contradicts it', () => {
   it('RUS–USA worsens in 2019-08 (INF exit, CBW sanctions) instead of warming', () => {
     for (const layer of ['diplomatic', 'security'] as const) {
-      expect(value('RUS', 'USA', layer, '2019-08')!).toBeLessThanOrEqual(value('RUS', 'USA', layer, '2019-07')!);
+      expect(value('RUS', 'USA', layer, '2019-08')!).toBeLessThanOrEqual(
+        value('RUS', 'USA', layer, '2019-07')!,
+      );
     }
     expect(value('RUS', 'USA', 'security', '2019-08')).toBeLessThan(-0.8);
     expect(tie('RUS', 'USA', 'diplomatic', '2019-08')!.evidence).toContain('pr.inf-exit');
   });
 
   it('CHN–RUS warms with the 2019 "new era" upgrade and the 2021 treaty extension', () => {
-    expect(value('CHN', 'RUS', 'diplomatic', '2019-06')!).toBeGreaterThan(value('CHN', 'RUS', 'diplomatic', '2019-05')!);
+    expect(value('CHN', 'RUS', 'diplomatic', '2019-06')!).toBeGreaterThan(
+      value('CHN', 'RUS', 'diplomatic', '2019-05')!,
+    );
     expect(value('CHN', 'RUS', 'diplomatic', '2020-06')!).toBeGreaterThanOrEqual(0.8);
     expect(tie('CHN', 'RUS', 'diplomatic', '2021-06')!.evidence).toEqual(['pr.treaty-extension']);
-    expect(value('CHN', 'RUS', 'security', '2020-06')!).toBeGreaterThanOrEqual(value('CHN', 'RUS', 'security', '2019-06')!);
+    expect(value('CHN', 'RUS', 'security', '2020-06')!).toBeGreaterThanOrEqual(
+      value('CHN', 'RUS', 'security', '2019-06')!,
+    );
   });
 
   it('IND–RUS stays above PAK–RUS in 2017 (India "Russia\'s top regional partner")', () => {
     for (const layer of ['diplomatic', 'composite'] as const) {
-      expect(value('IND', 'RUS', layer, '2017-07')!, layer).toBeGreaterThan(value('PAK', 'RUS', layer, '2017-07')!);
+      expect(value('IND', 'RUS', layer, '2017-07')!, layer).toBeGreaterThan(
+        value('PAK', 'RUS', layer, '2017-07')!,
+      );
     }
   });
 
@@ -56,7 +69,9 @@ describe('eurasia follows the public record where a seed contradicts it', () => 
     expect(value('TALIBAN', 'USA', 'security', '2001-09')).toBeUndefined();
     expect(value('TALIBAN', 'USA', 'security', '2001-10')!).toBeLessThan(-0.8);
     expect(value('TALIBAN', 'USA', 'security', '2010-01')!).toBeLessThan(-0.8);
-    expect(value('TALIBAN', 'USA', 'security', '2020-03')!).toBeGreaterThan(value('TALIBAN', 'USA', 'security', '2020-01')!);
+    expect(value('TALIBAN', 'USA', 'security', '2020-03')!).toBeGreaterThan(
+      value('TALIBAN', 'USA', 'security', '2020-01')!,
+    );
     expect(value('TALIBAN', 'USA', 'diplomatic', '2021-10')!).toBeLessThan(0);
   });
 
@@ -81,9 +96,13 @@ describe('eurasia follows the public record where a seed contradicts it', () => 
   });
 
   it('Pulwama/Balakot (2019-02) and Galwan (2020-06) appear', () => {
-    expect(value('IND', 'PAK', 'security', '2019-02')!).toBeLessThan(value('IND', 'PAK', 'security', '2019-01')!);
+    expect(value('IND', 'PAK', 'security', '2019-02')!).toBeLessThan(
+      value('IND', 'PAK', 'security', '2019-01')!,
+    );
     expect(tie('IND', 'PAK', 'security', '2019-02')!.evidence).toEqual(['pr.pulwama', 'pr.balakot']);
-    expect(value('CHN', 'IND', 'security', '2020-06')!).toBeLessThan(value('CHN', 'IND', 'security', '2020-05')!);
+    expect(value('CHN', 'IND', 'security', '2020-06')!).toBeLessThan(
+      value('CHN', 'IND', 'security', '2020-05')!,
+    );
     expect(tie('CHN', 'IND', 'security', '2020-06')!.evidence).toEqual(['pr.galwan']);
   });
 
@@ -146,5 +165,35 @@ describe('the public record is cited like the seeds, and contradicted seed sente
       expect(tieEvidence.has(id), id).toBe(false);
     }
     expect(claimEvidence.has('s4.taliban-support')).toBe(true);
+  });
+});
+
+describe('measures on the corrected eurasia world mean what they say', () => {
+  const POLES = ['CHN', 'IND', 'PAK', 'RUS', 'USA'];
+
+  it('ISKP is aligned with no pole, whatever the kinds measured', () => {
+    const kinds = ['state', 'organization', 'bloc', 'nonstate'] as const;
+    for (const at of ['2017-07', '2021-12']) {
+      const s = snapshot(world, at);
+      for (const p of POLES) {
+        for (const q of POLES) {
+          if (p === q) continue;
+          // Hostile to both poles (or tied to one only) is not aligned with either.
+          const iskp = alignmentInSnapshot(s, [p, q], { kinds }).rows.find((x) => x.actor === 'ISKP');
+          if (iskp) expect(Math.abs(iskp.position), `${p}/${q} ${at}`).toBeLessThanOrEqual(0.2);
+          expect(alignmentInSnapshot(s, [p, q]).oneSided.some((x) => x.actor === 'ISKP')).toBe(false);
+        }
+      }
+    }
+  });
+
+  it('China is no balancer of India vs Pakistan: it is hostile to India', async () => {
+    const g = indexGraph(graphFromSnapshot(snapshot(world, '2021-12'), { kinds: ['state'] }));
+    const chn = rivalTilts(g).get('CHN')!;
+    expect(chn.some((t) => t.a === 'IND' && t.b === 'PAK')).toBe(false);
+    const rus = rivalTilts(g).get('RUS')!;
+    expect(rus.some((t) => t.a === 'IND' && t.b === 'PAK')).toBe(true);
+    const rows = await balancers(g);
+    expect(rows.every((r) => world.actorById.get(r.actor)?.kind === 'state')).toBe(true);
   });
 });

@@ -135,8 +135,16 @@ const AlignmentBody = z
     layer: z.string(),
     poles: z.tuple([z.string(), z.string()]),
     rows: z.array(z.object({ actor: z.string(), position: z.number(), engagement: z.number() })),
+    oneSided: z
+      .array(z.object({ actor: z.string(), pole: z.string(), tie: z.number() }))
+      .describe('actors with an observed tie to one pole only: no data on the other, so no position'),
+    noData: z.number().int().describe('actors (of the measured kinds) with no tie to either pole'),
   })
-  .meta({ id: 'Alignment', description: 'position +1 = with the first pole, −1 = with the second' });
+  .meta({
+    id: 'Alignment',
+    description:
+      'position (w(X,P) − w(X,Q)) / 2: +1 = allied with the first pole and hostile to the second; states only',
+  });
 
 const PowerBody = z
   .object({
@@ -381,7 +389,7 @@ export function registerAnalysisRoutes(app: OpenAPIHono, ctx: ApiContext): void 
     const q = c.req.valid('query');
     const s = snap(world, q.at, q.dimension);
     const poles = q.poles as [string, string];
-    return c.json({ ...where(s), poles, rows: alignmentInSnapshot(s, poles, q.neutral) }, 200);
+    return c.json({ ...where(s), poles, ...alignmentInSnapshot(s, poles, { neutral: q.neutral }) }, 200);
   });
 
   app.openapi(powerRoute, (c) => {

@@ -8,7 +8,7 @@ import { type BalanceReport, balanceReport } from '../../analysis/balance/report
 import { alignmentInSnapshot } from '../../analysis/balancing/alignment.js';
 import { balancers } from '../../analysis/balancing/balancers.js';
 import { parseEdgeListCsv } from '../../analysis/edge-list-csv.js';
-import { graphFromSnapshot } from '../../analysis/from-snapshot.js';
+import { type ActorKind, graphFromSnapshot } from '../../analysis/from-snapshot.js';
 import { CAPABILITY_MEASURES, type CapabilityMeasure } from '../../analysis/power/capability.js';
 import { type Transfer, transferEffects } from '../../analysis/power/military-balance.js';
 import { powerReport } from '../../analysis/power/report.js';
@@ -17,6 +17,7 @@ import { seriesOf } from '../../analysis/series/series-of.js';
 import { indexGraph } from '../../analysis/signed-graph.js';
 import { strategicTriangles, triangleInSnapshot } from '../../analysis/triangles/strategic-triangle.js';
 import { formatProblem, InvalidInputError } from '../../domain/errors.js';
+import { ACTOR_KINDS } from '../../domain/schema.js';
 import { bar, clip, fmt, printJson, printTable } from '../output.js';
 import {
   addWorldOptions,
@@ -28,6 +29,7 @@ import {
 interface Common extends WorldOptions {
   json?: boolean;
   neutral: number;
+  kinds: string;
 }
 
 function number(name: string, min: number, max = Number.POSITIVE_INFINITY) {
@@ -43,11 +45,30 @@ function number(name: string, min: number, max = Number.POSITIVE_INFINITY) {
   };
 }
 
-/** `--world/--at/--dimension`, `--neutral` and `--json`. */
+/** `--world/--at/--dimension`, `--neutral`, `--kinds` and `--json`. */
 function withCommon(cmd: Command): Command {
   return addWorldOptions(cmd)
     .option('--neutral <x>', 'ties with |w| below this are neutral', number('neutral', 0, 1), 0.1)
+    .option(
+      '--kinds <list>',
+      `actor kinds measured, comma-separated (${ACTOR_KINDS.join(', ')}); the theories behind these measures are about states`,
+      'state',
+    )
     .option('--json', 'machine-readable output');
+}
+
+/** `--kinds state,nonstate` → the kinds, each checked. */
+function actorKinds(raw: string): ActorKind[] {
+  const kinds = raw.split(',').map((k) => k.trim());
+  const bad = kinds.find((k) => !(ACTOR_KINDS as readonly string[]).includes(k));
+  if (bad !== undefined) {
+    throw new InvalidInputError({
+      field: '--kinds',
+      message: `'${bad}' is not an actor kind`,
+      hint: `use ${ACTOR_KINDS.join(', ')}`,
+    });
+  }
+  return kinds as ActorKind[];
 }
 
 /** `RECIPIENT:AMOUNT`: TIV on the milex measure, a capability delta otherwise. */
@@ -65,7 +86,9 @@ function parseTransfer(raw: string, measure: CapabilityMeasure): Transfer {
 }
 
 function graphOf(opts: Common) {
-  return indexGraph(graphFromSnapshot(snapshotFromOptions(opts), { neutral: opts.neutral }));
+  return indexGraph(
+    graphFromSnapshot(snapshotFromOptions(opts), { neutral: opts.neutral, kinds: actorKinds(opts.kinds) }),
+  );
 }
 
 function warn(problems: readonly { message: string }[]): void {
@@ -207,14 +230,20 @@ export function register(program: Command): void {
         hint: 'e.g. USA,CHN',
       });
     }
-    const rows = alignmentInSnapshot(snapshotFromOptions(opts), [poles[0]!, poles[1]!], opts.neutral);
-    if (opts.json) return printJson(rows);
-    printTable(rows, [
+    const report = alignmentInSnapshot(snapshotFromOptions(opts), [poles[0]!, poles[1]!], {
+      neutral: opts.neutral,
+      kinds: actorKinds(opts.kinds),
+    });
+    if (opts.json) return printJson(report);
+    printTable(report.rows, [
       { header: 'actor', cell: (r) => r.actor },
       { header: 'position', cell: (r) => fmt(r.position, 2), align: 'right' },
       { header: `◀ ${poles[1]!.padEnd(9)}${poles[0]} ▶`, cell: (r) => bar(r.position, 10) },
       { header: 'engagement', cell: (r) => fmt(r.engagement, 2), align: 'right' },
     ]);
+    const one = report.oneSided.map((r) => `${r.actor} (${r.pole} ${fmt(r.tie, 2)})`).join(', ');
+    if (one) console.log(`\ntied to one pole only, no position: ${one}`);
+    console.log(`${report.noData} actor(s) without data on either pole`);
   });
 
   withCommon(

@@ -71,6 +71,17 @@ function actorKinds(raw: string): ActorKind[] {
   return kinds as ActorKind[];
 }
 
+function capabilityMeasure(field: string, raw: string): CapabilityMeasure {
+  if (!CAPABILITY_MEASURES.includes(raw as CapabilityMeasure)) {
+    throw new InvalidInputError({
+      field,
+      message: `unknown measure '${raw}'`,
+      hint: `use ${CAPABILITY_MEASURES.join(', ')}`,
+    });
+  }
+  return raw as CapabilityMeasure;
+}
+
 /** `RECIPIENT:AMOUNT`: TIV on the milex measure, a capability delta otherwise. */
 function parseTransfer(raw: string, measure: CapabilityMeasure): Transfer {
   const [recipient = '', amountText = ''] = raw.split(':');
@@ -251,23 +262,20 @@ export function register(program: Command): void {
       .command('power')
       .description('capabilities, military balance of rival pairs, balance of threat, junior partners')
       .option('--measure <m>', `capability measure: ${CAPABILITY_MEASURES.join(', ')}`, 'cinc')
+      .option('--military-measure <m>', 'measure for the military balance of rival pairs', 'milex')
       .option(
         '--transfer <recipient:amount>',
         "show how an arms transfer moves the recipient's rival balances (TIV with --measure milex, else a capability delta)",
       ),
-  ).action((opts: Common & { measure: string; transfer?: string }) => {
-    if (!CAPABILITY_MEASURES.includes(opts.measure as CapabilityMeasure)) {
-      throw new InvalidInputError({
-        field: '--measure',
-        message: `unknown measure '${opts.measure}'`,
-        hint: `use ${CAPABILITY_MEASURES.join(', ')}`,
-      });
-    }
-    const measure = opts.measure as CapabilityMeasure;
-    const r = powerReport(snapshotFromOptions(opts), { measure, neutral: opts.neutral });
+  ).action((opts: Common & { measure: string; militaryMeasure: string; transfer?: string }) => {
+    const measure = capabilityMeasure('--measure', opts.measure);
+    const militaryMeasure = capabilityMeasure('--military-measure', opts.militaryMeasure);
+    const r = powerReport(snapshotFromOptions(opts), { measure, militaryMeasure, neutral: opts.neutral });
     warn(r.warnings);
-    const transfer = opts.transfer ? parseTransfer(opts.transfer, measure) : undefined;
-    const effects = transfer ? transferEffects(r.balances, transfer, { measure }) : undefined;
+    const transfer = opts.transfer ? parseTransfer(opts.transfer, militaryMeasure) : undefined;
+    const effects = transfer
+      ? transferEffects(r.balances, transfer, { measure: militaryMeasure })
+      : undefined;
     if (opts.json) return printJson(effects ? { ...r, transfer: { ...transfer, effects } } : r);
     process.stdout.write(`capabilities (${r.measure}) at ${r.at}\n`);
     printTable(r.capabilities, [
@@ -276,7 +284,9 @@ export function register(program: Command): void {
       { header: r.measure, cell: (c) => fmt(c.value, r.measure === 'cinc' ? 4 : 0), align: 'right' },
       { header: 'share', cell: (c) => fmt(c.share, 3), align: 'right' },
     ]);
-    process.stdout.write('\nmilitary balance of rival pairs\n');
+    process.stdout.write(
+      `\nmilitary balance of rival pairs (on ${r.militaryMeasure}; --military-measure to change)\n`,
+    );
     printTable(r.balances, [
       { header: 'pair', cell: (m) => `${m.a} vs ${m.b}` },
       { header: 'tie', cell: (m) => fmt(m.tie, 2), align: 'right' },

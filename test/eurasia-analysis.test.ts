@@ -52,7 +52,8 @@ describe('eurasia at 2021-12', () => {
     for (const actor of ['RUS', 'PAK']) {
       const row = rows.find((r) => r.actor === actor);
       expect(row, actor).toBeDefined();
-      const tied = (x: string) => Math.abs(tieValue(s, actor, x)) >= NEUTRAL;
+      // A balancer has positive ties to both rivals.
+      const tied = (x: string) => tieValue(s, actor, x) >= NEUTRAL;
       const expected = s.ties
         .filter((t) => t.value <= -NEUTRAL && t.a !== actor && t.b !== actor && tied(t.a) && tied(t.b))
         .map((t) => {

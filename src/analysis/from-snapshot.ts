@@ -45,6 +45,18 @@ export function graphFromSnapshot(s: Snapshot, options: Partial<SnapshotGraphOpt
  * tieValue(snap, 'A', 'B') === tieValue(snap, 'B', 'A'); // true
  */
 export function tieValue(s: Snapshot, a: string, b: string): number {
+  return observedTie(s, a, b) ?? 0;
+}
+
+/**
+ * Tie value between two actors on the snapshot's layer, undefined when none is observed (no data,
+ * as opposed to an observed neutral tie); an observed |value| below `neutral` reads as 0.
+ *
+ * @example
+ * observedTie(snap, 'A', 'UNRELATED'); // undefined
+ */
+export function observedTie(s: Snapshot, a: string, b: string, neutral = 0): number | undefined {
   const [x, y] = a < b ? [a, b] : [b, a];
-  return s.ties.find((t) => t.a === x && t.b === y)?.value ?? 0;
+  const v = s.ties.find((t) => t.a === x && t.b === y)?.value;
+  return v === undefined || Math.abs(v) >= neutral ? v : 0;
 }

@@ -27,8 +27,28 @@ describe('tilt', () => {
     const tilts = rivalTilts(indexGraph(graphFromSnapshot(s)));
     const expected = tiltBetween(0.5, 0.4);
     expect(tilts.get('PIV')).toContainEqual({ a: 'WNA', b: 'WNB', tilt: expected });
-    expect(tilts.get('PIV')).toContainEqual({ a: 'PLA', b: 'PLB', tilt: tiltBetween(-0.4, 0.3) });
+    // PIV is hostile to PLA (−0.4): it sides with PLB, it does not balance between them.
+    expect(tilts.get('PIV')!.some((t) => t.a === 'PLA' && t.b === 'PLB')).toBe(false);
     expect(tilts.get('ORG')).toEqual([]);
+  });
+
+  it('counts as a balancer only an actor with positive ties to both rivals', () => {
+    const g: SignedGraph = {
+      nodes: ['A', 'B', 'FRIEND', 'FOE', 'SIDER'],
+      edges: [
+        { a: 'A', b: 'B', w: -0.8 },
+        { a: 'FRIEND', b: 'A', w: 0.6 },
+        { a: 'FRIEND', b: 'B', w: 0.2 },
+        { a: 'FOE', b: 'A', w: -0.5 },
+        { a: 'FOE', b: 'B', w: -0.5 },
+        { a: 'SIDER', b: 'A', w: -0.6 },
+        { a: 'SIDER', b: 'B', w: 0.7 },
+      ],
+    };
+    const tilts = rivalTilts(indexGraph(g));
+    expect(tilts.get('FRIEND')).toEqual([{ a: 'A', b: 'B', tilt: tiltBetween(0.6, 0.2) }]);
+    expect(tilts.get('FOE')).toEqual([]);
+    expect(tilts.get('SIDER')).toEqual([]);
   });
 
   it('is invariant under relabelling (same pairs and tilts up to renaming)', () => {
@@ -104,7 +124,7 @@ describe('flip cost', () => {
   it('gives every actor of the fixture world a row with pairs, pivot score and flip cost', async () => {
     const rows = await balancers(indexGraph(graphFromSnapshot(snapshot(world, '2021-12'))));
     const piv = rows.find((r) => r.actor === 'PIV')!;
-    expect(piv.pairs.map((p) => `${p.a}-${p.b}`)).toEqual(['PLA-PLB', 'WNA-WNB']);
+    expect(piv.pairs.map((p) => `${p.a}-${p.b}`)).toEqual(['WNA-WNB']);
     expect(piv.pivotScore).toBeCloseTo(Math.min(0.5, 0.4) * 0.7, 12);
     expect(piv.flipCost).toBeGreaterThanOrEqual(0);
     expect(rows.every((r) => r.pairs.length > 0)).toBe(true);
@@ -112,23 +132,51 @@ describe('flip cost', () => {
 });
 
 describe('alignment', () => {
-  it('places actors between the poles by their ties', () => {
-    const rows = alignment(
-      ['X', 'Y', 'Z', 'P'],
-      ['P', 'Q'],
-      (a, b) => ({ XP: 0.8, YQ: 0.6, ZP: 0.3, ZQ: 0.3 })[a + b] ?? 0,
-    );
-    expect(rows.map((r) => r.actor)).toEqual(['X', 'Z', 'Y']);
-    expect(rows[1]).toEqual({ actor: 'Z', position: 0, engagement: 0.3 });
-    expect(rows[2]!.position).toBe(-1);
+  const table: Record<string, number> = {
+    XP: 0.8,
+    XQ: -0.6,
+    YQ: 0.6,
+    YP: 0,
+    ZP: 0.3,
+    ZQ: 0.3,
+    WP: 0.1,
+    WQ: -0.1,
+    HQ: -0.9,
+  };
+  const lookup = (a: string, b: string) => table[a + b];
+
+  it('scales position by tie size and keeps neutral apart from no data', () => {
+    const r = alignment(['X', 'Y', 'Z', 'W', 'H', 'N', 'P'], ['P', 'Q'], lookup);
+    expect(r.rows.map((x) => x.actor)).toEqual(['X', 'W', 'Z', 'Y']);
+    expect(r.rows[0]!.position).toBeCloseTo(0.7, 12); // (0.8 − (−0.6)) / 2
+    expect(r.rows[1]!.position).toBeCloseTo(0.1, 12); // thin ties move W only a little
+    expect(r.rows[2]).toEqual({ actor: 'Z', position: 0, engagement: 0.3 });
+    expect(r.rows[3]!.position).toBeCloseTo(-0.3, 12); // an observed 0 to P is data
+    // Hostile to one pole, no data on the other: not "aligned" with the other pole.
+    expect(r.oneSided).toEqual([{ actor: 'H', pole: 'Q', tie: -0.9 }]);
+    expect(r.noData).toBe(1);
   });
 
-  it('reads a snapshot and treats ties under the threshold as none', () => {
-    const rows = alignmentInSnapshot(snapshot(world, '2016'), ['PLA', 'PLB']);
-    const piv = rows.find((r) => r.actor === 'PIV')!;
-    expect(piv.position).toBe(-1);
+  it('does not saturate: a weak split is not a full alignment', () => {
+    const r = alignment(['X'], ['P', 'Q'], (_a, b) => (b === 'P' ? 0.2 : -0.1));
+    expect(r.rows[0]!.position).toBeCloseTo(0.15, 12);
+    expect(tiltBetween(0.2, -0.1)).toBe(1); // the balancer tilt would say +1
+  });
+
+  it('reads a snapshot: states only by default, ties under the threshold as observed 0', () => {
+    const s = snapshot(world, '2016');
+    const states = alignmentInSnapshot(s, ['PLA', 'PLB']);
+    const kinds = new Map(s.actors.map((a) => [a.id, a.kind]));
+    const placed = [...states.rows.map((r) => r.actor), ...states.oneSided.map((r) => r.actor)];
+    expect(placed.every((id) => kinds.get(id) === 'state')).toBe(true);
+    const piv = states.rows.find((r) => r.actor === 'PIV')!;
     expect(piv.engagement).toBeCloseTo(0.15, 12);
-    expect(() => alignmentInSnapshot(snapshot(world, '2016'), ['PLA', 'ZZZ'])).toThrow(NotFoundError);
-    expect(() => alignmentInSnapshot(snapshot(world, '2016'), ['PLA', 'PLA'])).toThrow(InvalidInputError);
+    expect(piv.position).toBeLessThan(0);
+    const all = alignmentInSnapshot(s, ['PLA', 'PLB'], {
+      kinds: ['state', 'organization', 'bloc', 'nonstate'],
+    });
+    expect(all.rows.length + all.oneSided.length + all.noData).toBe(s.actors.length - 2);
+    expect(() => alignmentInSnapshot(s, ['PLA', 'ZZZ'])).toThrow(NotFoundError);
+    expect(() => alignmentInSnapshot(s, ['PLA', 'PLA'])).toThrow(InvalidInputError);
   });
 });

@@ -1,6 +1,6 @@
 /**
- * Tilt of a balancer between two rivals: for an actor X tied to both sides of a hostile pair
- * (A, B),
+ * Tilt of a balancer between two rivals: for an actor X with positive ties to both sides of a
+ * hostile pair (A, B),
  *   tilt = (w(X,A) − w(X,B)) / (|w(X,A)| + |w(X,B)|) ∈ [−1, 1],
  * +1 leaning wholly to A, −1 wholly to B, 0 even-handed. This is the "balancing act" of an outside
  * power between rivals (Waltz 1979, Theory of International Politics, ch. 6, on the balancer;
@@ -27,8 +27,9 @@ export function tiltBetween(toA: number, toB: number): number {
 }
 
 /**
- * For every actor, each rival pair (negative edge A–B) it has edges to on both sides, with the
- * tilt; pairs are ordered so that a < b.
+ * For every actor, each rival pair (negative edge A–B) it has positive edges to on both sides, with
+ * the tilt; pairs are ordered so that a < b. An actor hostile to either rival is not balancing
+ * between them: it is on one side (or against both).
  *
  * @example
  * rivalTilts(g).get('X'); // [{ a: 'A', b: 'B', tilt: 0.33 }]
@@ -43,7 +44,7 @@ export function rivalTilts(g: IndexedSignedGraph): Map<string, RivalTilt[]> {
       const a = g.adj[p]!;
       for (let q = g.offsets[a]!; q < g.offsets[a + 1]!; q++) {
         const b = g.adj[q]!;
-        if (b === x || weightTo[b] === 0 || g.weight[g.adjEdge[q]!]! >= 0) continue;
+        if (b === x || weightTo[a]! <= 0 || weightTo[b]! <= 0 || g.weight[g.adjEdge[q]!]! >= 0) continue;
         const [ida, idb] = [g.nodes[a]!, g.nodes[b]!];
         if (ida > idb) continue;
         list.push({ a: ida, b: idb, tilt: tiltBetween(weightTo[a]!, weightTo[b]!) });

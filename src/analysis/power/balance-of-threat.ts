@@ -3,18 +3,21 @@
  * Security 9(4); Walt 1987, The Origins of Alliances): states balance against threats, not power
  * alone. The threat a source poses to a target combines four components, each scaled to [0, 1]:
  * - aggregate power: the source's capability over the largest in the snapshot;
- * - proximity: exp(−d / decayKm), d the great-circle distance between capitals (power projection
- *   fades with distance, Boulding 1962's loss-of-strength gradient);
+ * - proximity: 1 / (1 + d / scaleKm), d the great-circle distance between capitals (`proximity.ts`,
+ *   the definition the simulation uses too);
  * - offensive capability: the source's share of military expenditure in the snapshot;
  * - hostility (aggressive intentions): −w(source, target) when the tie is negative, else 0.
- * threat = Σ weight_k · component_k / Σ weight_k. By default only hostile dyads are scored (Walt:
- * without intent, power is not a threat to balance against).
+ * threat = Π component_k ^ (weight_k / Σ weight), a weighted geometric mean: Walt's sources of
+ * threat compound rather than add up, so a state with next to no power (or no hostile intent, or
+ * out of reach) poses next to no threat however high its other components. By default only hostile
+ * dyads are scored (Walt: without intent, power is not a threat to balance against).
  */
 import type { Problem } from '../../domain/errors.js';
 import type { Snapshot } from '../../domain/world.js';
 import { tieValue } from '../from-snapshot.js';
 import { type CapabilityMeasure, capabilityOf } from './capability.js';
 import { greatCircleKm } from './great-circle.js';
+import { PROXIMITY_DEFAULTS, proximityAt } from './proximity.js';
 
 export interface ThreatWeights {
   power: number;
@@ -26,8 +29,8 @@ export interface ThreatWeights {
 export interface ThreatOptions {
   /** Equal by default: Walt ranks none of the four above the others. */
   weights: ThreatWeights;
-  /** Distance (km) over which proximity falls by a factor e. */
-  decayKm: number;
+  /** Distance (km) at which proximity falls to 1/2. */
+  scaleKm: number;
   /** Capability measure for aggregate power. */
   measure: CapabilityMeasure;
   /** Score only dyads whose tie is at or below −neutral. */
@@ -37,7 +40,7 @@ export interface ThreatOptions {
 
 export const THREAT_DEFAULTS: Readonly<ThreatOptions> = Object.freeze({
   weights: Object.freeze({ power: 0.25, proximity: 0.25, offense: 0.25, hostility: 0.25 }),
-  decayKm: 2000,
+  scaleKm: PROXIMITY_DEFAULTS.scaleKm,
   measure: 'cinc',
   hostileOnly: true,
   neutral: 0.1,
@@ -86,13 +89,15 @@ export function balanceOfThreat(
       if (opts.hostileOnly && tie > -opts.neutral) continue;
       const distanceKm = src.capital && dst.capital ? greatCircleKm(src.capital, dst.capital) : undefined;
       const power = maxPower > 0 ? capabilityOf(s, src.id, opts.measure)! / maxPower : 0;
-      const proximity = distanceKm === undefined ? 0 : Math.exp(-distanceKm / opts.decayKm);
+      const proximity = distanceKm === undefined ? 0 : proximityAt(distanceKm, opts.scaleKm);
       const offense = totalMilex > 0 ? (s.capabilities[src.id]?.milex ?? 0) / totalMilex : 0;
       const hostility = Math.max(0, -tie);
       const score =
         weightSum > 0
-          ? (w.power * power + w.proximity * proximity + w.offense * offense + w.hostility * hostility) /
-            weightSum
+          ? power ** (w.power / weightSum) *
+            proximity ** (w.proximity / weightSum) *
+            offense ** (w.offense / weightSum) *
+            hostility ** (w.hostility / weightSum)
           : 0;
       threats.push({
         source: src.id,

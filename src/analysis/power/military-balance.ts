@@ -17,8 +17,9 @@ export interface MilitaryBalanceOptions {
   milexPerTiv: number;
 }
 
+/** Military expenditure by default: a military balance, not CINC's population and industry. */
 export const MILITARY_BALANCE_DEFAULTS: Readonly<MilitaryBalanceOptions> = Object.freeze({
-  measure: 'cinc',
+  measure: 'milex',
   neutral: 0.1,
   milexPerTiv: 1000,
 });

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { balanceWorld } from '../../../test/helpers/signed-graphs.js';
 import { InvalidInputError } from '../../domain/errors.js';
+import { proximityMatrix } from '../../simulation/proximity.js';
 import { snapshot } from '../../worlds/snapshot.js';
 import { balanceOfThreat } from './balance-of-threat.js';
 import { capabilityTable } from './capability.js';
 import { dependence } from './dependence.js';
 import { greatCircleKm } from './great-circle.js';
 import { militaryBalances, shiftBalance } from './military-balance.js';
+import { proximityAt } from './proximity.js';
 import { powerReport } from './report.js';
 
 const s = snapshot(balanceWorld(), '2021-12');
@@ -38,15 +40,22 @@ describe('capabilities', () => {
 
 describe('military balance', () => {
   it('covers rival pairs with capabilities, and a transfer moves the share toward the recipient', () => {
-    const balances = militaryBalances(s);
+    const balances = militaryBalances(s, { measure: 'cinc' });
     const pair = balances.find((b) => b.a === 'WNA' && b.b === 'WNB')!;
     expect(pair.ratio).toBeCloseTo(0.09 / 0.018, 12);
+    // By default the military balance is on military expenditure, not CINC.
+    const byDefault = militaryBalances(s).find((b) => b.a === 'WNA' && b.b === 'WNB')!;
+    expect(byDefault.ratio).toBeCloseTo(byDefault.capA / byDefault.capB, 12);
+    expect(byDefault.capB).toBe(s.capabilities.WNB!.milex);
+    expect(powerReport(s).militaryMeasure).toBe('milex');
     expect(balances.some((b) => b.a === 'OUT' || b.b === 'OUT')).toBe(false);
     const milex = militaryBalances(s, { measure: 'milex' }).find((b) => b.a === 'WNA' && b.b === 'WNB')!;
     const after = shiftBalance(milex, { recipient: 'WNB', tiv: 1000 }, { measure: 'milex' });
     expect(after.capB).toBe(milex.capB + 1000 * 1000);
     expect(after.shareShift).toBeLessThan(0);
-    expect(() => shiftBalance(pair, { recipient: 'WNB', tiv: 10 })).toThrow(InvalidInputError);
+    expect(() => shiftBalance(pair, { recipient: 'WNB', tiv: 10 }, { measure: 'cinc' })).toThrow(
+      InvalidInputError,
+    );
     expect(() => shiftBalance(pair, { recipient: 'PIV', delta: 0.01 })).toThrow(InvalidInputError);
     expect(shiftBalance(pair, { recipient: 'WNA', delta: 0.01 }).shareShift).toBeGreaterThan(0);
   });
@@ -58,8 +67,8 @@ describe('balance of threat', () => {
     const t = threats.find((x) => x.source === 'WNA' && x.target === 'WNB')!;
     expect(t.hostility).toBeCloseTo(0.7, 12);
     expect(t.power).toBeCloseTo(0.09 / 0.21, 12);
-    expect(t.proximity).toBeCloseTo(Math.exp(-t.distanceKm! / 2000), 12);
-    expect(t.threat).toBeCloseTo((t.power + t.proximity + t.offense + t.hostility) / 4, 12);
+    expect(t.proximity).toBeCloseTo(1 / (1 + t.distanceKm! / 2000), 12);
+    expect(t.threat).toBeCloseTo((t.power * t.proximity * t.offense * t.hostility) ** (1 / 4), 12);
     expect(threats.some((x) => x.source === 'PIV' && x.target === 'WNA')).toBe(false);
     const onlyHostility = balanceOfThreat(s, {
       weights: { power: 0, proximity: 0, offense: 0, hostility: 1 },
@@ -68,6 +77,32 @@ describe('balance of threat', () => {
       0.6,
       12,
     );
+  });
+});
+
+describe('threat is not additive', () => {
+  it('compounds the components: the weakest bounds the threat, a zero component zeroes it', () => {
+    const { threats } = balanceOfThreat(s);
+    expect(threats.length).toBeGreaterThan(0);
+    for (const t of threats) {
+      const least = Math.min(t.power, t.proximity, t.offense, t.hostility);
+      expect(t.threat).toBeLessThanOrEqual(least ** (1 / 4) + 1e-12);
+      expect(t.threat).toBeGreaterThanOrEqual(least - 1e-12);
+      if (least === 0) expect(t.threat).toBe(0);
+    }
+    // The additive mean would give a hostile, powerless neighbour a quarter of the scale for
+    // hostility alone; the geometric mean gives it nothing without power.
+    const noPower = balanceOfThreat(s, { weights: { power: 1, proximity: 1, offense: 1, hostility: 1 } });
+    expect(noPower.threats.every((t) => t.power > 0 || t.threat === 0)).toBe(true);
+  });
+
+  it('shares one proximity definition with the simulation', () => {
+    expect(proximityAt(2000)).toBe(0.5);
+    const [moscow, delhi] = [
+      { lat: 55.75, lon: 37.62 },
+      { lat: 28.61, lon: 77.21 },
+    ];
+    expect(proximityMatrix([moscow, delhi])[1]).toBeCloseTo(proximityAt(greatCircleKm(moscow, delhi)), 15);
   });
 });
 

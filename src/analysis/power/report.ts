@@ -10,13 +10,20 @@ import { type Dependence, dependence } from './dependence.js';
 import { type MilitaryBalance, militaryBalances } from './military-balance.js';
 
 export interface PowerReportOptions {
+  /** Capability measure for the capability table, threat and dependence (aggregate power). */
   measure: CapabilityMeasure;
+  /**
+   * Measure for the military balance of rival pairs: military expenditure by default, because
+   * CINC counts population and industry (it puts China at 1.9× the US in 2021; milex at 0.27×).
+   */
+  militaryMeasure: CapabilityMeasure;
   neutral: number;
   threat: Partial<ThreatOptions>;
 }
 
 export const POWER_REPORT_DEFAULTS: Readonly<PowerReportOptions> = Object.freeze({
   measure: 'cinc',
+  militaryMeasure: 'milex',
   neutral: 0.1,
   threat: Object.freeze({}),
 });
@@ -24,6 +31,7 @@ export const POWER_REPORT_DEFAULTS: Readonly<PowerReportOptions> = Object.freeze
 export interface PowerReport {
   at: string;
   measure: CapabilityMeasure;
+  militaryMeasure: CapabilityMeasure;
   capabilities: ActorCapability[];
   balances: MilitaryBalance[];
   threats: Threat[];
@@ -44,8 +52,9 @@ export function powerReport(s: Snapshot, options: Partial<PowerReportOptions> = 
   return {
     at: s.at,
     measure: opts.measure,
+    militaryMeasure: opts.militaryMeasure,
     capabilities: caps.rows,
-    balances: militaryBalances(s, { measure: opts.measure, neutral: opts.neutral }),
+    balances: militaryBalances(s, { measure: opts.militaryMeasure, neutral: opts.neutral }),
     threats: threat.threats,
     dependence: dependence(s, { measure: opts.measure, neutral: opts.neutral }),
     warnings: [...caps.warnings, ...threat.warnings],

@@ -8,10 +8,11 @@ import { algebraicConflict } from '../balance/algebraic-conflict.js';
 import { frustrationIndex } from '../balance/frustration-exact.js';
 import { triangleCensus, triangleIndex } from '../balance/triangle-census.js';
 import { walkBalance } from '../balance/walk-balance.js';
+import { alignment } from '../balancing/alignment.js';
 import { flipCost } from '../balancing/flip-cost.js';
 import { pivotScores } from '../balancing/pivot-score.js';
 import { tiltBetween } from '../balancing/tilt.js';
-import { graphFromSnapshot, tieValue } from '../from-snapshot.js';
+import { graphFromSnapshot, observedTie, tieValue } from '../from-snapshot.js';
 import { balanceOfThreat } from '../power/balance-of-threat.js';
 import { capabilityOf } from '../power/capability.js';
 import { dependence } from '../power/dependence.js';
@@ -78,13 +79,11 @@ const KINDS: Readonly<Record<string, MeasureKind>> = {
   },
   alignment: {
     args: ['X', 'P', 'Q'],
-    help: "X's position between poles P (+1) and Q (−1)",
+    help: "X's position between poles P (+1) and Q (−1), (w(X,P) − w(X,Q)) / 2; none without both ties",
     make:
       ([x, p, q], o) =>
-      (s) => {
-        const [xp, xq] = [tieOf(s, o, x!, p!), tieOf(s, o, x!, q!)];
-        return xp === 0 && xq === 0 ? null : tiltBetween(xp, xq);
-      },
+      (s) =>
+        alignment([x!], [p!, q!], (a, b) => observedTie(s, a, b, o.neutral)).rows[0]?.position ?? null,
   },
   engagement: {
     args: ['X', 'P', 'Q'],

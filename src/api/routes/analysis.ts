@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { balanceReport } from '../../analysis/balance/report.js';
 import { alignmentInSnapshot } from '../../analysis/balancing/alignment.js';
 import { balancers } from '../../analysis/balancing/balancers.js';
-import { graphFromSnapshot } from '../../analysis/from-snapshot.js';
+import { type ActorKind, graphFromSnapshot } from '../../analysis/from-snapshot.js';
 import { CAPABILITY_MEASURES } from '../../analysis/power/capability.js';
 import { powerReport } from '../../analysis/power/report.js';
 import { measureHelp, parseMeasure } from '../../analysis/series/measures.js';
@@ -19,7 +19,7 @@ import {
   triangleInSnapshot,
 } from '../../analysis/triangles/strategic-triangle.js';
 import { InvalidInputError, LimitExceededError } from '../../domain/errors.js';
-import { Id } from '../../domain/schema.js';
+import { ACTOR_KINDS, Id } from '../../domain/schema.js';
 import { monthRange } from '../../domain/time.js';
 import type { Snapshot } from '../../domain/world.js';
 import type { ApiContext } from '../context.js';
@@ -37,6 +37,13 @@ const MeasureQuery = SnapshotQuery.extend({
     .max(1)
     .default(ANALYSIS_DEFAULTS.neutral)
     .describe('ties with |w| below this count as neutral (no edge)'),
+  kinds: z
+    .string()
+    .default('state')
+    .transform((s) => s.split(',').map((x) => x.trim()))
+    .pipe(z.array(z.enum(ACTOR_KINDS)).min(1))
+    .describe('actor kinds measured, comma-separated; the theories behind these measures are about states')
+    .meta({ example: 'state,nonstate' }),
 });
 
 const pairList = (n: number, example: string) =>
@@ -135,8 +142,16 @@ const AlignmentBody = z
     layer: z.string(),
     poles: z.tuple([z.string(), z.string()]),
     rows: z.array(z.object({ actor: z.string(), position: z.number(), engagement: z.number() })),
+    oneSided: z
+      .array(z.object({ actor: z.string(), pole: z.string(), tie: z.number() }))
+      .describe('actors with an observed tie to one pole only: no data on the other, so no position'),
+    noData: z.number().int().describe('actors (of the measured kinds) with no tie to either pole'),
   })
-  .meta({ id: 'Alignment', description: 'position +1 = with the first pole, −1 = with the second' });
+  .meta({
+    id: 'Alignment',
+    description:
+      'position (w(X,P) − w(X,Q)) / 2: +1 = allied with the first pole and hostile to the second; states only',
+  });
 
 const PowerBody = z
   .object({
@@ -322,7 +337,8 @@ export function registerAnalysisRoutes(app: OpenAPIHono, ctx: ApiContext): void 
     at: string | undefined,
     layer: Parameters<typeof registry.snapshot>[2],
   ): Snapshot => registry.snapshot(world, atOf(registry.world(world), at), layer);
-  const graphOf = (s: Snapshot, neutral: number) => indexGraph(graphFromSnapshot(s, { neutral }));
+  const graphOf = (s: Snapshot, neutral: number, kinds: readonly ActorKind[]) =>
+    indexGraph(graphFromSnapshot(s, { neutral, kinds }));
   const where = (s: Snapshot) => ({ world: s.world, at: s.at, layer: s.layer });
 
   app.openapi(balanceRoute, async (c) => {
@@ -330,8 +346,9 @@ export function registerAnalysisRoutes(app: OpenAPIHono, ctx: ApiContext): void 
     const q = c.req.valid('query');
     const s = snap(world, q.at, q.dimension);
     const weighted = q.weighted === 'true';
-    const report = await cached(`balance|${world}|${s.at}|${s.layer}|${q.neutral}|${weighted}`, () =>
-      balanceReport(graphOf(s, q.neutral), { weighted, frustration }),
+    const report = await cached(
+      `balance|${world}|${s.at}|${s.layer}|${q.neutral}|${q.kinds.join()}|${weighted}`,
+      () => balanceReport(graphOf(s, q.neutral, q.kinds), { weighted, frustration }),
     );
     return c.json({ ...where(s), ...report }, 200);
   });
@@ -341,7 +358,7 @@ export function registerAnalysisRoutes(app: OpenAPIHono, ctx: ApiContext): void 
     const q = c.req.valid('query');
     const s = snap(world, q.at, q.dimension);
     if (!q.actors) {
-      return c.json({ ...where(s), catalogue: strategicTriangles(graphOf(s, q.neutral)) }, 200);
+      return c.json({ ...where(s), catalogue: strategicTriangles(graphOf(s, q.neutral, q.kinds)) }, 200);
     }
     const actors = q.actors as [string, string, string];
     const triangle = triangleInSnapshot(s, actors, { neutral: q.neutral });
@@ -370,8 +387,9 @@ export function registerAnalysisRoutes(app: OpenAPIHono, ctx: ApiContext): void 
     const q = c.req.valid('query');
     const s = snap(world, q.at, q.dimension);
     const all = q.all === 'true';
-    const rows = await cached(`balancers|${world}|${s.at}|${s.layer}|${q.neutral}|${all}`, () =>
-      balancers(graphOf(s, q.neutral), { all, frustration }),
+    const rows = await cached(
+      `balancers|${world}|${s.at}|${s.layer}|${q.neutral}|${q.kinds.join()}|${all}`,
+      () => balancers(graphOf(s, q.neutral, q.kinds), { all, frustration }),
     );
     return c.json({ ...where(s), rows }, 200);
   });
@@ -381,7 +399,10 @@ export function registerAnalysisRoutes(app: OpenAPIHono, ctx: ApiContext): void 
     const q = c.req.valid('query');
     const s = snap(world, q.at, q.dimension);
     const poles = q.poles as [string, string];
-    return c.json({ ...where(s), poles, rows: alignmentInSnapshot(s, poles, q.neutral) }, 200);
+    return c.json(
+      { ...where(s), poles, ...alignmentInSnapshot(s, poles, { neutral: q.neutral, kinds: q.kinds }) },
+      200,
+    );
   });
 
   app.openapi(powerRoute, (c) => {

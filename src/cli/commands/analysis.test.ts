@@ -40,9 +40,16 @@ describe('analysis commands', () => {
     const cat = JSON.parse(await run('triangles', '--world', world, '--json'));
     expect(cat.pivotCounts.PIV).toBeGreaterThan(0);
     const rows = JSON.parse(await run('balancers', '--world', world, '--json'));
-    expect(rows.find((r: { actor: string }) => r.actor === 'PIV').pairs.length).toBe(2);
+    // PIV is friendly to both wings but hostile to PLA: it balances WNA vs WNB only.
+    const piv = rows.find((r: { actor: string }) => r.actor === 'PIV');
+    expect(piv.pairs.map((p: { a: string; b: string }) => `${p.a}-${p.b}`)).toEqual(['WNA-WNB']);
     const axis = JSON.parse(await run('alignment', '--world', world, '--poles', 'PLA,PLB', '--json'));
-    expect(axis.find((r: { actor: string }) => r.actor === 'WNB').position).toBe(-1);
+    expect(axis.oneSided).toContainEqual({ actor: 'WNB', pole: 'PLB', tie: 0.8 });
+    expect(axis.rows.find((r: { actor: string }) => r.actor === 'PIV').position).toBeCloseTo(
+      (-0.4 - 0.3) / 2,
+      12,
+    );
+    await expect(run('balancers', '--world', world, '--kinds', 'state,rebel')).rejects.toThrow(/rebel/);
     const power = JSON.parse(await run('power', '--world', world, '--json'));
     expect(power.capabilities[0].actor).toBe('PLB');
     const armed = JSON.parse(

@@ -7,7 +7,7 @@ import { type BalanceReport, balanceReport } from '../../analysis/balance/report
 import { alignmentInSnapshot } from '../../analysis/balancing/alignment.js';
 import { balancers } from '../../analysis/balancing/balancers.js';
 import { parseEdgeListCsv } from '../../analysis/edge-list-csv.js';
-import { graphFromSnapshot } from '../../analysis/from-snapshot.js';
+import { type ActorKind, graphFromSnapshot } from '../../analysis/from-snapshot.js';
 import { CAPABILITY_MEASURES, type CapabilityMeasure } from '../../analysis/power/capability.js';
 import { type Transfer, transferEffects } from '../../analysis/power/military-balance.js';
 import { powerReport } from '../../analysis/power/report.js';
@@ -16,6 +16,7 @@ import { seriesOf } from '../../analysis/series/series-of.js';
 import { indexGraph } from '../../analysis/signed-graph.js';
 import { strategicTriangles, triangleInSnapshot } from '../../analysis/triangles/strategic-triangle.js';
 import { formatProblem, InvalidInputError } from '../../domain/errors.js';
+import { ACTOR_KINDS } from '../../domain/schema.js';
 import { readTextFile } from '../../worlds/read-text-file.js';
 import { number } from '../number-option.js';
 import { bar, clip, fmt, printJson, printTable } from '../output.js';
@@ -29,13 +30,44 @@ import {
 interface Common extends WorldOptions {
   json?: boolean;
   neutral: number;
+  kinds: string;
 }
 
-/** `--world/--at/--dimension`, `--neutral` and `--json`. */
+/** `--world/--at/--dimension`, `--neutral`, `--kinds` and `--json`. */
 function withCommon(cmd: Command): Command {
   return addWorldOptions(cmd)
     .option('--neutral <x>', 'ties with |w| below this are neutral', number('neutral', 0, 1), 0.1)
+    .option(
+      '--kinds <list>',
+      `actor kinds measured, comma-separated (${ACTOR_KINDS.join(', ')}); the theories behind these measures are about states`,
+      'state',
+    )
     .option('--json', 'machine-readable output');
+}
+
+/** `--kinds state,nonstate` → the kinds, each checked. */
+function actorKinds(raw: string): ActorKind[] {
+  const kinds = raw.split(',').map((k) => k.trim());
+  const bad = kinds.find((k) => !(ACTOR_KINDS as readonly string[]).includes(k));
+  if (bad !== undefined) {
+    throw new InvalidInputError({
+      field: '--kinds',
+      message: `'${bad}' is not an actor kind`,
+      hint: `use ${ACTOR_KINDS.join(', ')}`,
+    });
+  }
+  return kinds as ActorKind[];
+}
+
+function capabilityMeasure(field: string, raw: string): CapabilityMeasure {
+  if (!CAPABILITY_MEASURES.includes(raw as CapabilityMeasure)) {
+    throw new InvalidInputError({
+      field,
+      message: `unknown measure '${raw}'`,
+      hint: `use ${CAPABILITY_MEASURES.join(', ')}`,
+    });
+  }
+  return raw as CapabilityMeasure;
 }
 
 /** `RECIPIENT:AMOUNT`: TIV on the milex measure, a capability delta otherwise. */
@@ -53,7 +85,9 @@ function parseTransfer(raw: string, measure: CapabilityMeasure): Transfer {
 }
 
 function graphOf(opts: Common) {
-  return indexGraph(graphFromSnapshot(snapshotFromOptions(opts), { neutral: opts.neutral }));
+  return indexGraph(
+    graphFromSnapshot(snapshotFromOptions(opts), { neutral: opts.neutral, kinds: actorKinds(opts.kinds) }),
+  );
 }
 
 function warn(problems: readonly { message: string }[]): void {
@@ -195,14 +229,20 @@ export function register(program: Command): void {
         hint: 'e.g. USA,CHN',
       });
     }
-    const rows = alignmentInSnapshot(snapshotFromOptions(opts), [poles[0]!, poles[1]!], opts.neutral);
-    if (opts.json) return printJson(rows);
-    printTable(rows, [
+    const report = alignmentInSnapshot(snapshotFromOptions(opts), [poles[0]!, poles[1]!], {
+      neutral: opts.neutral,
+      kinds: actorKinds(opts.kinds),
+    });
+    if (opts.json) return printJson(report);
+    printTable(report.rows, [
       { header: 'actor', cell: (r) => r.actor },
       { header: 'position', cell: (r) => fmt(r.position, 2), align: 'right' },
       { header: `◀ ${poles[1]!.padEnd(9)}${poles[0]} ▶`, cell: (r) => bar(r.position, 10) },
       { header: 'engagement', cell: (r) => fmt(r.engagement, 2), align: 'right' },
     ]);
+    const one = report.oneSided.map((r) => `${r.actor} (${r.pole} ${fmt(r.tie, 2)})`).join(', ');
+    if (one) console.log(`\ntied to one pole only, no position: ${one}`);
+    console.log(`${report.noData} actor(s) without data on either pole`);
   });
 
   withCommon(
@@ -210,23 +250,20 @@ export function register(program: Command): void {
       .command('power')
       .description('capabilities, military balance of rival pairs, balance of threat, junior partners')
       .option('--measure <m>', `capability measure: ${CAPABILITY_MEASURES.join(', ')}`, 'cinc')
+      .option('--military-measure <m>', 'measure for the military balance of rival pairs', 'milex')
       .option(
         '--transfer <recipient:amount>',
         "show how an arms transfer moves the recipient's rival balances (TIV with --measure milex, else a capability delta)",
       ),
-  ).action((opts: Common & { measure: string; transfer?: string }) => {
-    if (!CAPABILITY_MEASURES.includes(opts.measure as CapabilityMeasure)) {
-      throw new InvalidInputError({
-        field: '--measure',
-        message: `unknown measure '${opts.measure}'`,
-        hint: `use ${CAPABILITY_MEASURES.join(', ')}`,
-      });
-    }
-    const measure = opts.measure as CapabilityMeasure;
-    const r = powerReport(snapshotFromOptions(opts), { measure, neutral: opts.neutral });
+  ).action((opts: Common & { measure: string; militaryMeasure: string; transfer?: string }) => {
+    const measure = capabilityMeasure('--measure', opts.measure);
+    const militaryMeasure = capabilityMeasure('--military-measure', opts.militaryMeasure);
+    const r = powerReport(snapshotFromOptions(opts), { measure, militaryMeasure, neutral: opts.neutral });
     warn(r.warnings);
-    const transfer = opts.transfer ? parseTransfer(opts.transfer, measure) : undefined;
-    const effects = transfer ? transferEffects(r.balances, transfer, { measure }) : undefined;
+    const transfer = opts.transfer ? parseTransfer(opts.transfer, militaryMeasure) : undefined;
+    const effects = transfer
+      ? transferEffects(r.balances, transfer, { measure: militaryMeasure })
+      : undefined;
     if (opts.json) return printJson(effects ? { ...r, transfer: { ...transfer, effects } } : r);
     process.stdout.write(`capabilities (${r.measure}) at ${r.at}\n`);
     printTable(r.capabilities, [
@@ -235,7 +272,9 @@ export function register(program: Command): void {
       { header: r.measure, cell: (c) => fmt(c.value, r.measure === 'cinc' ? 4 : 0), align: 'right' },
       { header: 'share', cell: (c) => fmt(c.share, 3), align: 'right' },
     ]);
-    process.stdout.write('\nmilitary balance of rival pairs\n');
+    process.stdout.write(
+      `\nmilitary balance of rival pairs (on ${r.militaryMeasure}; --military-measure to change)\n`,
+    );
     printTable(r.balances, [
       { header: 'pair', cell: (m) => `${m.a} vs ${m.b}` },
       { header: 'tie', cell: (m) => fmt(m.tie, 2), align: 'right' },

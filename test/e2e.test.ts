@@ -279,6 +279,7 @@ describe('the workbench', () => {
     ].join('\n');
     const expected = await api.runScenarioNow('eurasia', yaml);
     await openWorkbench('#world=eurasia&tab=scenarios');
+    await page.waitForSelector('#scenario-yaml');
     await page.waitForFunction(
       () => (document.getElementById('scenario-yaml') as HTMLTextAreaElement).value.length > 0,
     );

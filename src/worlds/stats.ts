@@ -64,6 +64,7 @@ export function evidenceIndex(world: World): EvidenceEntry[] {
   for (const c of world.corridors) {
     cite(c.evidence, `corridor:${c.id}`);
     for (const s of c.statuses) cite(s.evidence, `status:${c.id}@${s.from}`);
+    if (c.waypoints) cite(c.waypoints.evidence, `waypoints:${c.id}`);
   }
   for (const m of world.memberships) cite(m.evidence, `membership:${m.actor}∈${m.org}@${m.from}`);
   for (const c of world.claims) cite(c.evidence, `claim:${c.id}`);

@@ -369,8 +369,11 @@ export function registerAnalysisRoutes(app: OpenAPIHono, ctx: ApiContext): void 
       q.every,
       options.limits.maxSeriesPoints,
     );
-    const history = dates.map((at) => {
-      const t = triangleInSnapshot(registry.snapshot(world, at, q.dimension), actors, { neutral: q.neutral });
+    // Dates before one of the three exists (or after it ends) have no triangle.
+    const history = dates.flatMap((at) => {
+      const past = registry.snapshot(world, at, q.dimension);
+      if (!actors.every((id) => past.actors.some((a) => a.id === id))) return [];
+      const t = triangleInSnapshot(past, actors, { neutral: q.neutral });
       return {
         at,
         type: t.type,

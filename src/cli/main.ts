@@ -8,6 +8,7 @@ import { EXIT, exitCodeFor } from '../domain/error-codes.js';
 import { CounterbalanceError } from '../domain/errors.js';
 import { register as registerAnalysis } from './commands/analysis.js';
 import { register as registerBargain } from './commands/bargain.js';
+import { register as registerCode } from './commands/code.js';
 import { register as registerScenario } from './commands/scenario.js';
 import { register as registerServe } from './commands/serve.js';
 import { register as registerTour } from './commands/tour.js';
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   registerScenario(program);
   registerTour(program);
   registerServe(program);
+  registerCode(program);
   return program;
 }
 

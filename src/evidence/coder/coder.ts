@@ -53,6 +53,8 @@ export interface CoderStats {
   discarded: number;
   negated: number;
   noActors: number;
+  /** Sentences longer than `maxTokens`, skipped. */
+  tooLong: number;
 }
 
 /** Coder options. */
@@ -61,9 +63,11 @@ export interface CoderOptions {
   readonly date?: number;
   /** Tokens searched beyond the verb for its target and pattern words. */
   readonly window: number;
+  /** Longer sentences (a table, a run-on line) are skipped and counted, not coded. */
+  readonly maxTokens: number;
 }
 
-export const CODER_DEFAULTS: Readonly<CoderOptions> = Object.freeze({ window: 30 });
+export const CODER_DEFAULTS: Readonly<CoderOptions> = Object.freeze({ window: 30, maxTokens: 400 });
 
 const BOUNDARY = new Set([';', ':', 'WHILE', 'WHEREAS', 'ALTHOUGH', 'BUT', 'HOWEVER', 'WHICH', 'WHO', '(', ')']);
 const NEGATION = new Set(['NOT', "N'T", 'NEVER', 'NO']);
@@ -308,7 +312,7 @@ export function codeDocument(
   options: Partial<CoderOptions> = {},
 ): { events: CodedEvent[]; stats: CoderStats } {
   const opts = { ...CODER_DEFAULTS, ...options };
-  const stats: CoderStats = { sentences: 0, discarded: 0, negated: 0, noActors: 0 };
+  const stats: CoderStats = { sentences: 0, discarded: 0, negated: 0, noActors: 0, tooLong: 0 };
   const sentences = splitSentences(doc);
   stats.sentences = sentences.length;
   const scopes = sentences.map((s) => discardScope(s, d));
@@ -319,6 +323,7 @@ export function codeDocument(
   const events: CodedEvent[] = [];
   sentences.forEach((s, i) => {
     if (scopes[i]) stats.discarded++;
+    else if (s.tokens.length > opts.maxTokens) stats.tooLong++;
     else events.push(...codeSentence(doc, docId, s, d, stats, opts));
   });
   return { events, stats };

@@ -195,8 +195,7 @@ function firstGroupIn(groups: ActorGroup[], from: number, hi: number, skip: numb
 function byAgent(s: Sentence, groups: ActorGroup[], from: number, hi: number): number {
   for (let k = from; k < hi - 1; k++) {
     if (s.tokens[k]!.key !== 'BY') continue;
-    const at = s.tokens[k + 1]!.key === 'THE' ? k + 2 : k + 1;
-    const g = groups.findIndex((x) => x.first === at);
+    const g = groups.findIndex((x) => x.first === k + 1 || (x.first === k + 2 && s.tokens[k + 1]!.key === 'THE'));
     if (g >= 0) return g;
   }
   return -1;
@@ -257,10 +256,10 @@ export function codeSentence(
     if (source >= 0 && target < 0 && groups[source]!.codes.length > 1) target = source;
     if (source < 0 || target < 0) continue;
     const emit = (a: ActorGroup, b: ActorGroup, c: string) => {
-      for (const src of a.codes) {
-        for (const tgt of b.codes) {
+      a.codes.forEach((src, ai) => {
+        b.codes.forEach((tgt, bi) => {
           const key = `${src}|${tgt}|${c}`;
-          if (src === tgt || seen.has(key)) continue;
+          if (src === tgt || seen.has(key)) return;
           seen.add(key);
           const scale = d.scale.get(c);
           events.push({
@@ -275,10 +274,10 @@ export function codeSentence(
             quad: scale?.quad ?? null,
             verb: doc.slice(verb[0], verb[1]),
             pattern: match ? `${hit.entry.family.name}: ${match.pattern.text}` : `${hit.entry.family.name}: *`,
-            marks: { source: span(s, a), target: span(s, b), verb },
+            marks: { source: span(s, a.spans[ai]!), target: span(s, b.spans[bi]!), verb },
           });
-        }
-      }
+        });
+      });
     };
     emit(groups[source]!, groups[target]!, code.code);
     if (code.reverse && source !== target) emit(groups[target]!, groups[source]!, code.reverse);
@@ -286,8 +285,8 @@ export function codeSentence(
   return events;
 }
 
-function span(s: Sentence, g: ActorGroup): [number, number] {
-  return [s.tokens[g.first]!.start, s.tokens[g.last - 1]!.end];
+function span(s: Sentence, [first, last]: [number, number]): [number, number] {
+  return [s.tokens[first]!.start, s.tokens[last - 1]!.end];
 }
 
 function discardScope(s: Sentence, d: CoderDictionaries): DiscardScope | undefined {

@@ -15,6 +15,8 @@ export interface ActorGroup {
   readonly first: number;
   readonly last: number;
   readonly codes: string[];
+  /** Token span [first, last) of each code's own mention, parallel to `codes`. */
+  readonly spans: [number, number][];
 }
 
 interface Span {
@@ -92,7 +94,9 @@ export function findActorGroups(
     }
     k += parts.length;
     const code = codeOf(parts);
-    if (code) mentions.push({ first: parts[0]!.first, last: parts[parts.length - 1]!.last, codes: [code] });
+    const first = parts[0]!.first;
+    const last = parts[parts.length - 1]!.last;
+    if (code) mentions.push({ first, last, codes: [code], spans: [[first, last]] });
   }
   return compounds(tokens, mentions);
 }
@@ -102,7 +106,13 @@ function compounds(tokens: readonly Token[], mentions: ActorGroup[]): ActorGroup
   for (const m of mentions) {
     const prev = out[out.length - 1];
     if (prev && isConjunction(tokens, prev.last, m.first)) {
-      out[out.length - 1] = { first: prev.first, last: m.last, codes: [...new Set([...prev.codes, ...m.codes])] };
+      const fresh = m.codes.map((c, i) => [c, m.spans[i]!] as const).filter(([c]) => !prev.codes.includes(c));
+      out[out.length - 1] = {
+        first: prev.first,
+        last: m.last,
+        codes: [...prev.codes, ...fresh.map(([c]) => c)],
+        spans: [...prev.spans, ...fresh.map(([, sp]) => sp)],
+      };
     } else out.push(m);
   }
   return out;

@@ -19,6 +19,11 @@ export interface PhraseMatch<T> {
   readonly length: number;
 }
 
+/** Stems shorter than this match exactly ("PLA" must not match "PLACE"). */
+const MIN_STEM = 4;
+/** Letters a stem may leave unmatched ("AUSTRALIA" → "AUSTRALIANS"). */
+const MAX_STEM_TAIL = 4;
+
 const newNode = <T>(): Node<T> => ({ children: new Map() });
 
 /** Splits a dictionary phrase into upper-case words; `exact` is false when the last is a stem. */
@@ -55,7 +60,7 @@ export class PhraseTrie<T> {
       node = next;
     }
     const last = words[words.length - 1]!;
-    if (exact || last.length < 3) {
+    if (exact || last.length < MIN_STEM) {
       let leaf = node.children.get(last);
       if (!leaf) {
         leaf = newNode();
@@ -81,7 +86,7 @@ export class PhraseTrie<T> {
       const key = tokens[i]!.key;
       if (node.stems) {
         for (const n of node.stemLengths!) {
-          if (n > key.length) continue;
+          if (n > key.length || key.length - n > MAX_STEM_TAIL) continue;
           const v = node.stems.get(n === key.length ? key : key.slice(0, n));
           if (v !== undefined) {
             best = { value: v, length: i - at + 1 };

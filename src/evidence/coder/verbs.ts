@@ -182,7 +182,8 @@ function readVerbLine(
   const base = words.join(' ');
   const add = (form: string[], participle: boolean) =>
     verbs.add(form, true, { family, base, code, participle });
-  const listed = m[2]?.slice(1, -1).trim().split(/\s+/).filter(Boolean);
+  // Some lists separate forms with commas; only words are forms.
+  const listed = m[2]?.slice(1, -1).trim().split(/[\s,]+/).filter((f) => /[A-Z]/i.test(f));
   if (listed) {
     add(words, false);
     for (const f of listed) {

@@ -39,7 +39,9 @@ console.log(JSON.stringify({ load, loadCpu, code, codeCpu, sentences, events }))
 `;
 const runs = QUICK ? 1 : 3;
 const samples = Array.from({ length: runs }, () => {
-  const r = timeCommand(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', probe], { cwd: root });
+  const r = timeCommand(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', probe], {
+    cwd: root,
+  });
   return { ...JSON.parse(r.stdout.trim().split('\n').pop()!), peak: r.peakKiB };
 });
 const load = median(samples.map((s) => s.load));

@@ -20,7 +20,16 @@ describe('POST /api/code', () => {
     const text = 'It rained.\n\nPakistani troops attacked Indian soldiers on Monday.';
     const res = await post(text, 'text/plain; charset=utf-8', '?date=2019-08-15');
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { events: { source: string; target: string; code: string; start: number; end: number; marks: { verb: [number, number] } }[] };
+    const body = (await res.json()) as {
+      events: {
+        source: string;
+        target: string;
+        code: string;
+        start: number;
+        end: number;
+        marks: { verb: [number, number] };
+      }[];
+    };
     expect(body.events.map((e) => `${e.source}>${e.target}:${e.code}`)).toEqual(['PAKMIL>INDMIL:190']);
     const e = body.events[0]!;
     expect(text.slice(e.start, e.end)).toBe('Pakistani troops attacked Indian soldiers on Monday.');

@@ -18,14 +18,24 @@ describe('GSR validation', () => {
   it('scores precision and recall on (source, target, root code)', () => {
     const { dictionaries } = bundledDictionaries();
     const coded = records.map(
-      (r) => codeTexts([{ id: r.id, text: r.text }], { date: r.date ? parseIsoDate(r.date) : undefined }, dictionaries).events,
+      (r) =>
+        codeTexts(
+          [{ id: r.id, text: r.text }],
+          { date: r.date ? parseIsoDate(r.date) : undefined },
+          dictionaries,
+        ).events,
     );
     const ev = evaluate(records, coded, dictionaries.scale);
     process.stdout.write(
       `GSR root: P ${ev.root.precision.toFixed(3)} R ${ev.root.recall.toFixed(3)} F1 ${ev.root.f1.toFixed(3)}; quad: P ${ev.quad.precision.toFixed(3)} R ${ev.quad.recall.toFixed(3)} F1 ${ev.quad.f1.toFixed(3)}\n`,
     );
     expect(records).toHaveLength(78);
-    expect(ev.root.truePositives + ev.root.falseNegatives).toBe(records.reduce((n, r) => n + new Set(r.expected.map((e) => `${e.source}|${e.target}|${e.code.slice(0, 2)}`)).size, 0));
+    expect(ev.root.truePositives + ev.root.falseNegatives).toBe(
+      records.reduce(
+        (n, r) => n + new Set(r.expected.map((e) => `${e.source}|${e.target}|${e.code.slice(0, 2)}`)).size,
+        0,
+      ),
+    );
     expect(ev.root.precision).toBeGreaterThanOrEqual(0.41);
     expect(ev.root.recall).toBeGreaterThanOrEqual(0.32);
   });

@@ -30,22 +30,30 @@ describe('PETRARCH unit-test records', () => {
   it('reads all 284 records and lists every known failure with a reason', () => {
     expect(records).toHaveLength(284);
     for (const [id, reason] of known) {
-      expect(records.some((r) => r.id === id), id).toBe(true);
+      expect(
+        records.some((r) => r.id === id),
+        id,
+      ).toBe(true);
       expect(reason.length).toBeGreaterThan(20);
     }
   });
 
-  it.each(records.filter((r) => !known.has(r.id)).map((r) => [r.id, r] as const))('%s is coded exactly', (_id, r) => {
-    const events = code(r);
-    expect(events.map((e) => `${e.source}|${e.target}|${e.code}`).sort()).toEqual(
-      [...new Set(r.expected.map((e) => `${e.source}|${e.target}|${e.code}`))].sort(),
-    );
-  });
+  it.each(records.filter((r) => !known.has(r.id)).map((r) => [r.id, r] as const))(
+    '%s is coded exactly',
+    (_id, r) => {
+      const events = code(r);
+      expect(events.map((e) => `${e.source}|${e.target}|${e.code}`).sort()).toEqual(
+        [...new Set(r.expected.map((e) => `${e.source}|${e.target}|${e.code}`))].sort(),
+      );
+    },
+  );
 
   it('keeps the pass rate at or above the recorded one', () => {
     const passed = records.filter((r) => codedExactly(r, code(r))).length;
     const floor = records.length - known.size;
-    process.stdout.write(`PETR unit tests: ${passed}/${records.length} coded exactly (${((100 * passed) / records.length).toFixed(1)} %)\n`);
+    process.stdout.write(
+      `PETR unit tests: ${passed}/${records.length} coded exactly (${((100 * passed) / records.length).toFixed(1)} %)\n`,
+    );
     expect(passed).toBeGreaterThanOrEqual(floor);
   });
 });

@@ -41,7 +41,10 @@ describe.skipIf(seeds === '')('coding the seed documents', () => {
 
   it('finds events among the core states in every seed', () => {
     for (const f of files) {
-      expect(events.filter((e) => e.doc === f && core.test(e.source) && core.test(e.target)).length, f).toBeGreaterThan(0);
+      expect(
+        events.filter((e) => e.doc === f && core.test(e.source) && core.test(e.target)).length,
+        f,
+      ).toBeGreaterThan(0);
     }
   });
 

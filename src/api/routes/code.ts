@@ -54,15 +54,26 @@ export function registerCodeRoutes(app: OpenAPIHono, _ctx: ApiContext): void {
   app.openapi(codeText, async (c) => {
     const type = c.req.header('content-type') ?? '';
     if (!/^text\/plain\b/i.test(type)) {
-      throw new InvalidInputError({ field: 'body', message: `Content-Type is "${type}"`, hint: 'send the text itself as text/plain' });
+      throw new InvalidInputError({
+        field: 'body',
+        message: `Content-Type is "${type}"`,
+        hint: 'send the text itself as text/plain',
+      });
     }
     const { date } = c.req.valid('query');
     const day = date === undefined ? undefined : parseIsoDate(date);
     if (date !== undefined && day === undefined) {
-      throw new InvalidInputError({ field: 'date', message: `"${date}" is not a date`, hint: 'write YYYY-MM-DD' });
+      throw new InvalidInputError({
+        field: 'date',
+        message: `"${date}" is not a date`,
+        hint: 'write YYYY-MM-DD',
+      });
     }
     const text = await readBodyText(c, 'English text as text/plain');
     const r = codeTexts([{ id: 'request', text }], { date: day });
-    return c.json({ ...r, warnings: r.warnings.map((w) => ({ message: w.message, ...(w.hint && { hint: w.hint }) })) }, 200);
+    return c.json(
+      { ...r, warnings: r.warnings.map((w) => ({ message: w.message, ...(w.hint && { hint: w.hint }) })) },
+      200,
+    );
   });
 }

@@ -2,9 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
-import { InvalidInputError, formatProblem } from '../../domain/errors.js';
-import type { CodedEvent } from '../../evidence/coder/coder.js';
+import { formatProblem, InvalidInputError } from '../../domain/errors.js';
 import { bundledDictionaries, codeTexts, type TextDocument } from '../../evidence/coder/code-texts.js';
+import type { CodedEvent } from '../../evidence/coder/coder.js';
 import { parseIsoDate } from '../../evidence/coder/dates.js';
 import { evaluate } from '../../evidence/coder/evaluate.js';
 import { readGold } from '../../evidence/coder/gold.js';
@@ -27,7 +27,12 @@ function readInputs(files: string[]): TextDocument[] {
 function dateOption(date: string | undefined): number | undefined {
   if (date === undefined) return undefined;
   const d = parseIsoDate(date);
-  if (d === undefined) throw new InvalidInputError({ field: '--date', message: `"${date}" is not a date`, hint: 'write YYYY-MM-DD' });
+  if (d === undefined)
+    throw new InvalidInputError({
+      field: '--date',
+      message: `"${date}" is not a date`,
+      hint: 'write YYYY-MM-DD',
+    });
   return d;
 }
 
@@ -62,7 +67,9 @@ export function register(program: Command): void {
         return printJson(result.events.map(({ marks: _marks, ...e }) => e));
       }
       for (const e of result.events) {
-        process.stdout.write(`${e.doc}:${e.start}-${e.end}  ${e.code} ${e.source}→${e.target}  ${marked(e)}\n`);
+        process.stdout.write(
+          `${e.doc}:${e.start}-${e.end}  ${e.code} ${e.source}→${e.target}  ${marked(e)}\n`,
+        );
       }
       process.stdout.write('\n');
       printTable(result.events, [
@@ -72,7 +79,11 @@ export function register(program: Command): void {
         { header: 'source', cell: (e) => e.source },
         { header: 'target', cell: (e) => e.target },
         { header: 'code', cell: (e) => e.code },
-        { header: 'goldstein', cell: (e) => (e.goldstein === null ? '' : fmt(e.goldstein, 1)), align: 'right' },
+        {
+          header: 'goldstein',
+          cell: (e) => (e.goldstein === null ? '' : fmt(e.goldstein, 1)),
+          align: 'right',
+        },
         { header: 'quad', cell: (e) => e.quad ?? '' },
         { header: 'verb', cell: (e) => e.verb },
       ]);
@@ -84,18 +95,29 @@ export function register(program: Command): void {
 
   code
     .command('eval <gold>')
-    .description('precision, recall and F1 on a PETRARCH gold file (unit-test records use the validation dictionaries)')
+    .description(
+      'precision, recall and F1 on a PETRARCH gold file (unit-test records use the validation dictionaries)',
+    )
     .option('--json', 'machine-readable output')
     .action((gold: string, opts: { json?: boolean }) => {
       const records = readGold(readInputs([gold])[0]!.text, gold);
       const unitTest = /<Verbfile>PETR\.Validate/.test(readFileSync(gold, 'utf8'));
-      const { dictionaries } = unitTest ? loadDictionaries(validationDictionaryFiles()) : bundledDictionaries();
+      const { dictionaries } = unitTest
+        ? loadDictionaries(validationDictionaryFiles())
+        : bundledDictionaries();
       const coded = records.map(
-        (r) => codeTexts([{ id: r.id, text: r.text }], { date: r.date ? parseIsoDate(r.date) : undefined }, dictionaries).events,
+        (r) =>
+          codeTexts(
+            [{ id: r.id, text: r.text }],
+            { date: r.date ? parseIsoDate(r.date) : undefined },
+            dictionaries,
+          ).events,
       );
       const ev = evaluate(records, coded, dictionaries.scale);
       if (opts.json) return printJson({ gold: basename(gold), ...ev });
-      process.stdout.write(`${basename(gold)}: ${ev.records} records, ${ev.exact} coded exactly (${fmt((100 * ev.exact) / ev.records, 1)} %)\n\n`);
+      process.stdout.write(
+        `${basename(gold)}: ${ev.records} records, ${ev.exact} coded exactly (${fmt((100 * ev.exact) / ev.records, 1)} %)\n\n`,
+      );
       printTable(
         [
           { on: '(source, target, root code)', s: ev.root },
@@ -115,7 +137,13 @@ export function register(program: Command): void {
       process.stdout.write('\nroot-code confusion (expected → coded, on dyads either side found)\n');
       printTable(rows, [
         { header: 'expected', cell: ([k]) => k },
-        { header: 'coded', cell: ([, v]) => Object.entries(v).map(([c, n]) => `${c}×${n}`).join(' ') },
+        {
+          header: 'coded',
+          cell: ([, v]) =>
+            Object.entries(v)
+              .map(([c, n]) => `${c}×${n}`)
+              .join(' '),
+        },
       ]);
     });
 }

@@ -7,7 +7,7 @@
 import type { Problem } from '../../domain/errors.js';
 import { type DatedCode, parseDatedCode } from './dates.js';
 import { dictionaryLines } from './dictionary-lines.js';
-import { PhraseTrie, phraseWords } from './phrase-trie.js';
+import { type PhraseTrie, phraseWords } from './phrase-trie.js';
 
 /** What an actor phrase stands for: its codes, possibly date-restricted. */
 export interface ActorEntry {
@@ -63,7 +63,12 @@ export function readActorDictionary(
     if (s === '') continue;
     if (s.startsWith('[')) {
       if (!entry) {
-        problems.push({ file, line, message: 'code line before any actor', hint: 'put codes under an actor phrase' });
+        problems.push({
+          file,
+          line,
+          message: 'code line before any actor',
+          hint: 'put codes under an actor phrase',
+        });
         continue;
       }
       entry.codes.push(...readCodes(s, file, line, problems));
@@ -74,7 +79,12 @@ export function readActorDictionary(
     const cut = s.indexOf('[');
     const phrase = (cut < 0 ? s : s.slice(0, cut)).replace(/^\+/, '').trim();
     if (phrase === '' || /[\]{}]/.test(phrase)) {
-      problems.push({ file, line, message: `cannot read actor phrase "${s}"`, hint: 'write PHRASE_WORDS [CODE]' });
+      problems.push({
+        file,
+        line,
+        message: `cannot read actor phrase "${s}"`,
+        hint: 'write PHRASE_WORDS [CODE]',
+      });
       continue;
     }
     const codes = cut < 0 ? [] : readCodes(s.slice(cut), file, line, problems);

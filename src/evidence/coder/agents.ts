@@ -6,7 +6,7 @@
  */
 import type { Problem } from '../../domain/errors.js';
 import { dictionaryLines } from './dictionary-lines.js';
-import { PhraseTrie, phraseWords } from './phrase-trie.js';
+import { type PhraseTrie, phraseWords } from './phrase-trie.js';
 
 /** An agent role: the code suffix it adds to an actor. */
 export interface AgentEntry {
@@ -34,13 +34,21 @@ export function readAgentDictionary(
     if (s === '') continue;
     const sub = /^(![A-Z]+!)\s*=\s*(.+)$/.exec(s);
     if (sub) {
-      subs.set(sub[1]!, sub[2]!.split(',').map((w) => w.trim().toUpperCase()));
+      subs.set(
+        sub[1]!,
+        sub[2]!.split(',').map((w) => w.trim().toUpperCase()),
+      );
       continue;
     }
     const m = /^([^[{]+?)\s*(\{[^}]*\})?\s*\[([^\]]*)\]\s*$/.exec(s);
     const code = m?.[3]?.replace(/~/g, '').trim().toUpperCase();
     if (!m || !code || !/^[A-Z0-9]+$/.test(code)) {
-      problems.push({ file, line, message: `cannot read agent line "${s}"`, hint: 'write PHRASE {PLURALS} [~CODE]' });
+      problems.push({
+        file,
+        line,
+        message: `cannot read agent line "${s}"`,
+        hint: 'write PHRASE {PLURALS} [~CODE]',
+      });
       continue;
     }
     const entry: AgentEntry = { code };

@@ -22,7 +22,8 @@ export function readCameoScale(tsv: string): Map<string, CameoScale> {
   for (const line of lines.slice(1)) {
     const f = line.split('\t');
     const quad = Number(f[qi]);
-    if (quad >= 1 && quad <= 4) out.set(f[ci]!, { goldstein: Number(f[gi]), quad: quad as CameoScale['quad'] });
+    if (quad >= 1 && quad <= 4)
+      out.set(f[ci]!, { goldstein: Number(f[gi]), quad: quad as CameoScale['quad'] });
   }
   return out;
 }

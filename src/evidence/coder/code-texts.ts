@@ -4,7 +4,13 @@
  * process.
  */
 import type { Problem } from '../../domain/errors.js';
-import { type CodedEvent, type CoderDictionaries, type CoderOptions, type CoderStats, codeDocument } from './coder.js';
+import {
+  type CodedEvent,
+  type CoderDictionaries,
+  type CoderOptions,
+  type CoderStats,
+  codeDocument,
+} from './coder.js';
 import { checkDocument } from './input.js';
 import { loadDictionaries } from './load.js';
 
@@ -48,7 +54,10 @@ export function codeTexts(
     for (const k of Object.keys(stats) as (keyof CoderStats)[]) stats[k] += r.stats[k];
   }
   if (stats.tooLong > 0) {
-    warnings.push({ message: `${stats.tooLong} sentence(s) longer than the token limit were skipped`, hint: 'break run-on lines into sentences' });
+    warnings.push({
+      message: `${stats.tooLong} sentence(s) longer than the token limit were skipped`,
+      hint: 'break run-on lines into sentences',
+    });
   }
   return { events, stats, warnings };
 }

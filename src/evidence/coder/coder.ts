@@ -12,7 +12,7 @@ import type { AgentEntry } from './agents.js';
 import type { CameoScale } from './cameo-scale.js';
 import type { DiscardScope } from './discards.js';
 import { type ActorGroup, findActorGroups } from './mentions.js';
-import { type MatchContext, bestPattern } from './patterns.js';
+import { bestPattern, type MatchContext } from './patterns.js';
 import type { PhraseTrie } from './phrase-trie.js';
 import { type Sentence, splitSentences } from './text.js';
 import type { VerbCode, VerbDictionary, VerbEntry } from './verbs.js';
@@ -44,7 +44,11 @@ export interface CodedEvent {
   /** The dictionary pattern that matched, or `*` for the verb's default code. */
   readonly pattern: string;
   /** Character offsets of the source phrase, target phrase and verb, for highlighting. */
-  readonly marks: { readonly source: [number, number]; readonly target: [number, number]; readonly verb: [number, number] };
+  readonly marks: {
+    readonly source: [number, number];
+    readonly target: [number, number];
+    readonly verb: [number, number];
+  };
 }
 
 /** Counts of what the coder skipped, returned beside the events. */
@@ -69,14 +73,64 @@ export interface CoderOptions {
 
 export const CODER_DEFAULTS: Readonly<CoderOptions> = Object.freeze({ window: 30, maxTokens: 400 });
 
-const BOUNDARY = new Set([';', ':', 'WHILE', 'WHEREAS', 'ALTHOUGH', 'BUT', 'HOWEVER', 'WHICH', 'WHO', '(', ')']);
+const BOUNDARY = new Set([
+  ';',
+  ':',
+  'WHILE',
+  'WHEREAS',
+  'ALTHOUGH',
+  'BUT',
+  'HOWEVER',
+  'WHICH',
+  'WHO',
+  '(',
+  ')',
+]);
 const NEGATION = new Set(['NOT', "N'T", 'NEVER', 'NO']);
-const REFUSAL = new Set(['REFUSED', 'REFUSE', 'REFUSES', 'FAILED', 'FAIL', 'FAILS', 'DECLINED', 'DECLINE', 'DECLINES']);
+const REFUSAL = new Set([
+  'REFUSED',
+  'REFUSE',
+  'REFUSES',
+  'FAILED',
+  'FAIL',
+  'FAILS',
+  'DECLINED',
+  'DECLINE',
+  'DECLINES',
+]);
 const BE = new Set(['IS', 'ARE', 'WAS', 'WERE', 'BE', 'BEEN', 'BEING', "'S"]);
 const PREPOSITIONS = new Set([
-  'IN', 'AT', 'ON', 'WITH', 'TO', 'FROM', 'FOR', 'BY', 'INTO', 'AGAINST', 'NEAR', 'OVER', 'ABOUT',
-  'AFTER', 'BEFORE', 'BETWEEN', 'AMONG', 'DURING', 'UNDER', 'THROUGH', 'TOWARD', 'TOWARDS', 'ACROSS',
-  'WITHIN', 'WITHOUT', 'VIA', 'DESPITE', 'AMID', 'UPON', 'LIKE', 'THAN',
+  'IN',
+  'AT',
+  'ON',
+  'WITH',
+  'TO',
+  'FROM',
+  'FOR',
+  'BY',
+  'INTO',
+  'AGAINST',
+  'NEAR',
+  'OVER',
+  'ABOUT',
+  'AFTER',
+  'BEFORE',
+  'BETWEEN',
+  'AMONG',
+  'DURING',
+  'UNDER',
+  'THROUGH',
+  'TOWARD',
+  'TOWARDS',
+  'ACROSS',
+  'WITHIN',
+  'WITHOUT',
+  'VIA',
+  'DESPITE',
+  'AMID',
+  'UPON',
+  'LIKE',
+  'THAN',
 ]);
 
 interface VerbHit {
@@ -85,7 +139,11 @@ interface VerbHit {
   entry: VerbEntry;
 }
 
-function context(tokens: Sentence['tokens'], groups: ActorGroup[], synsets: Map<string, string[][]>): MatchContext {
+function context(
+  tokens: Sentence['tokens'],
+  groups: ActorGroup[],
+  synsets: Map<string, string[][]>,
+): MatchContext {
   const groupStart = new Int32Array(tokens.length).fill(-1);
   const groupEnd = new Int32Array(tokens.length).fill(-1);
   groups.forEach((g, i) => {
@@ -98,10 +156,52 @@ function context(tokens: Sentence['tokens'], groups: ActorGroup[], synsets: Map<
 }
 
 const DETERMINERS = new Set([
-  'THE', 'A', 'AN', 'THIS', 'THESE', 'THOSE', 'ITS', 'HIS', 'HER', 'THEIR', 'OUR', 'MY', 'YOUR',
-  "'S", 'OF', 'ANY', 'EACH', 'SUCH', 'EVERY', 'ANOTHER', 'OTHER', 'SOME', 'MANY', 'SEVERAL', 'NO',
+  'THE',
+  'A',
+  'AN',
+  'THIS',
+  'THESE',
+  'THOSE',
+  'ITS',
+  'HIS',
+  'HER',
+  'THEIR',
+  'OUR',
+  'MY',
+  'YOUR',
+  "'S",
+  'OF',
+  'ANY',
+  'EACH',
+  'SUCH',
+  'EVERY',
+  'ANOTHER',
+  'OTHER',
+  'SOME',
+  'MANY',
+  'SEVERAL',
+  'NO',
 ]);
-const AUX = new Set([...BE, 'HAS', 'HAVE', 'HAD', 'WILL', 'WOULD', 'CAN', 'CA', 'COULD', 'MAY', 'MIGHT', 'SHALL', 'SHOULD', 'MUST', 'DO', 'DOES', 'DID', 'TO']);
+const AUX = new Set([
+  ...BE,
+  'HAS',
+  'HAVE',
+  'HAD',
+  'WILL',
+  'WOULD',
+  'CAN',
+  'CA',
+  'COULD',
+  'MAY',
+  'MIGHT',
+  'SHALL',
+  'SHOULD',
+  'MUST',
+  'DO',
+  'DOES',
+  'DID',
+  'TO',
+]);
 
 // A shallow stand-in for a tagger: verb forms that read as nouns or modifiers are not verbs.
 function readsAsNoun(s: Sentence, i: number, inGroup: Uint8Array): boolean {
@@ -115,7 +215,13 @@ function readsAsNoun(s: Sentence, i: number, inGroup: Uint8Array): boolean {
   }
   const before = s.tokens[i - 2]?.key;
   // "an air strike", "a decisive turn": determiner, modifier, bare form.
-  return before !== undefined && DETERMINERS.has(before) && !inGroup[i - 1] && /^[A-Z]+$/.test(prev ?? '') && !key.endsWith('ED');
+  return (
+    before !== undefined &&
+    DETERMINERS.has(before) &&
+    !inGroup[i - 1] &&
+    /^[A-Z]+$/.test(prev ?? '') &&
+    !key.endsWith('ED')
+  );
 }
 
 function findVerbs(s: Sentence, d: CoderDictionaries, inGroup: Uint8Array): VerbHit[] {
@@ -195,7 +301,9 @@ function firstGroupIn(groups: ActorGroup[], from: number, hi: number, skip: numb
 function byAgent(s: Sentence, groups: ActorGroup[], from: number, hi: number): number {
   for (let k = from; k < hi - 1; k++) {
     if (s.tokens[k]!.key !== 'BY') continue;
-    const g = groups.findIndex((x) => x.first === k + 1 || (x.first === k + 2 && s.tokens[k + 1]!.key === 'THE'));
+    const g = groups.findIndex(
+      (x) => x.first === k + 1 || (x.first === k + 2 && s.tokens[k + 1]!.key === 'THE'),
+    );
     if (g >= 0) return g;
   }
   return -1;
@@ -273,7 +381,9 @@ export function codeSentence(
             goldstein: scale?.goldstein ?? null,
             quad: scale?.quad ?? null,
             verb: doc.slice(verb[0], verb[1]),
-            pattern: match ? `${hit.entry.family.name}: ${match.pattern.text}` : `${hit.entry.family.name}: *`,
+            pattern: match
+              ? `${hit.entry.family.name}: ${match.pattern.text}`
+              : `${hit.entry.family.name}: *`,
             marks: { source: span(s, a.spans[ai]!), target: span(s, b.spans[bi]!), verb },
           });
         });

@@ -62,7 +62,11 @@ export function parseDatedCode(inside: string): DatedCode | undefined {
 export function codeOn(codes: readonly DatedCode[], date: number | undefined): string | undefined {
   if (date !== undefined) {
     for (const c of codes) {
-      if ((c.from !== undefined || c.to !== undefined) && (c.from ?? 0) <= date && date <= (c.to ?? 99999999)) {
+      if (
+        (c.from !== undefined || c.to !== undefined) &&
+        (c.from ?? 0) <= date &&
+        date <= (c.to ?? 99999999)
+      ) {
         return c.code;
       }
     }

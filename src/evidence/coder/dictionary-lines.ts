@@ -14,7 +14,11 @@ export interface DictionaryLine {
 /** Splits dictionary text into comment-free lines; a binary file or an unclosed comment is a problem. */
 export function dictionaryLines(text: string, file: string, problems: Problem[]): DictionaryLine[] {
   if (text.includes('\u0000')) {
-    problems.push({ file, message: 'is a binary file, not a dictionary', hint: 'pass a PETRARCH text dictionary' });
+    problems.push({
+      file,
+      message: 'is a binary file, not a dictionary',
+      hint: 'pass a PETRARCH text dictionary',
+    });
     return [];
   }
   const out: DictionaryLine[] = [];
@@ -42,7 +46,12 @@ export function dictionaryLines(text: string, file: string, problems: Problem[])
     out.push({ line: i + 1, text: s.trimEnd() });
   }
   if (inComment) {
-    problems.push({ file, line: inComment, message: 'comment opened with <!-- is never closed', hint: 'add -->' });
+    problems.push({
+      file,
+      line: inComment,
+      message: 'comment opened with <!-- is never closed',
+      hint: 'add -->',
+    });
   }
   return out;
 }

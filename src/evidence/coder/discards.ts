@@ -4,7 +4,7 @@
  */
 import type { Problem } from '../../domain/errors.js';
 import { dictionaryLines } from './dictionary-lines.js';
-import { PhraseTrie, phraseWords } from './phrase-trie.js';
+import { type PhraseTrie, phraseWords } from './phrase-trie.js';
 
 /** Whether a discard phrase drops its sentence or its whole story. */
 export type DiscardScope = 'sentence' | 'story';

@@ -71,9 +71,17 @@ export function evaluate(
       for (const k of got) c[want.has(k) ? 0 : 1]!++;
       for (const k of want) if (!got.has(k)) c[2]!++;
     };
-    tally(counts.root, new Set(events.map((e) => `${e.source}|${e.target}|${root(e.code)}`)), new Set(record.expected.map((e) => `${e.source}|${e.target}|${root(e.code)}`)));
+    tally(
+      counts.root,
+      new Set(events.map((e) => `${e.source}|${e.target}|${root(e.code)}`)),
+      new Set(record.expected.map((e) => `${e.source}|${e.target}|${root(e.code)}`)),
+    );
     const quadOf = (code: string) => scale.get(code)?.quad ?? scale.get(root(code))?.quad ?? '?';
-    tally(counts.quad, new Set(events.map((e) => `${e.source}|${e.target}|${quadOf(e.code)}`)), new Set(record.expected.map((e) => `${e.source}|${e.target}|${quadOf(e.code)}`)));
+    tally(
+      counts.quad,
+      new Set(events.map((e) => `${e.source}|${e.target}|${quadOf(e.code)}`)),
+      new Set(record.expected.map((e) => `${e.source}|${e.target}|${quadOf(e.code)}`)),
+    );
     const gotByDyad = new Map(events.map((e) => [`${e.source}|${e.target}`, root(e.code)]));
     const wantByDyad = new Map(record.expected.map((e) => [`${e.source}|${e.target}`, root(e.code)]));
     for (const [dyad, want] of wantByDyad) bump(want, gotByDyad.get(dyad) ?? 'none');
@@ -81,5 +89,12 @@ export function evaluate(
   });
   const [rt, rf, rn] = counts.root as [number, number, number];
   const [qt, qf, qn] = counts.quad as [number, number, number];
-  return { records: records.length, exact, root: score(rt, rf, rn), quad: score(qt, qf, qn), confusion, failures };
+  return {
+    records: records.length,
+    exact,
+    root: score(rt, rf, rn),
+    quad: score(qt, qf, qn),
+    confusion,
+    failures,
+  };
 }

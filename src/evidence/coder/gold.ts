@@ -33,11 +33,22 @@ export function readGold(xml: string, file: string): GoldRecord[] {
     const text = /<Text>([\s\S]*?)<\/Text>/.exec(chunk)?.[1];
     if (text === undefined) {
       const line = body.slice(0, open.index).split('\n').length;
-      throw new InvalidInputError({ file, line, message: 'sentence has no <Text>', hint: 'each <Sentence> needs a <Text> element' });
+      throw new InvalidInputError({
+        file,
+        line,
+        message: 'sentence has no <Text>',
+        hint: 'each <Sentence> needs a <Text> element',
+      });
     }
     const expected = [...chunk.matchAll(/<EventCoding\b[^>]*>/g)]
-      .map((m) => ({ source: attr(m[0], 'sourcecode'), target: attr(m[0], 'targetcode'), code: attr(m[0], 'eventcode') }))
-      .filter((e): e is { source: string; target: string; code: string } => !!(e.source && e.target && e.code));
+      .map((m) => ({
+        source: attr(m[0], 'sourcecode'),
+        target: attr(m[0], 'targetcode'),
+        code: attr(m[0], 'eventcode'),
+      }))
+      .filter(
+        (e): e is { source: string; target: string; code: string } => !!(e.source && e.target && e.code),
+      );
     const raw = xml.slice(open.index!, open.index! + open[0].length + chunk.length);
     records.push({
       id: attr(open[0], 'id') ?? `#${i + 1}`,
@@ -49,7 +60,11 @@ export function readGold(xml: string, file: string): GoldRecord[] {
     });
   }
   if (records.length === 0) {
-    throw new InvalidInputError({ file, message: 'no <Sentence> records', hint: 'pass a PETRARCH gold XML file' });
+    throw new InvalidInputError({
+      file,
+      message: 'no <Sentence> records',
+      hint: 'pass a PETRARCH gold XML file',
+    });
   }
   return records;
 }

@@ -38,7 +38,12 @@ export function bundledDictionaryFiles(): DictionaryFiles {
   const d = join(dataDir(), 'dictionaries');
   return {
     verbs: join(d, 'CAMEO.2.0.txt'),
-    actors: ['counterbalance.leaders.actors.txt', 'Phoenix.Countries.actors.txt', 'Phoenix.International.actors.txt', 'Phoenix.MilNonState.actors.txt'].map((f) => join(d, f)),
+    actors: [
+      'counterbalance.leaders.actors.txt',
+      'Phoenix.Countries.actors.txt',
+      'Phoenix.International.actors.txt',
+      'Phoenix.MilNonState.actors.txt',
+    ].map((f) => join(d, f)),
     agents: [join(d, 'Phoenix.agents.txt')],
     discards: [join(d, 'Phoenix.discards.txt')],
     scale: join(dataDir(), 'lookups', 'cameo_eventcodes_goldstein_quad.tsv'),
@@ -63,9 +68,13 @@ function read(path: string): string {
 }
 
 /** Dictionaries built from text: `sources` maps a file name to its contents. */
-export function buildDictionaries(
-  sources: { verbs: [string, string]; actors: [string, string][]; agents: [string, string][]; discards: [string, string][]; scale: string },
-): { dictionaries: CoderDictionaries; warnings: Problem[] } {
+export function buildDictionaries(sources: {
+  verbs: [string, string];
+  actors: [string, string][];
+  agents: [string, string][];
+  discards: [string, string][];
+  scale: string;
+}): { dictionaries: CoderDictionaries; warnings: Problem[] } {
   const warnings: Problem[] = [];
   const actors = new PhraseTrie<ActorEntry>();
   const agents = new PhraseTrie<AgentEntry>();
@@ -75,10 +84,23 @@ export function buildDictionaries(
   for (const [file, text] of sources.discards) readDiscardDictionary(text, file, discards, warnings);
   const verbs = readVerbDictionary(sources.verbs[1], sources.verbs[0], warnings);
   const empty: Problem[] = [];
-  if (actors.size === 0) empty.push({ file: sources.actors.map((a) => a[0]).join(', '), message: 'no actor entries', hint: 'check the file is a PETRARCH actor dictionary' });
-  if (verbs.verbs.size === 0) empty.push({ file: sources.verbs[0], message: 'no verbs', hint: 'check the file is a PETRARCH verb dictionary' });
+  if (actors.size === 0)
+    empty.push({
+      file: sources.actors.map((a) => a[0]).join(', '),
+      message: 'no actor entries',
+      hint: 'check the file is a PETRARCH actor dictionary',
+    });
+  if (verbs.verbs.size === 0)
+    empty.push({
+      file: sources.verbs[0],
+      message: 'no verbs',
+      hint: 'check the file is a PETRARCH verb dictionary',
+    });
   if (empty.length > 0) throw new InvalidInputError([...empty, ...warnings.slice(0, 5)]);
-  return { dictionaries: { actors, agents, discards, verbs, scale: readCameoScale(sources.scale) }, warnings };
+  return {
+    dictionaries: { actors, agents, discards, verbs, scale: readCameoScale(sources.scale) },
+    warnings,
+  };
 }
 
 /** Loads a dictionary set from files. */

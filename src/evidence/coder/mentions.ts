@@ -42,7 +42,8 @@ function rawSpans(
     if (a && (!g || a.length >= g.length)) {
       const code = codeOn(a.value.codes, date);
       // A `[---]` entry ("INDIAN OCEAN") blocks the shorter actor inside it.
-      if (code !== undefined && !code.startsWith('-')) spans.push({ first: i, last: i + a.length, actor: code });
+      if (code !== undefined && !code.startsWith('-'))
+        spans.push({ first: i, last: i + a.length, actor: code });
       i += a.length;
     } else if (g) {
       spans.push({ first: i, last: i + g.length, agent: g.value.code });
@@ -89,7 +90,10 @@ export function findActorGroups(
   const mentions: ActorGroup[] = [];
   for (let k = 0; k < spans.length; ) {
     const parts = [spans[k]!];
-    while (k + parts.length < spans.length && joinable(tokens, parts[parts.length - 1]!, spans[k + parts.length]!)) {
+    while (
+      k + parts.length < spans.length &&
+      joinable(tokens, parts[parts.length - 1]!, spans[k + parts.length]!)
+    ) {
       parts.push(spans[k + parts.length]!);
     }
     k += parts.length;
@@ -121,5 +125,8 @@ function compounds(tokens: readonly Token[], mentions: ActorGroup[]): ActorGroup
 function isConjunction(tokens: readonly Token[], from: number, to: number): boolean {
   const between = tokens.slice(from, to).map((t) => t.key);
   if (between.length === 0 || between.length > 3) return false;
-  return between.every((k) => k === 'AND' || k === ',' || k === 'THE') && between.some((k) => k === 'AND' || k === ',');
+  return (
+    between.every((k) => k === 'AND' || k === ',' || k === 'THE') &&
+    between.some((k) => k === 'AND' || k === ',')
+  );
 }

@@ -22,13 +22,58 @@ export interface Sentence {
 }
 
 const ABBREVIATIONS = new Set([
-  'MR', 'MRS', 'MS', 'DR', 'PROF', 'GEN', 'GOV', 'SEN', 'REP', 'COL', 'LT', 'SGT', 'CAPT', 'MAJ',
-  'ST', 'JR', 'SR', 'VS', 'NO', 'JAN', 'FEB', 'MAR', 'APR', 'JUN', 'JUL', 'AUG', 'SEP', 'SEPT',
-  'OCT', 'NOV', 'DEC', 'INC', 'CO', 'CORP', 'LTD', 'ETC', 'E.G', 'I.E', 'U.S', 'U.K', 'U.N', 'E.U',
+  'MR',
+  'MRS',
+  'MS',
+  'DR',
+  'PROF',
+  'GEN',
+  'GOV',
+  'SEN',
+  'REP',
+  'COL',
+  'LT',
+  'SGT',
+  'CAPT',
+  'MAJ',
+  'ST',
+  'JR',
+  'SR',
+  'VS',
+  'NO',
+  'JAN',
+  'FEB',
+  'MAR',
+  'APR',
+  'JUN',
+  'JUL',
+  'AUG',
+  'SEP',
+  'SEPT',
+  'OCT',
+  'NOV',
+  'DEC',
+  'INC',
+  'CO',
+  'CORP',
+  'LTD',
+  'ETC',
+  'E.G',
+  'I.E',
+  'U.S',
+  'U.K',
+  'U.N',
+  'E.U',
 ]);
 
 const isWordChar = (c: number): boolean =>
-  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 192 || c === 45 || c === 46 || c === 38;
+  (c >= 48 && c <= 57) ||
+  (c >= 65 && c <= 90) ||
+  (c >= 97 && c <= 122) ||
+  c >= 192 ||
+  c === 45 ||
+  c === 46 ||
+  c === 38;
 
 /** Splits a document into tokens (no sentence boundaries yet). */
 export function tokenize(doc: string, from = 0, to = doc.length): Token[] {
@@ -68,7 +113,10 @@ export function tokenize(doc: string, from = 0, to = doc.length): Token[] {
 
 /** Pushes one word (two for a contraction) and returns where scanning resumes. */
 function pushWord(out: Token[], doc: string, start: number, end: number): number {
-  const key = doc.slice(start, end).toUpperCase().replace(/[\u2019]/g, "'");
+  const key = doc
+    .slice(start, end)
+    .toUpperCase()
+    .replace(/[\u2019]/g, "'");
   // "didn't" → DID N'T, "can't" → CA N'T (Treebank style, as the dictionaries are written).
   if (key.endsWith('N') && (doc[end] === "'" || doc[end] === '\u2019') && /[tT]/.test(doc[end + 1] ?? '')) {
     out.push({ key: key.slice(0, -1), start, end: end - 1 });

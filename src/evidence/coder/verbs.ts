@@ -66,7 +66,11 @@ export function parseVerbCode(inside: string): VerbCode | null | undefined {
 
 /** Regular inflections of a verb: -S, -ED, -ING (irregular ones come from the dictionary). */
 export function inflect(base: string): { forms: string[]; participles: string[] } {
-  const s = /(S|X|Z|CH|SH)$/.test(base) ? `${base}ES` : /[^AEIOU]Y$/.test(base) ? `${base.slice(0, -1)}IES` : `${base}S`;
+  const s = /(S|X|Z|CH|SH)$/.test(base)
+    ? `${base}ES`
+    : /[^AEIOU]Y$/.test(base)
+      ? `${base.slice(0, -1)}IES`
+      : `${base}S`;
   const ed = base.endsWith('E')
     ? `${base}D`
     : /[^AEIOU]Y$/.test(base)
@@ -76,8 +80,14 @@ export function inflect(base: string): { forms: string[]; participles: string[] 
   return { forms: [base, s, ing], participles: [ed] };
 }
 
-function parsePattern(body: string): { before: PatternPart[]; after: PatternPart[]; weight: number } | string {
-  const chunks = body.replace(/[(){}]/g, ' ').trim().split(/\s+/).filter(Boolean);
+function parsePattern(
+  body: string,
+): { before: PatternPart[]; after: PatternPart[]; weight: number } | string {
+  const chunks = body
+    .replace(/[(){}]/g, ' ')
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean);
   const parts: { part: PatternPart | '*'; adjacent: boolean }[] = [];
   for (const chunk of chunks) {
     const pieces = chunk.split('_');
@@ -102,7 +112,8 @@ function parsePattern(body: string): { before: PatternPart[]; after: PatternPart
   if (parts.some((p, i) => p.part === '*' && i !== star)) return 'pattern has more than one *';
   // Before the verb we match right to left: a part is adjacent when the part after it was joined.
   const before: PatternPart[] = [];
-  for (let i = star - 1; i >= 0; i--) before.push({ ...(parts[i]!.part as PatternPart), adjacent: parts[i + 1]!.adjacent });
+  for (let i = star - 1; i >= 0; i--)
+    before.push({ ...(parts[i]!.part as PatternPart), adjacent: parts[i + 1]!.adjacent });
   const after = parts.slice(star + 1).map((p) => p.part as PatternPart);
   const weight = before.length + after.length;
   return { before, after, weight };
@@ -128,7 +139,13 @@ export function readVerbDictionary(text: string, file: string, problems: Problem
     const header = /^-{3}\s*(.*?)\s*\[([^\]]*)\]\s*-{3}$/.exec(s);
     if (header) {
       const code = parseVerbCode(header[2]!);
-      if (code === undefined) problems.push({ file, line, message: `cannot read family code [${header[2]}]`, hint: 'write [042], [042:043] or [---]' });
+      if (code === undefined)
+        problems.push({
+          file,
+          line,
+          message: `cannot read family code [${header[2]}]`,
+          hint: 'write [042], [042:043] or [---]',
+        });
       family = { name: header[1]!.toUpperCase(), code: code ?? null, patterns: [] };
       families.push(family);
       synset = undefined;
@@ -141,11 +158,23 @@ export function readVerbDictionary(text: string, file: string, problems: Problem
       continue;
     }
     if (synset && s.startsWith('+')) {
-      synset.push(s.slice(1).trim().toUpperCase().split(/[_\s]+/).filter(Boolean));
+      synset.push(
+        s
+          .slice(1)
+          .trim()
+          .toUpperCase()
+          .split(/[_\s]+/)
+          .filter(Boolean),
+      );
       continue;
     }
     if (!family) {
-      problems.push({ file, line, message: `line "${s}" is outside any verb family or synset`, hint: 'start a family with --- NAME [CODE] ---' });
+      problems.push({
+        file,
+        line,
+        message: `line "${s}" is outside any verb family or synset`,
+        hint: 'start a family with --- NAME [CODE] ---',
+      });
       continue;
     }
     if (s.startsWith('-')) {
@@ -153,7 +182,12 @@ export function readVerbDictionary(text: string, file: string, problems: Problem
       const code = m ? parseVerbCode(m[2]!) : undefined;
       const parsed = m ? parsePattern(m[1]!) : 'pattern has no [CODE]';
       if (typeof parsed === 'string' || code === undefined) {
-        problems.push({ file, line, message: typeof parsed === 'string' ? parsed : `cannot read code [${m?.[2]}]`, hint: 'write - WORDS * WORDS [CODE]' });
+        problems.push({
+          file,
+          line,
+          message: typeof parsed === 'string' ? parsed : `cannot read code [${m?.[2]}]`,
+          hint: 'write - WORDS * WORDS [CODE]',
+        });
         continue;
       }
       family.patterns.push({ text: m![1]!, ...parsed, code });
@@ -174,16 +208,29 @@ function readVerbLine(
 ): void {
   const m = /^\+?([^{[]+?)\s*(\{[^}]*\})?\s*(?:\[([^\]]*)\])?\s*$/.exec(s);
   if (!m) {
-    problems.push({ file, line, message: `cannot read verb line "${s}"`, hint: 'write VERB {IRREGULAR FORMS} [CODE]' });
+    problems.push({
+      file,
+      line,
+      message: `cannot read verb line "${s}"`,
+      hint: 'write VERB {IRREGULAR FORMS} [CODE]',
+    });
     return;
   }
   const code = m[3] === undefined ? undefined : parseVerbCode(m[3]);
-  const words = m[1]!.toUpperCase().replace(/\+/g, '').split(/[_\s]+/).filter(Boolean);
+  const words = m[1]!
+    .toUpperCase()
+    .replace(/\+/g, '')
+    .split(/[_\s]+/)
+    .filter(Boolean);
   const base = words.join(' ');
   const add = (form: string[], participle: boolean) =>
     verbs.add(form, true, { family, base, code, participle });
   // Some lists separate forms with commas; only words are forms.
-  const listed = m[2]?.slice(1, -1).trim().split(/[\s,]+/).filter((f) => /[A-Z]/i.test(f));
+  const listed = m[2]
+    ?.slice(1, -1)
+    .trim()
+    .split(/[\s,]+/)
+    .filter((f) => /[A-Z]/i.test(f));
   if (listed) {
     add(words, false);
     for (const f of listed) {

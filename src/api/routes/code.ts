@@ -77,3 +77,5 @@ export function registerCodeRoutes(app: OpenAPIHono, _ctx: ApiContext): void {
     );
   });
 }
+
+export type CodeBodyType = z.infer<typeof CodeBody>;

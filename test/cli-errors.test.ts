@@ -90,10 +90,13 @@ describe('errors that escaped become one clear line with exit 1', () => {
   });
 
   it('serve --host with a name that does not resolve', async () => {
+    // a token, so that the bind itself is tried (beyond loopback a server needs one)
     const r = await run(
       'serve',
       '--port',
       '0',
+      '--token',
+      'a-test-token',
       '--host',
       'no-such-host.invalid',
       '--world',

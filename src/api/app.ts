@@ -18,6 +18,7 @@ import { securityHeaders } from './middleware/security-headers.js';
 import { type ApiOptionsInput, resolveApiOptions } from './options.js';
 import { registerAnalysisRoutes } from './routes/analysis.js';
 import { registerBargainingRoutes } from './routes/bargaining.js';
+import { registerCodeRoutes } from './routes/code.js';
 import { registerEventRoutes } from './routes/events.js';
 import { registerExportRoutes } from './routes/exports.js';
 import { packageVersion, registerHealthRoutes } from './routes/health.js';
@@ -41,6 +42,7 @@ const ROUTES: readonly RegisterRoutes[] = [
   registerScenarioRoutes,
   registerJobRoutes,
   registerBargainingRoutes,
+  registerCodeRoutes,
 ];
 
 /** The app plus what a host must release on shutdown. */

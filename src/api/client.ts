@@ -14,6 +14,7 @@ import type {
   TrianglesBodyType,
 } from './routes/analysis.js';
 import type { BargainingIssueBody, ForecastBodyType, IssueSummaryBody } from './routes/bargaining.js';
+import type { CodeBodyType } from './routes/code.js';
 import type { BundledScenarioBody, JobAcceptedBody, ScenarioResultBody } from './routes/scenarios.js';
 import type {
   DyadMonthsBody,
@@ -39,6 +40,7 @@ export type {
   TrianglesBodyType,
 } from './routes/analysis.js';
 export type { BargainingIssueBody, ForecastBodyType, IssueSummaryBody } from './routes/bargaining.js';
+export type { CodeBodyType } from './routes/code.js';
 export type { BundledScenarioBody, JobAcceptedBody, ScenarioResultBody } from './routes/scenarios.js';
 export type * from './schemas.js';
 
@@ -217,6 +219,13 @@ export function createClient(options: Partial<ClientOptions> = {}) {
         `/api/bargaining/forecast${queryString({ model: p.model, dimension: p.dimension })}`,
         { headers: { 'Content-Type': p.csv ? 'text/csv' : 'application/yaml' }, body: text },
       ),
+
+    /** Codes English text into CAMEO events with offsets (`date` as YYYY-MM-DD). */
+    code: (text: string, date?: string) =>
+      request<CodeBodyType>('POST', `/api/code${queryString({ date })}`, {
+        headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+        body: text,
+      }),
 
     job: (id: string) => get<JobState>(`/api/jobs/${encodeURIComponent(id)}`),
     cancelJob: (id: string) => request<JobState>('DELETE', `/api/jobs/${encodeURIComponent(id)}`),

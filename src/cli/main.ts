@@ -30,6 +30,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<{ register: Register }>>> 
   scenario: () => import('./commands/scenario.js'),
   tour: () => import('./commands/tour.js'),
   serve: () => import('./commands/serve.js'),
+  code: () => import('./commands/code.js'),
 });
 
 /** The modules `argv` needs: its command's, none for a bare `--version`, else all (for help). */

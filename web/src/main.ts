@@ -22,6 +22,7 @@ const TAB_LABELS: Readonly<Record<Tab, string>> = Object.freeze({
   balancers: 'Balancers & alignment',
   scenarios: 'Scenarios',
   bargaining: 'Bargaining',
+  read: 'Read',
 });
 
 type ViewFactory = (ctx: ViewContext) => View;
@@ -33,6 +34,7 @@ const VIEW_LOADERS: Readonly<Record<Tab, () => Promise<ViewFactory>>> = Object.f
   balancers: () => import('./views/balancers.js').then((m) => m.createBalancersView),
   scenarios: () => import('./views/scenarios.js').then((m) => m.createScenariosView),
   bargaining: () => import('./views/bargaining.js').then((m) => m.createBargainingView),
+  read: () => import('./views/read.js').then((m) => m.createReadView),
 });
 
 function monthsOf(world: WorldDetail): string[] {

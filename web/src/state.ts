@@ -4,7 +4,7 @@
  */
 import { LAYERS, type LayerName } from '../../src/api/client.js';
 
-export const TABS = ['network', 'map', 'triangles', 'balancers', 'scenarios', 'bargaining'] as const;
+export const TABS = ['network', 'map', 'triangles', 'balancers', 'scenarios', 'bargaining', 'read'] as const;
 export type Tab = (typeof TABS)[number];
 
 export interface AppState {

@@ -8,6 +8,7 @@ import { EXIT, exitCodeFor } from '../domain/error-codes.js';
 import { CounterbalanceError } from '../domain/errors.js';
 import { register as registerAnalysis } from './commands/analysis.js';
 import { register as registerBargain } from './commands/bargain.js';
+import { register as registerEvents } from './commands/events.js';
 import { register as registerScenario } from './commands/scenario.js';
 import { register as registerServe } from './commands/serve.js';
 import { register as registerTour } from './commands/tour.js';
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   registerWorld(program);
   registerAnalysis(program);
   registerBargain(program);
+  registerEvents(program);
   registerScenario(program);
   registerTour(program);
   registerServe(program);

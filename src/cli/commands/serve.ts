@@ -20,7 +20,7 @@ function port(raw: string): number {
 }
 
 /** The event store's default home: the user's data directory (XDG), created on demand. */
-function defaultDbPath(): string {
+export function defaultDbPath(): string {
   const base = process.env.XDG_DATA_HOME || join(homedir(), '.local', 'share');
   return join(base, 'counterbalance', 'events.duckdb');
 }

@@ -23,11 +23,11 @@ export const EVENT_READERS: Readonly<Record<EventFormat, FormatReader>> = Object
 export async function sniffFormat(
   file: string,
   format: EventFormat | 'auto',
-): Promise<{ reader: FormatReader; lines: AsyncIterator<string> }> {
+): Promise<{ reader: FormatReader; lines: AsyncIterator<string[]> }> {
   const it = fileLines(file)[Symbol.asyncIterator]();
   const first = await it.next();
   let replayed = false;
-  const replay: AsyncIterator<string> = {
+  const replay: AsyncIterator<string[]> = {
     next: () => {
       if (replayed) return it.next();
       replayed = true;
@@ -35,7 +35,7 @@ export async function sniffFormat(
     },
   };
   if (format !== 'auto') return { reader: EVENT_READERS[format], lines: replay };
-  const line = first.done ? undefined : first.value;
+  const line = first.done ? undefined : first.value[0];
   const reader = line === undefined ? undefined : Object.values(EVENT_READERS).find((r) => r.sniff(line));
   if (!reader) throw unknownFormat(file, line);
   return { reader, lines: replay };

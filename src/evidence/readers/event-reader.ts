@@ -98,6 +98,7 @@ export function codeEvent(
   return { goldstein, quad: entry.quad[ctx.quad] };
 }
 
+const BINARY_ROW: RowRejection = Object.freeze({ reason: 'binary', message: 'the line holds binary bytes' });
 // biome-ignore lint/suspicious/noControlCharactersInRegex: binary garbage is exactly what it looks for
 const BINARY = /[\u0000-\u0008\u000e-\u001f\ufffd]/;
 
@@ -112,7 +113,7 @@ export async function* readEventFile(
   reader: FormatReader,
   file: string,
   options: Partial<ReaderOptions> = {},
-  lines: AsyncIterator<string> = fileLines(file)[Symbol.asyncIterator](),
+  lines: AsyncIterator<string[]> = fileLines(file)[Symbol.asyncIterator](),
 ): AsyncGenerator<EventRecord[], ReadSummary> {
   const opts = { ...READER_DEFAULTS, ...options };
   const name = basename(file);
@@ -137,25 +138,22 @@ export async function* readEventFile(
     : reader.begin(undefined);
   let batch: EventRecord[] = [];
   for (let next = await lines.next(); !next.done; next = await lines.next()) {
-    ctx.line++;
-    const line = next.value;
-    if (parse === undefined) {
-      parse = reader.begin(line);
-      continue;
+    for (const line of next.value) {
+      ctx.line++;
+      if (parse === undefined) {
+        parse = reader.begin(line);
+        continue;
+      }
+      if (line === '') continue;
+      summary.rows++;
+      const r = BINARY.test(line) ? BINARY_ROW : parse(line, ctx);
+      if (isRejection(r)) {
+        reject(ctx.line, r);
+        continue;
+      }
+      summary.read++;
+      batch.push(r);
     }
-    if (line === '') continue;
-    summary.rows++;
-    if (BINARY.test(line)) {
-      reject(ctx.line, { reason: 'binary', message: 'the line holds binary bytes' });
-      continue;
-    }
-    const r = parse(line, ctx);
-    if (isRejection(r)) {
-      reject(ctx.line, r);
-      continue;
-    }
-    summary.read++;
-    batch.push(r);
     if (batch.length >= opts.batch) {
       yield batch;
       batch = [];

@@ -9,6 +9,7 @@ import { CounterbalanceError } from '../domain/errors.js';
 import { register as registerAnalysis } from './commands/analysis.js';
 import { register as registerBargain } from './commands/bargain.js';
 import { register as registerEvents } from './commands/events.js';
+import { register as registerWorldFromEvents } from './commands/events-world.js';
 import { register as registerScenario } from './commands/scenario.js';
 import { register as registerServe } from './commands/serve.js';
 import { register as registerTour } from './commands/tour.js';
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
   registerAnalysis(program);
   registerBargain(program);
   registerEvents(program);
+  registerWorldFromEvents(program);
   registerScenario(program);
   registerTour(program);
   registerServe(program);

@@ -16,6 +16,7 @@ import { securityHeaders } from './middleware/security-headers.js';
 import { type ApiOptionsInput, resolveApiOptions } from './options.js';
 import { registerAnalysisRoutes } from './routes/analysis.js';
 import { registerBargainingRoutes } from './routes/bargaining.js';
+import { registerEventDataRoutes } from './routes/event-data.js';
 import { registerEventRoutes } from './routes/events.js';
 import { registerExportRoutes } from './routes/exports.js';
 import { packageVersion, registerHealthRoutes } from './routes/health.js';
@@ -32,6 +33,7 @@ const ROUTES: readonly RegisterRoutes[] = [
   registerWorldRoutes,
   registerSnapshotRoutes,
   registerEventRoutes,
+  registerEventDataRoutes,
   registerAnalysisRoutes,
   registerExportRoutes,
   registerScenarioRoutes,

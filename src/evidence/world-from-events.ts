@@ -73,6 +73,7 @@ export async function worldFromEvents(
       pair: [row.a, row.b],
       from: startOf(row.period),
       to: endOf(row.period),
+      imported: true,
     });
     const byFile = new Map<string, EventRecord[]>();
     for (const e of events) {

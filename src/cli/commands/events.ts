@@ -170,7 +170,13 @@ export function register(program: Command): void {
           hint: '--pair RUS,PAK',
         });
       const list = await withStore(opts, (store) =>
-        store.events({ pair: [pair[0]!, pair[1]!], from: opts.from, to: opts.to, limit: opts.limit }),
+        store.events({
+          pair: [pair[0]!, pair[1]!],
+          from: opts.from,
+          to: opts.to,
+          limit: opts.limit,
+          imported: true,
+        }),
       );
       if (opts.json) return printJson(list);
       printTable(list, [

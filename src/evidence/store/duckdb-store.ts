@@ -108,6 +108,7 @@ function where(q: EventQuery): { sql: string; params: DuckDBValue[] } {
       `(LEAST(source, target) = $${params.length - 1} AND GREATEST(source, target) = $${params.length})`,
     );
   }
+  if (q.imported) clauses.push('line IS NOT NULL');
   if (q.from) {
     params.push(startOf(q.from));
     clauses.push(`date >= CAST($${params.length} AS DATE)`);
@@ -189,7 +190,7 @@ class DuckDbEventStore implements EventStore {
     const reader = await this.conn.runAndReadAll(
       `SELECT id, strftime(date, '%Y-%m-%d') AS date, source, target, cameo, goldstein, quad, dimension, title, origin, evidence,
               line, source_actor, target_actor, mentions, root
-       FROM events ${w.sql} ORDER BY date, id LIMIT ${limit}`,
+       FROM events ${w.sql} ORDER BY date, id LIMIT ${limit} OFFSET ${Math.max(0, Math.floor(query.offset ?? 0))}`,
       w.params,
     );
     return reader.getRowObjectsJson().map((r) => toRecord(r as Record<string, unknown>));

@@ -1,7 +1,8 @@
 /**
  * The dyad aggregation as one portable SQL statement (standard CASE, SUM, EXTRACT, GROUP BY on
  * repeated expressions, no engine-specific functions), so every EventStore engine runs the same
- * query. Events without a state on both sides, or with the same state on both, are left out.
+ * query. Events without a state on both sides, or with the same state on both, are left out, and
+ * by default so are worlds' curated events (only file-imported rows have a line).
  */
 import type { DyadQuery } from './event-store.js';
 
@@ -27,6 +28,7 @@ export function dyadSql(q: DyadQuery): { sql: string; params: string[] } {
   const b = q.directed ? 'target' : 'CASE WHEN source < target THEN target ELSE source END';
   const w = WEIGHT[q.weighting];
   const clauses = ["source <> ''", "target <> ''", 'source <> target'];
+  if (q.imported) clauses.push('line IS NOT NULL');
   if (q.actors && q.actors.length > 0) {
     const list = q.actors.map(bind).join(', ');
     const again = q.actors.map(bind).join(', ');

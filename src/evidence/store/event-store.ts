@@ -40,6 +40,10 @@ export interface EventQuery {
   from?: string;
   to?: string;
   limit?: number;
+  /** Rows to skip first (paging; standard LIMIT … OFFSET). */
+  offset?: number;
+  /** Only events imported from event files (not a world's curated events). */
+  imported?: boolean;
 }
 
 /** Events of one undirected dyad aggregated per month. */
@@ -67,6 +71,8 @@ export interface DyadQuery {
   /** Only dyads between these actors. */
   actors?: readonly string[];
   weighting: Weighting;
+  /** Only events imported from event files, leaving out worlds' curated events (the default). */
+  imported: boolean;
   from?: string;
   to?: string;
 }
@@ -75,6 +81,7 @@ export const DYAD_QUERY_DEFAULTS: Readonly<DyadQuery> = Object.freeze({
   by: 'month',
   directed: false,
   weighting: 'events',
+  imported: true,
 });
 
 /**

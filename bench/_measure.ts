@@ -4,6 +4,8 @@ import { spawnSync } from 'node:child_process';
 export interface Timed {
   seconds: number;
   peakKiB: number;
+  /** User + system CPU seconds (on a shared machine wall time also counts the waiting). */
+  cpuSeconds: number;
 }
 
 /** Runs a command under GNU time and returns wall seconds and peak resident memory. */
@@ -12,16 +14,21 @@ export function timeCommand(
   args: string[],
   opts: { cwd?: string; input?: string } = {},
 ): Timed & { stdout: string } {
-  const r = spawnSync('/usr/bin/time', ['-f', '__TIME__ %e %M', cmd, ...args], {
+  const r = spawnSync('/usr/bin/time', ['-f', '__TIME__ %e %M %U %S', cmd, ...args], {
     cwd: opts.cwd,
     input: opts.input,
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
   });
-  const m = /__TIME__ ([\d.]+) (\d+)/.exec(r.stderr);
+  const m = /__TIME__ ([\d.]+) (\d+) ([\d.]+) ([\d.]+)/.exec(r.stderr);
   if (!m || r.status !== 0)
     throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}): ${r.stderr.slice(-500)}`);
-  return { seconds: Number(m[1]), peakKiB: Number(m[2]), stdout: r.stdout };
+  return {
+    seconds: Number(m[1]),
+    peakKiB: Number(m[2]),
+    cpuSeconds: Number(m[3]) + Number(m[4]),
+    stdout: r.stdout,
+  };
 }
 
 export function median(xs: number[]): number {

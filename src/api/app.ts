@@ -19,6 +19,7 @@ import { type ApiOptionsInput, resolveApiOptions } from './options.js';
 import { registerAnalysisRoutes } from './routes/analysis.js';
 import { registerBargainingRoutes } from './routes/bargaining.js';
 import { registerCodeRoutes } from './routes/code.js';
+import { registerEventDataRoutes } from './routes/event-data.js';
 import { registerEventRoutes } from './routes/events.js';
 import { registerExportRoutes } from './routes/exports.js';
 import { packageVersion, registerHealthRoutes } from './routes/health.js';
@@ -36,6 +37,7 @@ const ROUTES: readonly RegisterRoutes[] = [
   registerWorldRoutes,
   registerSnapshotRoutes,
   registerEventRoutes,
+  registerEventDataRoutes,
   registerAnalysisRoutes,
   registerExportRoutes,
   registerScenarioValidateRoutes,

@@ -11,7 +11,19 @@ import { CounterbalanceError } from '../domain/errors.js';
 import { exitWhenStdoutCloses } from './output.js';
 
 type Register = (program: Command) => void;
-const world = () => import('./commands/world.js');
+/** `world` with its `from-events` subcommand, which attaches to it. */
+const world = async (): Promise<{ register: Register }> => {
+  const [own, fromEvents] = await Promise.all([
+    import('./commands/world.js'),
+    import('./commands/events-world.js'),
+  ]);
+  return {
+    register: (program) => {
+      own.register(program);
+      fromEvents.register(program);
+    },
+  };
+};
 const analysis = () => import('./commands/analysis.js');
 
 /** Which module registers each top-level command. */
@@ -31,6 +43,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<{ register: Register }>>> 
   tour: () => import('./commands/tour.js'),
   serve: () => import('./commands/serve.js'),
   code: () => import('./commands/code.js'),
+  events: () => import('./commands/events.js'),
 });
 
 /** The modules `argv` needs: its command's, none for a bare `--version`, else all (for help). */

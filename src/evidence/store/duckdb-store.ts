@@ -5,25 +5,51 @@
 import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
 import { InvalidInputError, type Problem } from '../../domain/errors.js';
 import { isDate, startOf } from '../../domain/time.js';
-import type { DyadMonth, EventQuery, EventRecord, EventStore, ImportResult } from './event-store.js';
+import { dyadSql } from './dyad-sql.js';
+import {
+  DYAD_QUERY_DEFAULTS,
+  type DyadMonth,
+  type DyadPeriod,
+  type DyadQuery,
+  type EventQuery,
+  type EventRecord,
+  type EventStore,
+  type ImportResult,
+  type ImportSession,
+  type StoreStats,
+} from './event-store.js';
 
 export interface DuckDbStoreOptions {
   /** Rows per INSERT statement. */
   chunk: number;
   /** Default row limit of `events()`. */
   limit: number;
+  /** DuckDB's memory limit; staged imports beyond it spill to disk, so any file size streams. */
+  memoryLimit: string;
 }
 
 export const DUCKDB_STORE_DEFAULTS: Readonly<DuckDbStoreOptions> = Object.freeze({
   chunk: 500,
   limit: 10_000,
+  memoryLimit: '256MB',
 });
 
 const SCHEMA = `CREATE TABLE IF NOT EXISTS events (
   id VARCHAR PRIMARY KEY, date DATE NOT NULL, source VARCHAR NOT NULL, target VARCHAR NOT NULL,
   cameo VARCHAR NOT NULL, goldstein DOUBLE NOT NULL, quad VARCHAR NOT NULL, dimension VARCHAR,
   title VARCHAR, origin VARCHAR NOT NULL, evidence VARCHAR NOT NULL)`;
+/** Columns of events read from files, added to stores made before them. */
+const FILE_COLUMNS = [
+  'line INTEGER',
+  'source_actor VARCHAR',
+  'target_actor VARCHAR',
+  'mentions INTEGER',
+  'root INTEGER',
+];
+const WORLD_COLUMNS = 'id, date, source, target, cameo, goldstein, quad, dimension, title, origin, evidence';
 const COLUMNS = 11;
+const STAGED =
+  'id, date, source, target, cameo, goldstein, quad, origin, evidence, line, source_actor, target_actor, mentions, root';
 
 function rowProblems(batch: readonly EventRecord[]): Problem[] {
   const problems: Problem[] = [];
@@ -56,6 +82,11 @@ function toRecord(r: Record<string, unknown>): EventRecord {
     ...(r.title != null && { title: String(r.title) }),
     origin: String(r.origin),
     evidence: String(r.evidence).split(';').filter(Boolean),
+    ...(r.line != null && { line: Number(r.line) }),
+    ...(r.source_actor != null && { sourceActor: String(r.source_actor) }),
+    ...(r.target_actor != null && { targetActor: String(r.target_actor) }),
+    ...(r.mentions != null && { mentions: Number(r.mentions) }),
+    ...(r.root != null && { root: Number(r.root) === 1 }),
   };
 }
 
@@ -77,6 +108,7 @@ function where(q: EventQuery): { sql: string; params: DuckDBValue[] } {
       `(LEAST(source, target) = $${params.length - 1} AND GREATEST(source, target) = $${params.length})`,
     );
   }
+  if (q.imported) clauses.push('line IS NOT NULL');
   if (q.from) {
     params.push(startOf(q.from));
     clauses.push(`date >= CAST($${params.length} AS DATE)`);
@@ -89,6 +121,8 @@ function where(q: EventQuery): { sql: string; params: DuckDBValue[] } {
 }
 
 class DuckDbEventStore implements EventStore {
+  private imports = 0;
+
   constructor(
     private readonly instance: DuckDBInstance,
     private readonly conn: DuckDBConnection,
@@ -137,7 +171,7 @@ class DuckDbEventStore implements EventStore {
           e.origin,
           e.evidence.join(';'),
         ]);
-        await this.conn.run(`INSERT INTO events VALUES ${rows.join(', ')}`, params);
+        await this.conn.run(`INSERT INTO events (${WORLD_COLUMNS}) VALUES ${rows.join(', ')}`, params);
       }
       await this.conn.run('COMMIT');
     } catch (err) {
@@ -154,8 +188,9 @@ class DuckDbEventStore implements EventStore {
     const w = where(query);
     const limit = Math.max(1, Math.min(query.limit ?? this.opts.limit, this.opts.limit));
     const reader = await this.conn.runAndReadAll(
-      `SELECT id, strftime(date, '%Y-%m-%d') AS date, source, target, cameo, goldstein, quad, dimension, title, origin, evidence
-       FROM events ${w.sql} ORDER BY date, id LIMIT ${limit}`,
+      `SELECT id, strftime(date, '%Y-%m-%d') AS date, source, target, cameo, goldstein, quad, dimension, title, origin, evidence,
+              line, source_actor, target_actor, mentions, root
+       FROM events ${w.sql} ORDER BY date, id LIMIT ${limit} OFFSET ${Math.max(0, Math.floor(query.offset ?? 0))}`,
       w.params,
     );
     return reader.getRowObjectsJson().map((r) => toRecord(r as Record<string, unknown>));
@@ -182,6 +217,107 @@ class DuckDbEventStore implements EventStore {
     }));
   }
 
+  async beginImport(): Promise<ImportSession> {
+    const table = `staging_${++this.imports}`;
+    await this.conn.run(
+      `CREATE TEMP TABLE ${table} (id VARCHAR, date VARCHAR, source VARCHAR, target VARCHAR, cameo VARCHAR,
+        goldstein DOUBLE, quad VARCHAR, origin VARCHAR, evidence VARCHAR, line INTEGER, source_actor VARCHAR,
+        target_actor VARCHAR, mentions INTEGER, root INTEGER)`,
+    );
+    const appender = await this.conn.createAppender(table, 'main', 'temp');
+    const conn = this.conn;
+    let open = true;
+    const drop = async () => {
+      if (!open) return;
+      open = false;
+      appender.closeSync();
+      await conn.run(`DROP TABLE ${table}`);
+    };
+    return {
+      async add(batch) {
+        for (const e of batch) {
+          appender.appendVarchar(e.id);
+          appender.appendVarchar(e.date);
+          appender.appendVarchar(e.source);
+          appender.appendVarchar(e.target);
+          appender.appendVarchar(e.cameo);
+          appender.appendDouble(e.goldstein);
+          appender.appendVarchar(e.quad);
+          appender.appendVarchar(e.origin);
+          appender.appendVarchar(e.evidence.join(';'));
+          appender.appendInteger(e.line ?? 0);
+          appender.appendVarchar(e.sourceActor ?? '');
+          appender.appendVarchar(e.targetActor ?? '');
+          appender.appendInteger(e.mentions ?? 1);
+          appender.appendInteger(e.root === false ? 0 : 1);
+          appender.endRow();
+        }
+      },
+      async commit() {
+        appender.flushSync();
+        const staged = await conn.runAndReadAll(`SELECT COUNT(*) AS n FROM ${table}`);
+        await conn.run('BEGIN TRANSACTION');
+        try {
+          // The first row of each id in the file, and only ids the store does not hold yet.
+          const result = await conn.run(
+            `INSERT INTO events (${STAGED})
+             SELECT s.id, CAST(s.date AS DATE), s.source, s.target, s.cameo, s.goldstein, s.quad, s.origin,
+                    s.evidence, s.line, s.source_actor, s.target_actor, s.mentions, s.root
+             FROM ${table} s
+             WHERE s.line IN (SELECT MIN(line) FROM ${table} GROUP BY id)
+               AND NOT EXISTS (SELECT 1 FROM events e WHERE e.id = s.id)`,
+          );
+          await conn.run('COMMIT');
+          const imported = Number(result.rowsChanged);
+          return { imported, duplicates: Number(staged.getRowObjectsJson()[0]?.n ?? 0) - imported };
+        } catch (err) {
+          await conn.run('ROLLBACK');
+          throw err;
+        } finally {
+          await drop();
+        }
+      },
+      abort: drop,
+    };
+  }
+
+  async dyads(query: Partial<DyadQuery> = {}): Promise<DyadPeriod[]> {
+    const q = { ...DYAD_QUERY_DEFAULTS, ...query };
+    const { sql, params } = dyadSql(q);
+    const reader = await this.conn.runAndReadAll(sql, params);
+    return reader.getRowObjectsJson().map((r) => {
+      const count = Number(r.n);
+      const sum = Number(r.gsum);
+      const period = q.by === 'year' ? String(r.y) : `${r.y}-${String(r.m).padStart(2, '0')}`;
+      return {
+        a: String(r.a),
+        b: String(r.b),
+        period,
+        count,
+        goldsteinSum: sum,
+        goldsteinMean: count > 0 ? sum / count : 0,
+        coopSum: Number(r.coop),
+        conflictSum: Number(r.conflict),
+        quad: [Number(r.q1), Number(r.q2), Number(r.q3), Number(r.q4)],
+        score: count > 0 ? sum / (10 * count) : 0,
+      };
+    });
+  }
+
+  async stats(): Promise<StoreStats> {
+    const reader = await this.conn.runAndReadAll(
+      `SELECT origin, COUNT(*) AS n, CAST(MIN(date) AS VARCHAR) AS first, CAST(MAX(date) AS VARCHAR) AS last
+       FROM events GROUP BY origin ORDER BY origin`,
+    );
+    const origins = reader.getRowObjectsJson().map((r) => ({
+      origin: String(r.origin),
+      events: Number(r.n),
+      from: String(r.first),
+      to: String(r.last),
+    }));
+    return { events: origins.reduce((s, o) => s + o.events, 0), origins };
+  }
+
   async count(): Promise<number> {
     const reader = await this.conn.runAndReadAll('SELECT COUNT(*) AS n FROM events');
     return Number(reader.getRowObjectsJson()[0]?.n ?? 0);
@@ -205,8 +341,11 @@ export async function openDuckDbStore(
   path: string,
   options: Partial<DuckDbStoreOptions> = {},
 ): Promise<EventStore> {
+  const opts = { ...DUCKDB_STORE_DEFAULTS, ...options };
   const instance = await DuckDBInstance.create(path);
   const conn = await instance.connect();
+  await conn.run(`SET memory_limit = '${opts.memoryLimit.replace(/[^0-9A-Za-z]/g, '')}'`);
   await conn.run(SCHEMA);
-  return new DuckDbEventStore(instance, conn, { ...DUCKDB_STORE_DEFAULTS, ...options });
+  for (const column of FILE_COLUMNS) await conn.run(`ALTER TABLE events ADD COLUMN IF NOT EXISTS ${column}`);
+  return new DuckDbEventStore(instance, conn, opts);
 }

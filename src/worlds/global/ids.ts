@@ -24,6 +24,19 @@ export interface CodeHistory {
   note?: string;
 }
 
+const GERMANY: CodeHistory = {
+  id: 'DEU',
+  name: 'Germany',
+  aliases: ['German Federal Republic', 'West Germany', 'FRG'],
+  note: 'COW 260 (German Federal Republic, 1955–1990) and 255 (Germany, from 1990-10-03) are one actor',
+};
+const YEMEN: CodeHistory = {
+  id: 'YEM',
+  name: 'Yemen',
+  aliases: ['Yemen Arab Republic', 'North Yemen'],
+  note: 'COW 678 (Yemen Arab Republic, to 1990-05) and 679 (Yemen, from 1990-05-22) are one actor',
+};
+
 export const CODE_HISTORIES: Readonly<Record<number, CodeHistory>> = Object.freeze({
   365: {
     id: 'RUS',
@@ -31,18 +44,8 @@ export const CODE_HISTORIES: Readonly<Record<number, CodeHistory>> = Object.free
     aliases: ['USSR', 'Soviet Union'],
     note: 'COW 365: the USSR until 1991-12, Russia after; one actor, as in COW and SIPRI',
   },
-  255: {
-    id: 'DEU',
-    name: 'Germany',
-    aliases: ['German Federal Republic', 'West Germany', 'FRG'],
-    note: 'COW 260 (German Federal Republic, 1955–1990) and 255 (Germany, from 1990-10-03) are one actor',
-  },
-  260: {
-    id: 'DEU',
-    name: 'Germany',
-    aliases: ['German Federal Republic', 'West Germany', 'FRG'],
-    note: 'COW 260 (German Federal Republic, 1955–1990) and 255 (Germany, from 1990-10-03) are one actor',
-  },
+  255: GERMANY,
+  260: GERMANY,
   265: { id: 'DDR', name: 'German Democratic Republic', aliases: ['East Germany', 'GDR'] },
   315: { id: 'CSK', name: 'Czechoslovakia', aliases: [] },
   345: {
@@ -53,18 +56,8 @@ export const CODE_HISTORIES: Readonly<Record<number, CodeHistory>> = Object.free
   },
   347: { id: 'XKX', name: 'Kosovo', aliases: [] },
   511: { id: 'ZAN', name: 'Zanzibar', aliases: [] },
-  678: {
-    id: 'YEM',
-    name: 'Yemen',
-    aliases: ['Yemen Arab Republic', 'North Yemen'],
-    note: 'COW 678 (Yemen Arab Republic, to 1990-05) and 679 (Yemen, from 1990-05-22) are one actor',
-  },
-  679: {
-    id: 'YEM',
-    name: 'Yemen',
-    aliases: ['Yemen Arab Republic', 'North Yemen'],
-    note: 'COW 678 (Yemen Arab Republic, to 1990-05) and 679 (Yemen, from 1990-05-22) are one actor',
-  },
+  678: YEMEN,
+  679: YEMEN,
   680: { id: 'YMD', name: "Yemen People's Republic", aliases: ['South Yemen'] },
   816: { id: 'VNM', name: 'Vietnam', aliases: ['North Vietnam', 'Democratic Republic of Vietnam'] },
   817: { id: 'RVN', name: 'Republic of Vietnam', aliases: ['South Vietnam'] },

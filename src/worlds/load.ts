@@ -5,6 +5,7 @@ import { formatProblem, WorldValidationError } from '../domain/errors.js';
 import type { World } from '../domain/world.js';
 import { resolveWorldRef } from './bundled.js';
 import { checkWorld } from './check-world.js';
+import { isBuiltWorld, readBuiltWorld } from './global/built-format.js';
 import { readWorldFiles } from './read-world-files.js';
 
 /** Loading options. */
@@ -26,6 +27,7 @@ export const LOAD_DEFAULTS: Readonly<LoadOptions> = Object.freeze({ maxProblems:
 export function loadWorld(ref: string, options: Partial<LoadOptions> = {}): World {
   const opts = { ...LOAD_DEFAULTS, ...options };
   const origin = resolveWorldRef(ref);
+  if (isBuiltWorld(origin)) return readBuiltWorld(origin);
   const read = readWorldFiles(origin, opts.maxProblems);
   const { sections } = read;
   const { problems: shown, total } = read.total === 0 ? checkWorld(sections, opts.maxProblems) : read;

@@ -4,9 +4,10 @@ import { CounterbalanceError, formatProblem, InvalidInputError } from '../../dom
 import { worldJsonSchema } from '../../domain/schema.js';
 import { bundledWorldIds } from '../../worlds/bundled.js';
 import { EXPORT_FORMATS, exportSnapshot } from '../../worlds/export/index.js';
+import { rebuildGlobal } from '../../worlds/global/rebuild.js';
 import { loadWorld } from '../../worlds/load.js';
 import { evidenceIndex, worldStats } from '../../worlds/stats.js';
-import { clip, fmt, printJson, printTable, writeOutputFile } from '../output.js';
+import { bar, clip, fmt, printJson, printTable, writeOutputFile } from '../output.js';
 import {
   addWorldOptions,
   snapshotFromOptions,
@@ -29,6 +30,40 @@ function validateRefs(refs: string[]) {
 
 export function register(program: Command): void {
   const world = program.command('world').description('validate, count and inspect worlds');
+
+  world
+    .command('build <id>')
+    .description('rebuild a derived world from its datasets in data/datasets/ (only `global` is derived)')
+    .option('--datasets <dir>', 'folder holding the dataset CSVs (default: data/datasets)')
+    .option('--out <dir>', 'folder to write the built world into (default: data/worlds/<id>)')
+    .option('--json', 'machine-readable output')
+    .action((id: string, opts: { datasets?: string; out?: string; json?: boolean }) => {
+      if (id !== 'global')
+        throw new InvalidInputError({
+          field: 'id',
+          message: `'${id}' is not a derived world`,
+          hint: 'only global is built from datasets',
+        });
+      const r = rebuildGlobal({
+        datasets: opts.datasets,
+        out: opts.out,
+        progress: (done, total, label) =>
+          process.stderr.write(`\r${bar(done / total)} ${done}/${total} ${label.padEnd(50)}`),
+      });
+      process.stderr.write('\n');
+      const summary = { ...r, warnings: r.warnings.length };
+      if (opts.json) return printJson({ ...summary, warningList: r.warnings });
+      printTable(
+        Object.entries(summary).map(([k, v]) => ({
+          k,
+          v: typeof v === 'object' ? JSON.stringify(v) : String(v),
+        })),
+        [
+          { header: 'built', cell: (x) => x.k },
+          { header: '', cell: (x) => x.v },
+        ],
+      );
+    });
 
   world
     .command('validate [paths...]')

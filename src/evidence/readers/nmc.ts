@@ -49,6 +49,15 @@ export function readNmc(text: string, file: string, opts: NmcOptions): NmcResult
   const warnings: Problem[] = [];
   const capabilities: Capability[] = [];
   for (const row of rows.slice(1)) {
+    if (row.fields.length < header.length) {
+      throw new InvalidInputError({
+        file,
+        line: row.line,
+        field: header[row.fields.length],
+        message: `row has ${row.fields.length} of ${header.length} fields`,
+        hint: 'the file looks truncated; copy it again from its source',
+      });
+    }
     const num = (i: number) => Number(row.fields[idx[i]!]);
     const ccode = num(0);
     const year = num(1);

@@ -1,0 +1,189 @@
+/**
+ * The bundled `global` world: sanity checks from the data (issue #13's acceptance), and the
+ * build's handling of bad input (missing, truncated or renamed files, unknown codes): a clear
+ * error, and nothing written.
+ */
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { InvalidInputError } from '../src/domain/errors.js';
+import type { Layer, World } from '../src/domain/world.js';
+import { readSipri } from '../src/evidence/readers/sipri.js';
+import { readDatasetText } from '../src/worlds/global/build.js';
+import { BUILT_FILE } from '../src/worlds/global/built-format.js';
+import { rebuildGlobal } from '../src/worlds/global/rebuild.js';
+import { DATASETS } from '../src/worlds/global/sources.js';
+import { loadWorld } from '../src/worlds/load.js';
+import { snapshot } from '../src/worlds/snapshot.js';
+
+const DATASETS_DIR = new URL('../data/datasets', import.meta.url).pathname;
+let world: World;
+beforeAll(() => {
+  world = loadWorld('global');
+});
+
+const snaps = new Map<string, ReturnType<typeof snapshot>>();
+function tie(year: number, a: string, b: string, layer: Layer = 'composite'): number | undefined {
+  const key = String(year);
+  const s = snaps.get(key) ?? snapshot(world, key);
+  snaps.set(key, s);
+  const [x, y] = a < b ? [a, b] : [b, a];
+  const list = layer === 'composite' ? s.ties : s.byDimension[layer];
+  return list.find((t) => t.a === x && t.b === y)?.value;
+}
+const years = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
+
+describe('global world from the data', () => {
+  it('has every COW state since 1946 with its COW code, and cites a dataset row for every tie', () => {
+    expect(world.actors.length).toBeGreaterThan(190);
+    expect(world.actors.every((a) => a.cow !== undefined)).toBe(true);
+    expect(world.actorById.get('RUS')!.cow).toBe(365);
+    expect(world.actorById.get('DEU')!.aliases).toContain('German Federal Republic');
+    const s = snapshot(world, '1980');
+    for (const t of s.byDimension.military.slice(0, 50)) {
+      for (const id of t.evidence) expect(world.evidenceById.get(id)?.rows?.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('India–Pakistan is negative in every year both exist while the dispute data run (1947–2014)', () => {
+    for (const y of years(1948, 2014)) {
+      expect(tie(y, 'IND', 'PAK', 'security'), `security ${y}`).toBeLessThan(0);
+      expect(tie(y, 'IND', 'PAK'), `composite ${y}`).toBeLessThan(0);
+    }
+  });
+
+  it('China–Pakistan is positive whenever the data tie them, and every year from 1963 on', () => {
+    for (const y of years(1948, 2018)) {
+      const v = tie(y, 'CHN', 'PAK');
+      if (y >= 1963) expect(v, String(y)).toBeDefined();
+      if (v !== undefined) expect(v, String(y)).toBeGreaterThan(0);
+    }
+  });
+
+  it('US–USSR is negative from the 1950s to the 1980s', () => {
+    for (const y of years(1950, 1989)) expect(tie(y, 'RUS', 'USA'), String(y)).toBeLessThan(0);
+  });
+
+  it('the Sino–Soviet split shows in the 1960s: the tie falls from the 1950s and the 1969 clashes are hostile', () => {
+    expect(mean(years(1960, 1969).map((y) => tie(y, 'CHN', 'RUS')!))).toBeLessThan(
+      mean(years(1950, 1959).map((y) => tie(y, 'CHN', 'RUS')!)) - 0.2,
+    );
+    expect(tie(1969, 'CHN', 'RUS', 'security')).toBeLessThan(-0.5);
+  });
+
+  it('Russia–Pakistan rises after 2010', () => {
+    const before = mean(years(2006, 2010).map((y) => tie(y, 'PAK', 'RUS') ?? 0));
+    const after = mean(years(2015, 2018).map((y) => tie(y, 'PAK', 'RUS') ?? 0));
+    expect(after).toBeGreaterThan(before + 0.1);
+  });
+
+  it("Russia's arms transfers to India are far above those to Pakistan", () => {
+    const { transfers } = readSipri(readDatasetText(DATASETS_DIR, DATASETS.sipri.file));
+    const to = (r: number) =>
+      transfers.filter((t) => t.supplier === 365 && t.recipient === r).reduce((s, t) => s + t.tiv, 0);
+    expect(to(750)).toBeGreaterThan(10 * to(770));
+    for (const y of years(1975, 2018)) {
+      expect(tie(y, 'IND', 'RUS', 'military')!, String(y)).toBeGreaterThan(
+        tie(y, 'PAK', 'RUS', 'military') ?? 0,
+      );
+    }
+  });
+
+  it('NATO founding members are positive with each other, 1950–2018', () => {
+    const nato = ['USA', 'CAN', 'GBR', 'FRA', 'BEL', 'NLD', 'LUX', 'NOR', 'DNK', 'ISL', 'ITA', 'PRT'];
+    for (const y of years(1950, 2018).filter((y) => y % 4 === 0)) {
+      for (const a of nato)
+        for (const b of nato)
+          if (a < b) {
+            expect(tie(y, a, b, 'military'), `${a}-${b} ${y}`).toBeGreaterThan(0.5);
+            expect(tie(y, a, b), `${a}-${b} ${y}`).toBeGreaterThan(0);
+          }
+    }
+  });
+
+  it('says where a source ends and invents nothing after it', () => {
+    expect(tie(2015, 'IND', 'PAK', 'security')).toBeUndefined();
+    expect(tie(2019, 'FRA', 'GBR', 'military')).toBeUndefined();
+    const last = world.ties
+      .find((t) => t.dimension === 'security' && t.a === 'IND' && t.b === 'PAK')!
+      .observations.at(-1)!;
+    expect(last.until).toBe('2014');
+    expect(last.note).toMatch(/MID 5\.0 ends in 2014/);
+  });
+});
+
+describe('building global from bad input', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'cb-global-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** A fresh copy of the datasets with one file changed, and an empty output folder. */
+  function spoiled(file: string, change: (text: string) => string | undefined) {
+    const src = join(dir, `in-${Math.random().toString(36).slice(2)}`);
+    const out = join(dir, `out-${Math.random().toString(36).slice(2)}`);
+    cpSync(DATASETS_DIR, src, { recursive: true });
+    cpSync(DATASETS_DIR, out, { recursive: true, filter: () => false });
+    const text = readDatasetText(src, file);
+    rmSync(join(src, file), { force: true });
+    rmSync(join(src, `${file}.gz`), { force: true });
+    const changed = change(text);
+    if (changed !== undefined) writeFileSync(join(src, file), changed);
+    return { src, out };
+  }
+  function buildError(src: string, out: string): InvalidInputError {
+    try {
+      rebuildGlobal({ datasets: src, out });
+    } catch (e) {
+      expect(existsSync(join(out, BUILT_FILE))).toBe(false);
+      expect(e).toBeInstanceOf(InvalidInputError);
+      return e as InvalidInputError;
+    }
+    throw new Error('the build did not fail');
+  }
+
+  it('a missing file names the file', () => {
+    const { src, out } = spoiled(DATASETS.atop.file, () => undefined);
+    expect(buildError(src, out).problems[0]).toMatchObject({ file: DATASETS.atop.file });
+  });
+
+  it('a truncated file names the file, line and field', () => {
+    const { src, out } = spoiled(DATASETS.states.file, (t) => t.slice(0, t.indexOf('\n', 2000) + 12));
+    const p = buildError(src, out).problems[0]!;
+    expect(p.file).toBe(DATASETS.states.file);
+    expect(p.line).toBeGreaterThan(1);
+    expect(p.field).toBeTruthy();
+  });
+
+  it('a renamed column names the file, line 1 and the column', () => {
+    const { src, out } = spoiled(DATASETS.atop.file, (t) => t.replace('"atop_defense"', '"defense"'));
+    expect(buildError(src, out).problems[0]).toMatchObject({
+      file: DATASETS.atop.file,
+      line: 1,
+      field: 'atop_defense',
+    });
+  });
+
+  it('an unknown country code names the file, line and field', () => {
+    const { src, out } = spoiled(DATASETS.atop.file, (t) => `${t.trimEnd()}\n2,999,1990,1,0,0,0,0\n`);
+    const p = buildError(src, out).problems[0]!;
+    expect(p).toMatchObject({ file: DATASETS.atop.file, field: 'ccode2' });
+    expect(p.line).toBe(t_lines(readDatasetText(src, DATASETS.atop.file)));
+    expect(p.message).toMatch(/999/);
+  });
+
+  it('a damaged built file is refused, not half-read', () => {
+    const out = join(dir, 'damaged');
+    cpSync(new URL('../data/worlds/global', import.meta.url).pathname, out, { recursive: true });
+    const gz = readFileSync(join(out, BUILT_FILE));
+    writeFileSync(join(out, BUILT_FILE), gz.subarray(0, gz.length >> 1));
+    expect(() => loadWorld(out)).toThrow(InvalidInputError);
+  });
+});
+
+function t_lines(text: string): number {
+  return text.trimEnd().split('\n').length;
+}

@@ -6,26 +6,15 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { bundledDictionaries, codeTexts } from '../src/evidence/coder/code-texts.js';
-import { parseIsoDate } from '../src/evidence/coder/dates.js';
-import { evaluate } from '../src/evidence/coder/evaluate.js';
 import { readGold } from '../src/evidence/coder/gold.js';
+import { scoreGold } from '../src/evidence/coder/score-gold.js';
 
 const file = 'PETR2_GSR_validation.xml';
 const records = readGold(readFileSync(new URL(`./fixtures/events/${file}`, import.meta.url), 'utf8'), file);
 
 describe('GSR validation', () => {
   it('scores precision and recall on (source, target, root code)', () => {
-    const { dictionaries } = bundledDictionaries();
-    const coded = records.map(
-      (r) =>
-        codeTexts(
-          [{ id: r.id, text: r.text }],
-          { date: r.date ? parseIsoDate(r.date) : undefined },
-          dictionaries,
-        ).events,
-    );
-    const ev = evaluate(records, coded, dictionaries.scale);
+    const ev = scoreGold(records);
     process.stdout.write(
       `GSR root: P ${ev.root.precision.toFixed(3)} R ${ev.root.recall.toFixed(3)} F1 ${ev.root.f1.toFixed(3)}; quad: P ${ev.quad.precision.toFixed(3)} R ${ev.quad.recall.toFixed(3)} F1 ${ev.quad.f1.toFixed(3)}\n`,
     );

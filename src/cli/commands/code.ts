@@ -6,9 +6,9 @@ import { formatProblem, InvalidInputError } from '../../domain/errors.js';
 import { bundledDictionaries, codeTexts, type TextDocument } from '../../evidence/coder/code-texts.js';
 import type { CodedEvent } from '../../evidence/coder/coder.js';
 import { parseIsoDate } from '../../evidence/coder/dates.js';
-import { evaluate } from '../../evidence/coder/evaluate.js';
 import { readGold } from '../../evidence/coder/gold.js';
 import { loadDictionaries, validationDictionaryFiles } from '../../evidence/coder/load.js';
+import { scoreGold } from '../../evidence/coder/score-gold.js';
 import { fmt, printJson, printTable } from '../output.js';
 
 function readInputs(files: string[]): TextDocument[] {
@@ -105,15 +105,7 @@ export function register(program: Command): void {
       const { dictionaries } = unitTest
         ? loadDictionaries(validationDictionaryFiles())
         : bundledDictionaries();
-      const coded = records.map(
-        (r) =>
-          codeTexts(
-            [{ id: r.id, text: r.text }],
-            { date: r.date ? parseIsoDate(r.date) : undefined },
-            dictionaries,
-          ).events,
-      );
-      const ev = evaluate(records, coded, dictionaries.scale);
+      const ev = scoreGold(records, dictionaries);
       if (opts.json) return printJson({ gold: basename(gold), ...ev });
       process.stdout.write(
         `${basename(gold)}: ${ev.records} records, ${ev.exact} coded exactly (${fmt((100 * ev.exact) / ev.records, 1)} %)\n\n`,

@@ -1,20 +1,34 @@
 /**
  * Loads a world: reads its files, validates schema and cross-references, and indexes it.
  */
+
+import { basename, dirname } from 'node:path';
 import { formatProblem, WorldValidationError } from '../domain/errors.js';
 import type { World } from '../domain/world.js';
-import { resolveWorldRef } from './bundled.js';
+import { bundledWorldsDir, resolveWorldRef } from './bundled.js';
 import { checkWorld } from './check-world.js';
 import { isBuiltWorld, readBuiltWorld } from './global/built-format.js';
-import { readWorldFiles } from './read-world-files.js';
+import { readWorldFiles, worldFiles } from './read-world-files.js';
+import { type CachedSections, readCachedWorld, writeCachedWorld } from './world-cache.js';
 
 /** Loading options. */
 export interface LoadOptions {
   /** Stop locating problems after this many (the error lists these and counts all). */
   maxProblems: number;
+  /** Reuse a bundled world validated earlier while its files and the loading code are unchanged. */
+  cache: boolean;
 }
 
-export const LOAD_DEFAULTS: Readonly<LoadOptions> = Object.freeze({ maxProblems: 50 });
+export const LOAD_DEFAULTS: Readonly<LoadOptions> = Object.freeze({ maxProblems: 50, cache: true });
+
+function indexed(s: CachedSections, origin: string): World {
+  return {
+    ...s,
+    actorById: new Map(s.actors.map((a) => [a.id, a])),
+    evidenceById: new Map(s.evidence.map((e) => [e.id, e])),
+    origin,
+  };
+}
 
 /**
  * Loads and validates a world by bundled id or path; throws `WorldValidationError` listing every
@@ -28,6 +42,10 @@ export function loadWorld(ref: string, options: Partial<LoadOptions> = {}): Worl
   const opts = { ...LOAD_DEFAULTS, ...options };
   const origin = resolveWorldRef(ref);
   if (isBuiltWorld(origin)) return readBuiltWorld(origin);
+  const bundledId = opts.cache && dirname(origin) === bundledWorldsDir() ? basename(origin) : undefined;
+  const files = bundledId === undefined ? [] : worldFiles(origin);
+  const cached = bundledId === undefined ? undefined : readCachedWorld(bundledId, files);
+  if (cached) return indexed(cached, origin);
   const read = readWorldFiles(origin, opts.maxProblems);
   const { sections } = read;
   const { problems: shown, total } = read.total === 0 ? checkWorld(sections, opts.maxProblems) : read;
@@ -42,21 +60,18 @@ export function loadWorld(ref: string, options: Partial<LoadOptions> = {}): Worl
     );
   }
   const pick = <T>(xs: { value: T }[]) => xs.map((x) => x.value);
-  const actors = pick(sections.actors);
-  const evidence = pick(sections.evidence);
-  return {
+  const loaded: CachedSections = {
     meta: sections.meta[0]!.value,
     sources: pick(sections.sources),
-    evidence,
-    actors,
+    evidence: pick(sections.evidence),
+    actors: pick(sections.actors),
     capabilities: pick(sections.capabilities),
     ties: pick(sections.ties),
     events: pick(sections.events),
     corridors: pick(sections.corridors),
     memberships: pick(sections.memberships),
     claims: pick(sections.claims),
-    actorById: new Map(actors.map((a) => [a.id, a])),
-    evidenceById: new Map(evidence.map((e) => [e.id, e])),
-    origin,
   };
+  if (bundledId !== undefined) writeCachedWorld(bundledId, files, loaded);
+  return indexed(loaded, origin);
 }

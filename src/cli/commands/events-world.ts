@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import type { Command, OptionValues } from 'commander';
 import { InvalidInputError } from '../../domain/errors.js';
 import { DIMENSIONS } from '../../domain/schema.js';
-import { openDuckDbStore } from '../../evidence/store/duckdb-store.js';
 import { worldFromEvents } from '../../evidence/world-from-events.js';
 import { loadWorld } from '../../worlds/load.js';
 import { defaultDbPath } from '../default-db.js';
@@ -45,6 +44,8 @@ export function register(program: Command): void {
           throw new InvalidInputError({ field, message: `'${value}' is not one of ${allowed.join(', ')}` });
         }
       }
+      // loaded here: `world` commands other than this one never need the native DuckDB binding
+      const { openDuckDbStore } = await import('../../evidence/store/duckdb-store.js');
       const store = await openDuckDbStore(opts.db as string);
       const file = await worldFromEvents(store, {
         id: opts.id,

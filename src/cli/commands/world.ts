@@ -4,7 +4,6 @@ import { CounterbalanceError, formatProblem, InvalidInputError } from '../../dom
 import { worldJsonSchema } from '../../domain/schema.js';
 import { bundledWorldIds } from '../../worlds/bundled.js';
 import { EXPORT_FORMATS, exportSnapshot } from '../../worlds/export/index.js';
-import { rebuildGlobal } from '../../worlds/global/rebuild.js';
 import { loadWorld } from '../../worlds/load.js';
 import { evidenceIndex, worldStats } from '../../worlds/stats.js';
 import { bar, clip, fmt, printJson, printTable, writeOutputFile } from '../output.js';
@@ -37,13 +36,15 @@ export function register(program: Command): void {
     .option('--datasets <dir>', 'folder holding the dataset CSVs (default: data/datasets)')
     .option('--out <dir>', 'folder to write the built world into (default: data/worlds/<id>)')
     .option('--json', 'machine-readable output')
-    .action((id: string, opts: { datasets?: string; out?: string; json?: boolean }) => {
+    .action(async (id: string, opts: { datasets?: string; out?: string; json?: boolean }) => {
       if (id !== 'global')
         throw new InvalidInputError({
           field: 'id',
           message: `'${id}' is not a derived world`,
           hint: 'only global is built from datasets',
         });
+      // loaded here: the dataset readers are not needed by any other world command
+      const { rebuildGlobal } = await import('../../worlds/global/rebuild.js');
       const r = rebuildGlobal({
         datasets: opts.datasets,
         out: opts.out,

@@ -42,18 +42,38 @@ export function isDate(date: string): boolean {
   }
 }
 
-/** The first day a date denotes, as `YYYY-MM-DD`. `start('2016-09') === '2016-09-01'`. */
-export function startOf(date: string): string {
-  const [y, m, d] = parts(date);
-  return `${pad(y, 4)}-${pad(m ?? 1, 2)}-${pad(d ?? 1, 2)}`;
+/** Most distinct dates a memo keeps before it starts afresh (a world has a few hundred). */
+const MEMO_LIMIT = 100_000;
+
+/**
+ * Remembers a pure function of a date string: snapshots of a large world ask for the bounds of
+ * the same few hundred dates hundreds of thousands of times.
+ */
+function memoised(f: (date: string) => string): (date: string) => string {
+  const memo = new Map<string, string>();
+  return (date) => {
+    let out = memo.get(date);
+    if (out === undefined) {
+      out = f(date);
+      if (memo.size >= MEMO_LIMIT) memo.clear();
+      memo.set(date, out);
+    }
+    return out;
+  };
 }
 
+/** The first day a date denotes, as `YYYY-MM-DD`. `start('2016-09') === '2016-09-01'`. */
+export const startOf: (date: string) => string = memoised((date) => {
+  const [y, m, d] = parts(date);
+  return `${pad(y, 4)}-${pad(m ?? 1, 2)}-${pad(d ?? 1, 2)}`;
+});
+
 /** The last day a date denotes, as `YYYY-MM-DD`. `endOf('2021-12') === '2021-12-31'`. */
-export function endOf(date: string): string {
+export const endOf: (date: string) => string = memoised((date) => {
   const [y, m, d] = parts(date);
   const mm = m ?? 12;
   return `${pad(y, 4)}-${pad(mm, 2)}-${pad(d ?? daysInMonth(y, mm), 2)}`;
-}
+});
 
 /** Calendar year of a date. */
 export function yearOf(date: string): number {

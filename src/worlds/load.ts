@@ -8,6 +8,7 @@ import type { World } from '../domain/world.js';
 import { bundledWorldsDir, resolveWorldRef } from './bundled.js';
 import { checkWorld } from './check-world.js';
 import { isBuiltWorld, readBuiltWorld } from './global/built-format.js';
+import { overlayWorld } from './overlay.js';
 import { readWorldFiles, worldFiles } from './read-world-files.js';
 import { type CachedSections, readCachedWorld, writeCachedWorld } from './world-cache.js';
 
@@ -32,7 +33,8 @@ function indexed(s: CachedSections, origin: string): World {
 
 /**
  * Loads and validates a world by bundled id or path; throws `WorldValidationError` listing every
- * problem with file, line, field and a hint.
+ * problem with file, line, field and a hint. `eurasia+global` overlays bundled worlds (see
+ * overlay.ts): the first world's facts with the derived ties of the others beside them.
  *
  * @example
  * const world = loadWorld('eurasia');
@@ -40,6 +42,12 @@ function indexed(s: CachedSections, origin: string): World {
  */
 export function loadWorld(ref: string, options: Partial<LoadOptions> = {}): World {
   const opts = { ...LOAD_DEFAULTS, ...options };
+  const layers = ref.split('+');
+  if (layers.length > 1 && layers.every((l) => /^[a-z][a-z0-9-]*$/.test(l))) {
+    return layers
+      .slice(1)
+      .reduce((world, over) => overlayWorld(world, loadWorld(over, options)), loadWorld(layers[0]!, options));
+  }
   const origin = resolveWorldRef(ref);
   if (isBuiltWorld(origin)) return readBuiltWorld(origin);
   const bundledId = opts.cache && dirname(origin) === bundledWorldsDir() ? basename(origin) : undefined;

@@ -14,10 +14,13 @@ import { denseAdjacency } from './walk-balance.js';
 export interface AlgebraicConflictOptions {
   /** Use the weights w (true) or only their signs ±1 (false). */
   weighted: boolean;
+  /** `performance.now()` past which the computation stops with a LimitExceededError. */
+  deadline: number;
 }
 
 export const ALGEBRAIC_CONFLICT_DEFAULTS: Readonly<AlgebraicConflictOptions> = Object.freeze({
   weighted: false,
+  deadline: Number.POSITIVE_INFINITY,
 });
 
 /**
@@ -30,7 +33,7 @@ export function algebraicConflict(
   g: IndexedSignedGraph,
   options: Partial<AlgebraicConflictOptions> = {},
 ): number {
-  const { weighted } = { ...ALGEBRAIC_CONFLICT_DEFAULTS, ...options };
+  const { weighted, deadline } = { ...ALGEBRAIC_CONFLICT_DEFAULTS, ...options };
   const core = largestComponent(g);
   if (core.n === 0) return 0;
   const lap = denseAdjacency(core, weighted);
@@ -44,7 +47,7 @@ export function algebraicConflict(
     lap[i * n + i] = degree;
   }
   // Rounding can leave −1e-16 for a balanced graph; the true value is never negative.
-  return Math.max(0, symmetricEigen(lap, n).values[0]!);
+  return Math.max(0, symmetricEigen(lap, n, { deadline }).values[0]!);
 }
 
 /** The induced subgraph on the largest connected component (first found on ties). */

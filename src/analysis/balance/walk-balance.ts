@@ -15,11 +15,14 @@ export interface WalkBalanceOptions {
   beta: number;
   /** Use the weights w (true) or only their signs ±1 (false). */
   weighted: boolean;
+  /** `performance.now()` past which the computation stops with a LimitExceededError. */
+  deadline: number;
 }
 
 export const WALK_BALANCE_DEFAULTS: Readonly<WalkBalanceOptions> = Object.freeze({
   beta: 1,
   weighted: false,
+  deadline: Number.POSITIVE_INFINITY,
 });
 
 /** Dense row-major adjacency: w, sign(w) or |·| of it. */
@@ -41,10 +44,10 @@ export function denseAdjacency(g: IndexedSignedGraph, weighted: boolean, absolut
  * // the all-negative triangle: K = (e^{-2} + 2e) / (e^{2} + 2e^{-1}) ≈ 0.7
  */
 export function walkBalance(g: IndexedSignedGraph, options: Partial<WalkBalanceOptions> = {}): number {
-  const { beta, weighted } = { ...WALK_BALANCE_DEFAULTS, ...options };
+  const { beta, weighted, deadline } = { ...WALK_BALANCE_DEFAULTS, ...options };
   if (g.m === 0) return 1;
-  const signed = symmetricEigen(denseAdjacency(g, weighted), g.n).values;
-  const unsigned = symmetricEigen(denseAdjacency(g, weighted, true), g.n).values;
+  const signed = symmetricEigen(denseAdjacency(g, weighted), g.n, { deadline }).values;
+  const unsigned = symmetricEigen(denseAdjacency(g, weighted, true), g.n, { deadline }).values;
   const top = unsigned[g.n - 1]!;
   let num = 0;
   let den = 0;

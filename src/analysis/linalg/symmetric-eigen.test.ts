@@ -63,4 +63,11 @@ describe('symmetricEigen', () => {
     expect(e[1]).toBeCloseTo(Math.sinh(1), 14);
     expect(e[3]).toBeCloseTo(Math.cosh(1), 14);
   });
+
+  it('stops with a LimitExceededError once its deadline has passed, and not before', () => {
+    const a = Float64Array.from({ length: 16 }, (_, k) => (k % 5 === 0 ? 2 : 1));
+    expect(() => symmetricEigen(a, 4, { deadline: performance.now() - 1 })).toThrow(LimitExceededError);
+    expect(() => symmetricEigen(a, 4, { deadline: performance.now() - 1 })).toThrow(/time limit reached/);
+    expect(symmetricEigen(a, 4, { deadline: performance.now() + 60_000 }).values).toHaveLength(4);
+  });
 });

@@ -106,6 +106,9 @@ function printBalance(r: BalanceReport): void {
     ],
     ['walk balance K', r.walkBalance === null ? '—' : fmt(r.walkBalance)],
     ['algebraic conflict', r.algebraicConflict === null ? '—' : fmt(r.algebraicConflict)],
+    ...(r.timeLimitReached.length > 0
+      ? [['time limit reached', r.timeLimitReached.join('; ')] as [string, string]]
+      : []),
   ];
   printTable(rows, [
     { header: 'measure', cell: ([k]) => k },
@@ -128,7 +131,12 @@ export function register(program: Command): void {
         'read a signed edge list CSV (from,to,sign or from,to,weight) instead of a world',
       )
       .option('--weighted', 'cost of a frustrated tie is |w| (default: each tie counts 1)')
-      .option('--time-limit <s>', 'seconds for the exact frustration solver', number('time-limit', 0.01), 60),
+      .option(
+        '--time-limit <s>',
+        'seconds for the whole report (frustration solver and spectral measures)',
+        number('time-limit', 0.01),
+        60,
+      ),
   ).action(async (opts: Common & { edges?: string; weighted?: boolean; timeLimit: number }) => {
     let graph: ReturnType<typeof graphOf>;
     if (opts.edges) {
@@ -138,7 +146,7 @@ export function register(program: Command): void {
     } else graph = graphOf(opts);
     const report = await balanceReport(graph, {
       weighted: opts.weighted ?? false,
-      frustration: { timeLimit: opts.timeLimit },
+      timeLimit: opts.timeLimit,
     });
     warn(report.warnings);
     if (opts.json) return printJson(report);

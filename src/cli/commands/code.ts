@@ -1,14 +1,17 @@
 /** `code [FILE…|-]` (event coding of English text) and `code eval GOLD` (scoring on gold sets). */
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import type { Command } from 'commander';
 import { formatProblem, InvalidInputError } from '../../domain/errors.js';
+import { codedEventsToWorld } from '../../evidence/coded-events-to-world.js';
 import { bundledDictionaries, codeTexts, type TextDocument } from '../../evidence/coder/code-texts.js';
 import type { CodedEvent } from '../../evidence/coder/coder.js';
 import { parseIsoDate } from '../../evidence/coder/dates.js';
 import { readGold } from '../../evidence/coder/gold.js';
 import { loadDictionaries, validationDictionaryFiles } from '../../evidence/coder/load.js';
 import { scoreGold } from '../../evidence/coder/score-gold.js';
+import { resolveWorldRef } from '../../worlds/bundled.js';
+import { loadWorld } from '../../worlds/load.js';
 import { fmt, printJson, printTable } from '../output.js';
 
 function readInputs(files: string[]): TextDocument[] {
@@ -36,6 +39,48 @@ function dateOption(date: string | undefined): number | undefined {
   return d;
 }
 
+/** The file written beside the copied world's files. */
+const CODED_FILE = 'coded-events.json';
+
+/**
+ * Copies the world `ref` to `out` and writes the coded events among its actors beside its files;
+ * the copy is loaded (validated) before this returns.
+ */
+function writeWorldCopy(ref: string, out: string, events: readonly CodedEvent[], date: string) {
+  if (ref.includes('+')) {
+    throw new InvalidInputError({
+      field: '--world',
+      message: `'${ref}' is an overlay of worlds`,
+      hint: 'name one world (e.g. eurasia); overlays are formed when a world is loaded',
+    });
+  }
+  if (existsSync(out) && (!statSync(out).isDirectory() || readdirSync(out).length > 0)) {
+    throw new InvalidInputError({
+      field: '--out',
+      message: `'${out}' exists and is not an empty folder`,
+      hint: 'name a new folder (the world is copied into it), or remove this one',
+    });
+  }
+  const world = loadWorld(ref);
+  const { file, added, skipped } = codedEventsToWorld(events, new Set(world.actors.map((a) => a.id)), {
+    date,
+  });
+  const from = resolveWorldRef(ref);
+  mkdirSync(out, { recursive: true });
+  if (statSync(from).isDirectory()) cpSync(from, out, { recursive: true });
+  else cpSync(from, join(out, basename(from)));
+  writeFileSync(join(out, CODED_FILE), `${JSON.stringify(file, null, 1)}\n`);
+  const copy = loadWorld(out, { cache: false });
+  return {
+    out,
+    file: CODED_FILE,
+    added,
+    skipped,
+    events: copy.events.length,
+    evidence: copy.evidence.length,
+  };
+}
+
 /** The sentence with [source], <verb> and [target] marked. */
 function marked(e: CodedEvent): string {
   const cuts = [
@@ -59,10 +104,29 @@ export function register(program: Command): void {
     .argument('[files...]', 'text files; - or none reads stdin')
     .option('--date <YYYY-MM-DD>', 'date of the text, for dated dictionary codes (default: today)')
     .option('--json', 'machine-readable output: one record per event')
-    .action((files: string[], opts: { date?: string; json?: boolean }) => {
-      const date = dateOption(opts.date) ?? dateOption(new Date().toISOString().slice(0, 10));
+    .option('--world <world>', "add the events among this world's actors to a copy of it (needs -o)")
+    .option('-o, --out <dir>', 'new folder for the copy of --world with the coded events')
+    .action((files: string[], opts: { date?: string; json?: boolean; world?: string; out?: string }) => {
+      const iso = opts.date ?? new Date().toISOString().slice(0, 10);
+      const date = dateOption(iso);
+      if ((opts.world === undefined) !== (opts.out === undefined)) {
+        throw new InvalidInputError({
+          field: opts.world === undefined ? '--out' : '--world',
+          message: '--world and -o go together',
+          hint: 'code --world eurasia FILE… -o DIR writes a copy of the world with the events',
+        });
+      }
       const result = codeTexts(readInputs(files), { date });
       for (const w of result.warnings) process.stderr.write(`warning: ${formatProblem(w)}\n`);
+      if (opts.world !== undefined && opts.out !== undefined) {
+        const w = writeWorldCopy(opts.world, opts.out, result.events, iso);
+        if (opts.json) return printJson(w);
+        const s = w.skipped;
+        process.stdout.write(
+          `wrote ${join(w.out, w.file)}: ${w.added} of ${result.events.length} coded event(s) added to a copy of ${opts.world} (now ${w.events} events, ${w.evidence} evidence records); skipped: ${s.unknownActor} with an actor outside the world, ${s.selfDirected} self-directed, ${s.unscaled} without a Goldstein weight\n`,
+        );
+        return;
+      }
       if (opts.json) {
         return printJson(result.events.map(({ marks: _marks, ...e }) => e));
       }

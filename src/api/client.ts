@@ -14,7 +14,7 @@ import type {
   TrianglesBodyType,
 } from './routes/analysis.js';
 import type { BargainingIssueBody, ForecastBodyType, IssueSummaryBody } from './routes/bargaining.js';
-import type { CodeBodyType } from './routes/code.js';
+import type { ChosenEventsInput, CodeBodyType, WorldPatchBody } from './routes/code.js';
 import type { BundledScenarioBody, JobAcceptedBody, ScenarioResultBody } from './routes/scenarios.js';
 import type {
   DyadMonthsBody,
@@ -40,7 +40,7 @@ export type {
   TrianglesBodyType,
 } from './routes/analysis.js';
 export type { BargainingIssueBody, ForecastBodyType, IssueSummaryBody } from './routes/bargaining.js';
-export type { CodeBodyType } from './routes/code.js';
+export type { ChosenEventsInput, CodeBodyType, WorldPatchBody } from './routes/code.js';
 export type { BundledScenarioBody, JobAcceptedBody, ScenarioResultBody } from './routes/scenarios.js';
 export type * from './schemas.js';
 
@@ -226,6 +226,9 @@ export function createClient(options: Partial<ClientOptions> = {}) {
         headers: { 'Content-Type': 'text/plain; charset=utf-8' },
         body: text,
       }),
+    /** Chosen events of a coded text (indices into `code`'s events) as a world file fragment. */
+    codedEvents: (world: string, chosen: ChosenEventsInput) =>
+      post<WorldPatchBody>(`${w(world)}/coded-events`, chosen),
 
     job: (id: string) => get<JobState>(`/api/jobs/${encodeURIComponent(id)}`),
     cancelJob: (id: string) => request<JobState>('DELETE', `/api/jobs/${encodeURIComponent(id)}`),

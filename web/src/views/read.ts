@@ -1,12 +1,15 @@
 /**
  * Read: paste or upload English text, code it on the server (`POST /api/code`), and see the text
  * with actors and verbs highlighted beside the coded events — CAMEO code, Goldstein weight and
- * the sentence offsets that are each event's evidence.
+ * the sentence offsets that are each event's evidence. Chosen events are added to the open world
+ * as a world file (`POST /api/worlds/{world}/coded-events`) that the browser downloads, to be
+ * saved in the world's folder: the server's worlds are read from their files and stay as they are.
  */
 import type { CodeBodyType } from '../../../src/api/client.js';
 import { api } from '../api.js';
 import { announce, h, replace } from '../dom.js';
-import type { View } from '../view.js';
+import { download } from '../export.js';
+import type { View, ViewContext } from '../view.js';
 
 type CodedEvent = CodeBodyType['events'][number];
 
@@ -30,8 +33,21 @@ function highlighted(text: string, events: readonly CodedEvent[]): (Node | strin
   return out;
 }
 
-export function createReadView(): View {
-  const input = h('textarea', { id: 'read-input', rows: '10', 'aria-label': 'Text to code' });
+/** What was coded last: the add button sends exactly this text and date back. */
+interface Coded {
+  text: string;
+  date: string;
+  doc: string;
+}
+
+export function createReadView(ctx: ViewContext): View {
+  const input = h('textarea', {
+    id: 'read-input',
+    rows: '10',
+    'aria-label': 'Text to code',
+    placeholder:
+      'Paste English news or op-ed text here, or upload a .txt file — e.g. "Moscow condemned Washington. Pakistani troops attacked Indian soldiers."',
+  });
   const date = h('input', { id: 'read-date', type: 'date', 'aria-label': 'Date of the text' });
   const file = h('input', {
     id: 'read-file',
@@ -40,6 +56,13 @@ export function createReadView(): View {
     'aria-label': 'Upload a text file',
   });
   const run = h('button', { id: 'read-run', type: 'button' }, 'Code events');
+  const add = h(
+    'button',
+    { id: 'read-add', type: 'button', disabled: true, title: 'Download the chosen events as a world file' },
+    'Add chosen events to the world',
+  );
+  const added = h('p', { id: 'read-added', 'data-state': 'empty', 'aria-live': 'polite' });
+  let coded: Coded | undefined;
   const shown = h('div', { id: 'read-text', class: 'read-text' });
   const table = h('tbody', {});
   const result = h('div', { id: 'read-result', 'data-state': 'empty', 'aria-live': 'polite' });
@@ -71,11 +94,13 @@ export function createReadView(): View {
             h(
               'tr',
               {},
-              ['source', 'code', 'target', 'Goldstein', 'offsets'].map((c) => h('th', {}, c)),
+              ['add', 'source', 'code', 'target', 'Goldstein', 'offsets'].map((c) => h('th', {}, c)),
             ),
           ),
           table,
         ),
+        add,
+        added,
       ),
     ),
   );
@@ -84,18 +109,61 @@ export function createReadView(): View {
     const f = file.files?.[0];
     if (f) input.value = await f.text();
   });
+  const chosen = () =>
+    [...table.querySelectorAll<HTMLInputElement>('input.read-choose')]
+      .filter((c) => c.checked)
+      .map((c) => Number(c.dataset.index));
+  table.addEventListener('change', () => {
+    add.disabled = chosen().length === 0;
+  });
+  add.addEventListener('click', async () => {
+    if (!coded) return;
+    const world = ctx.world().meta.id;
+    added.dataset.state = 'loading';
+    try {
+      const r = await api.codedEvents(world, { ...coded, chosen: chosen() });
+      download(new Blob([`${JSON.stringify(r.patch, null, 1)}\n`], { type: 'application/json' }), r.fileName);
+      const s = r.skipped;
+      const left = s.unknownActor + s.selfDirected + s.unscaled;
+      replace(
+        added,
+        `${r.added} event(s) with their quotes as evidence saved as ${r.fileName}: put it in the folder of world ${world}, beside its files, and they load with it (world validate checks them)${left > 0 ? `; ${left} left out (${s.unknownActor} with an actor outside the world, ${s.selfDirected} from a state to itself, ${s.unscaled} without a Goldstein weight)` : ''}.`,
+      );
+      added.dataset.state = 'done';
+      announce(`${r.added} events added`);
+    } catch (err) {
+      replace(added, err instanceof Error ? err.message : String(err));
+      added.dataset.state = 'error';
+    }
+  });
   run.addEventListener('click', async () => {
     const text = input.value;
+    const day = date.value || new Date().toISOString().slice(0, 10);
     result.dataset.state = 'loading';
+    add.disabled = true;
+    coded = undefined;
+    replace(added);
+    added.dataset.state = 'empty';
     try {
-      const r = await api.code(text, date.value || undefined);
+      const r = await api.code(text, day);
+      coded = { text, date: day, doc: file.files?.[0]?.name ?? 'pasted-text' };
       replace(shown, highlighted(text, r.events));
       replace(
         table,
-        r.events.map((e) =>
+        r.events.map((e, i) =>
           h(
             'tr',
             { 'data-source': e.source, 'data-target': e.target, 'data-code': e.code, title: e.sentence },
+            h(
+              'td',
+              {},
+              h('input', {
+                type: 'checkbox',
+                class: 'read-choose',
+                'data-index': String(i),
+                'aria-label': `Add ${e.source} ${e.verb} ${e.target} to the world`,
+              }),
+            ),
             h('td', {}, e.source),
             h('td', {}, e.code),
             h('td', {}, e.target),

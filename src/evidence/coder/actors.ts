@@ -14,24 +14,48 @@ export interface ActorEntry {
   readonly codes: DatedCode[];
 }
 
-const BRACKET = /\[([^\]]*)\]/g;
-
-/** Parses every `[…]` group of a line into codes; a bad group is a problem. */
-export function readCodes(text: string, file: string, line: number, problems: Problem[]): DatedCode[] {
+/**
+ * Parses every `[…]` group of a line into codes; a bad group is a problem. `parsed` memoises the
+ * groups of one load: the files repeat a few thousand distinct codes over tens of thousands of
+ * lines, so each is parsed once and the entries share one frozen object.
+ */
+export function readCodes(
+  text: string,
+  file: string,
+  line: number,
+  problems: Problem[],
+  parsed: Map<string, DatedCode | undefined> = new Map(),
+): DatedCode[] {
   const codes: DatedCode[] = [];
-  for (const m of text.matchAll(BRACKET)) {
-    const c = parseDatedCode(m[1]!);
-    if (c) codes.push(c);
-    else
-      problems.push({
-        file,
-        line,
-        message: `cannot read code [${m[1]}]`,
-        hint: 'write [CODE], [CODE YYMMDD-YYMMDD], [CODE >YYMMDD] or [CODE <YYMMDD]',
-      });
+  let opens = 0;
+  let closes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 93) closes++;
+    else if (ch === 91) {
+      opens++;
+      const end = text.indexOf(']', i + 1);
+      if (end < 0) continue;
+      const inside = text.slice(i + 1, end);
+      let c = parsed.get(inside);
+      if (c === undefined && !parsed.has(inside)) {
+        c = parseDatedCode(inside);
+        parsed.set(inside, c && Object.freeze(c));
+      }
+      if (c) codes.push(c);
+      else
+        problems.push({
+          file,
+          line,
+          message: `cannot read code [${inside}]`,
+          hint: 'write [CODE], [CODE YYMMDD-YYMMDD], [CODE >YYMMDD] or [CODE <YYMMDD]',
+        });
+      // a "[" inside the group is counted, as the old count of every bracket did
+      for (let j = i + 1; j < end; j++) if (text.charCodeAt(j) === 91) opens++;
+      closes++;
+      i = end;
+    }
   }
-  const opens = text.split('[').length - 1;
-  const closes = text.split(']').length - 1;
   if (opens !== closes) {
     problems.push({ file, line, message: 'unbalanced [ ] in code', hint: 'close every [ with ]' });
   }
@@ -53,6 +77,7 @@ export function readActorDictionary(
 ): void {
   let phrases: { words: string[]; exact: boolean }[] = [];
   let entry: ActorEntry | undefined;
+  const parsed = new Map<string, DatedCode | undefined>();
   const flush = () => {
     if (entry && entry.codes.length > 0) for (const p of phrases) trie.add(p.words, p.exact, entry);
     phrases = [];
@@ -71,7 +96,7 @@ export function readActorDictionary(
         });
         continue;
       }
-      entry.codes.push(...readCodes(s, file, line, problems));
+      entry.codes.push(...readCodes(s, file, line, problems, parsed));
       continue;
     }
     const isSynonym = s.startsWith('+');
@@ -87,11 +112,12 @@ export function readActorDictionary(
       });
       continue;
     }
-    const codes = cut < 0 ? [] : readCodes(s.slice(cut), file, line, problems);
+    const codes = cut < 0 ? [] : readCodes(s.slice(cut), file, line, problems, parsed);
     if (!entry) entry = { codes: [] };
     if (isSynonym && codes.length > 0) {
       // A synonym with its own code is its own entry.
-      trie.add(phraseWords(phrase).words, phraseWords(phrase).exact, { codes });
+      const p = phraseWords(phrase);
+      trie.add(p.words, p.exact, { codes });
       continue;
     }
     entry.codes.push(...codes);

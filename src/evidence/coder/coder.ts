@@ -86,6 +86,7 @@ const BOUNDARY = new Set([
   '(',
   ')',
 ]);
+const ARTICLES = new Set(['THE', 'A', 'AN']);
 const NEGATION = new Set(['NOT', "N'T", 'NEVER', 'NO']);
 const REFUSAL = new Set([
   'REFUSED',
@@ -291,6 +292,22 @@ function subjectOf(s: Sentence, groups: ActorGroup[], before: number, lo: number
   return -1;
 }
 
+/**
+ * Where a new clause starts after a comma: an actor directly followed by a verb (", the official
+ * news agency said", ", Palestinian officials said") is that verb's subject, so the object of an
+ * earlier verb is not looked for beyond the comma.
+ */
+function newClauses(s: Sentence, groups: readonly ActorGroup[], hits: readonly VerbHit[]): number[] {
+  const cuts: number[] = [];
+  for (const g of groups) {
+    let p = g.first - 1;
+    if (p >= 0 && ARTICLES.has(s.tokens[p]!.key)) p--;
+    if (p < 0 || s.tokens[p]!.key !== ',') continue;
+    if (hits.some((x) => x.first === g.last)) cuts.push(p);
+  }
+  return cuts;
+}
+
 function firstGroupIn(groups: ActorGroup[], from: number, hi: number, skip: number): number {
   for (let g = 0; g < groups.length; g++) {
     if (g !== skip && groups[g]!.first >= from && groups[g]!.first < hi) return g;
@@ -301,8 +318,9 @@ function firstGroupIn(groups: ActorGroup[], from: number, hi: number, skip: numb
 function byAgent(s: Sentence, groups: ActorGroup[], from: number, hi: number): number {
   for (let k = from; k < hi - 1; k++) {
     if (s.tokens[k]!.key !== 'BY') continue;
+    // "by Russia", "by the Kremlin", "by a Ukrainian protester"
     const g = groups.findIndex(
-      (x) => x.first === k + 1 || (x.first === k + 2 && s.tokens[k + 1]!.key === 'THE'),
+      (x) => x.first === k + 1 || (x.first === k + 2 && ARTICLES.has(s.tokens[k + 1]!.key)),
     );
     if (g >= 0) return g;
   }
@@ -319,7 +337,14 @@ export function codeSentence(
   options: CoderOptions,
 ): CodedEvent[] {
   const inGroup = new Uint8Array(s.tokens.length);
-  const groups = findActorGroups(s.tokens, d.actors, d.agents, options.date, inGroup);
+  const groups = findActorGroups(
+    s.tokens,
+    d.actors,
+    d.agents,
+    options.date,
+    inGroup,
+    (at) => d.verbs.verbs.match(s.tokens, at) !== undefined,
+  );
   if (groups.length < 2 && !groups.some((g) => g.codes.length > 1)) {
     stats.noActors++;
     return [];
@@ -329,11 +354,12 @@ export function codeSentence(
   const seen = new Set<string>();
   const hits = findVerbs(s, d, inGroup);
   let consumed = 0;
+  const cuts = newClauses(s, groups, hits);
   for (let h = 0; h < hits.length; h++) {
     const hit = hits[h]!;
     if (hit.first < consumed) continue;
     const lo = Math.max(clauseStart(s, hit.first), verbBarrier(s, hits, h));
-    const hi = clauseEnd(s, hit.last, options.window);
+    const hi = Math.min(clauseEnd(s, hit.last, options.window), cuts.find((c) => c >= hit.last) ?? Infinity);
     const match = bestPattern(ctx, hit.entry.family.patterns, hit.first, hit.last, lo, hi);
     if (match && match.end > hit.last) consumed = match.end;
     // Without pattern words after the verb, its object lies before the next verb.

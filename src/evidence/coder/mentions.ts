@@ -2,7 +2,12 @@
  * Actor recognition over a tokenised sentence: longest dictionary matches for actors and agents,
  * merged into noun-phrase mentions ("Pakistani troops" → PAKMIL, "the foreign minister of India"
  * → INDGOV, "Russian President Putin" → the person's dated code), then compounds joined by
- * "and" or commas ("Russia and China") grouped so each member gets its own event.
+ * "and" or commas ("Russia and China", "Russia, the awful China and good India") grouped so each
+ * member gets its own event. After the conjunction an article and up to two modifier words may
+ * precede the next member; a modifier is a word that is not a verb form of the dictionary, a
+ * preposition or a pronoun (the shallow stand-in for a noun-phrase chunker). An agent joined to
+ * its actor by "in"/"from" distributes over a compound of bare states that follows ("officials
+ * from India and Pakistan" → INDGOV, PAKGOV).
  */
 import type { ActorEntry } from './actors.js';
 import type { AgentEntry } from './agents.js';
@@ -84,6 +89,7 @@ export function findActorGroups(
   agents: PhraseTrie<AgentEntry>,
   date: number | undefined,
   nouns: Uint8Array,
+  isVerb: (at: number) => boolean = () => false,
 ): ActorGroup[] {
   const spans = rawSpans(tokens, actors, agents, date);
   for (const sp of spans) nouns.fill(1, sp.first, sp.last);
@@ -100,33 +106,135 @@ export function findActorGroups(
     const code = codeOf(parts);
     const first = parts[0]!.first;
     const last = parts[parts.length - 1]!.last;
-    if (code) mentions.push({ first, last, codes: [code], spans: [[first, last]] });
+    const head = parts[0]!;
+    const located =
+      head.agent !== undefined &&
+      parts.length > 1 &&
+      parts[1]!.actor !== undefined &&
+      parts[1]!.first > head.last
+        ? head.agent
+        : undefined;
+    if (code)
+      mentions.push({ first, last, codes: [code], spans: [[first, last]], ...(located && { located }) });
   }
-  return compounds(tokens, mentions);
+  return compounds(tokens, mentions, isVerb);
 }
 
-function compounds(tokens: readonly Token[], mentions: ActorGroup[]): ActorGroup[] {
-  const out: ActorGroup[] = [];
-  for (const m of mentions) {
+function compounds(
+  tokens: readonly Token[],
+  mentions: (ActorGroup & { located?: string })[],
+  isVerb: (at: number) => boolean,
+): ActorGroup[] {
+  const out: (ActorGroup & { located?: string })[] = [];
+  for (const m0 of mentions) {
     const prev = out[out.length - 1];
-    if (prev && isConjunction(tokens, prev.last, m.first)) {
+    const joined = prev !== undefined && isConjunction(tokens, prev.last, m0.first, isVerb);
+    // "officials in Fornost and Gondor": the agent of the first member goes with the bare states.
+    const m =
+      joined && prev.located && m0.codes.every((c) => c.length === 3)
+        ? { ...m0, codes: m0.codes.map((c) => `${c}${prev.located}`) }
+        : m0;
+    if (prev && joined) {
       const fresh = m.codes.map((c, i) => [c, m.spans[i]!] as const).filter(([c]) => !prev.codes.includes(c));
       out[out.length - 1] = {
         first: prev.first,
         last: m.last,
         codes: [...prev.codes, ...fresh.map(([c]) => c)],
         spans: [...prev.spans, ...fresh.map(([, sp]) => sp)],
+        ...(prev.located && { located: prev.located }),
       };
     } else out.push(m);
   }
-  return out;
+  return out.map(({ located: _located, ...g }) => g);
 }
 
-function isConjunction(tokens: readonly Token[], from: number, to: number): boolean {
-  const between = tokens.slice(from, to).map((t) => t.key);
-  if (between.length === 0 || between.length > 3) return false;
-  return (
-    between.every((k) => k === 'AND' || k === ',' || k === 'THE') &&
-    between.some((k) => k === 'AND' || k === ',')
-  );
+const ARTICLES = new Set(['THE', 'A', 'AN']);
+/** Words that end a noun phrase rather than modify the next one. */
+const NOT_MODIFIERS = new Set([
+  'AND',
+  'OR',
+  'BUT',
+  'NOR',
+  'THAT',
+  'WHICH',
+  'WHO',
+  'WHOM',
+  'WHOSE',
+  'WHILE',
+  'AS',
+  'IF',
+  'IT',
+  'HE',
+  'SHE',
+  'THEY',
+  'WE',
+  'I',
+  'YOU',
+  'ITS',
+  'HIS',
+  'HER',
+  'THEIR',
+  'THEM',
+  'HIM',
+  'IN',
+  'AT',
+  'ON',
+  'WITH',
+  'TO',
+  'FROM',
+  'FOR',
+  'BY',
+  'INTO',
+  'AGAINST',
+  'OVER',
+  'ABOUT',
+  'AFTER',
+  'BEFORE',
+  'BETWEEN',
+  'AMONG',
+  'DURING',
+  'UNDER',
+  'THROUGH',
+  'OF',
+  'NOT',
+  "N'T",
+]);
+const MAX_MODIFIERS = 2;
+
+// Between two members: "and" or commas (at least one), then an optional article, then up to two
+// modifiers ("and the evil awful Gondor", ", and good Gondor").
+function isConjunction(
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+  isVerb: (at: number) => boolean,
+): boolean {
+  let k = from;
+  let joins = 0;
+  while (k < to && (tokens[k]!.key === 'AND' || tokens[k]!.key === ',')) {
+    joins++;
+    k++;
+  }
+  if (joins === 0 || joins > 2) return false;
+  const and = tokens.slice(from, k).some((t) => t.key === 'AND');
+  if (k < to && ARTICLES.has(tokens[k]!.key)) k++;
+  if (to - k > MAX_MODIFIERS) return false;
+  if (!and && !andFollows(tokens, to, isVerb)) return false;
+  for (; k < to; k++) {
+    const key = tokens[k]!.key;
+    if (!/^[A-Z][A-Z-]*$/.test(key) || NOT_MODIFIERS.has(key) || isVerb(k)) return false;
+  }
+  return true;
+}
+
+// A comma starts a list only if an "and" closes it before the verb
+// ("Mordor, the awful Fornost, and Gondor"); otherwise it is an apposition ("the US commander,
+// General Petraeus").
+function andFollows(tokens: readonly Token[], from: number, isVerb: (at: number) => boolean): boolean {
+  for (let k = from; k < tokens.length && !isVerb(k); k++) {
+    const key = tokens[k]!.key;
+    if (key === 'AND') return true;
+    if (key === '.' || key === ';' || key === ':') return false;
+  }
+  return false;
 }

@@ -274,7 +274,10 @@ function isNegated(s: Sentence, first: number): boolean {
 function isPassive(s: Sentence, hit: VerbHit): boolean {
   if (!hit.entry.participle) return false;
   for (let k = hit.first - 1; k >= Math.max(0, hit.first - 3); k--) {
-    if (BE.has(s.tokens[k]!.key)) return true;
+    const key = s.tokens[k]!.key;
+    // "'s" is "is" only right before the participle or "been"; else a possessive ("Ithilen's militia vowed")
+    if (key === "'S" && k < hit.first - 1 && s.tokens[k + 1]!.key !== 'BEEN') continue;
+    if (BE.has(key)) return true;
   }
   return false;
 }
@@ -308,11 +311,18 @@ function newClauses(s: Sentence, groups: readonly ActorGroup[], hits: readonly V
   return cuts;
 }
 
+const unknown = (g: ActorGroup) => g.codes.every((c) => c.startsWith('---'));
+
+// The object: the first actor after the verb; a role with no country ("the military") only when
+// no actor with a country follows in the clause ("exercises in Alaska").
 function firstGroupIn(groups: ActorGroup[], from: number, hi: number, skip: number): number {
+  let fallback = -1;
   for (let g = 0; g < groups.length; g++) {
-    if (g !== skip && groups[g]!.first >= from && groups[g]!.first < hi) return g;
+    if (g === skip || groups[g]!.first < from || groups[g]!.first >= hi) continue;
+    if (!unknown(groups[g]!)) return g;
+    if (fallback < 0) fallback = g;
   }
-  return -1;
+  return fallback;
 }
 
 function byAgent(s: Sentence, groups: ActorGroup[], from: number, hi: number): number {
@@ -377,11 +387,11 @@ export function codeSentence(
     let source = match?.source ?? -1;
     let target = match?.target ?? -1;
     if (isPassive(s, hit) && source < 0) {
+      // "X was attacked (by Y)": X is the target; without a "by" agent there is no source.
       const agent = byAgent(s, groups, hit.last, objectEnd);
-      if (agent >= 0) {
-        source = agent;
-        if (target < 0) target = subjectOf(s, groups, hit.first, lo);
-      }
+      if (agent < 0) continue;
+      source = agent;
+      if (target < 0) target = subjectOf(s, groups, hit.first, lo);
     }
     if (source < 0) source = subjectOf(s, groups, hit.first, lo);
     if (target < 0) target = firstGroupIn(groups, hit.last, objectEnd, source);
@@ -393,7 +403,7 @@ export function codeSentence(
       a.codes.forEach((src, ai) => {
         b.codes.forEach((tgt, bi) => {
           const key = `${src}|${tgt}|${c}`;
-          if (src === tgt || seen.has(key)) return;
+          if (src === tgt || seen.has(key) || (src.startsWith('---') && tgt.startsWith('---'))) return;
           seen.add(key);
           const scale = d.scale.get(c);
           events.push({

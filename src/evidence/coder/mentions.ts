@@ -70,10 +70,23 @@ function joinable(tokens: readonly Token[], left: Span, right: Span): boolean {
   return true;
 }
 
+/**
+ * Letters of a code that name the actor before any role: three for a country, six for an
+ * international or non-governmental organisation (CAMEO writes IGOUNO, NGOAMN), so "UN troops"
+ * is IGOUNO + MIL as "Pakistani troops" is PAK + MIL.
+ */
+function rootLength(code: string): number {
+  return code.length === 6 && /^(IGO|NGO)/.test(code) ? 6 : 3;
+}
+
 function codeOf(parts: readonly Span[]): string | undefined {
   const actors = parts.filter((p) => p.actor !== undefined).map((p) => p.actor!);
-  if (actors.length === 0) return undefined;
-  const specific = actors.filter((c) => c.length > 3);
+  // A role with no country ("the government", "insurgents") is PETRARCH's unknown actor `---`.
+  if (actors.length === 0) {
+    const agent = parts.find((p) => p.agent !== undefined)?.agent;
+    return agent === undefined ? undefined : `---${agent}`;
+  }
+  const specific = actors.filter((c) => c.length > rootLength(c));
   if (specific.length > 0) return specific[specific.length - 1];
   const agent = parts.find((p) => p.agent !== undefined)?.agent;
   return agent ? `${actors[0]}${agent}` : actors[0];
@@ -114,34 +127,65 @@ export function findActorGroups(
       parts[1]!.first > head.last
         ? head.agent
         : undefined;
-    if (code)
-      mentions.push({ first, last, codes: [code], spans: [[first, last]], ...(located && { located }) });
+    // "British activists": an actor word then its role, which an "and" before it may share.
+    const role =
+      parts.length === 2 &&
+      head.actor !== undefined &&
+      parts[1]!.agent !== undefined &&
+      code === `${head.actor}${parts[1]!.agent}`
+        ? parts[1]!.agent
+        : undefined;
+    if (code && !(code.startsWith('---') && modifiesNext(tokens, last, isVerb)))
+      mentions.push({
+        first,
+        last,
+        codes: [code],
+        spans: [[first, last]],
+        ...(located && { located }),
+        ...(role && { role }),
+      });
   }
   return compounds(tokens, mentions, isVerb);
 }
 
 function compounds(
   tokens: readonly Token[],
-  mentions: (ActorGroup & { located?: string })[],
+  mentions: (ActorGroup & { located?: string; role?: string })[],
   isVerb: (at: number) => boolean,
 ): ActorGroup[] {
   const out: (ActorGroup & { located?: string })[] = [];
   for (const m0 of mentions) {
-    const prev = out[out.length - 1];
+    let prev = out[out.length - 1];
     const joined = prev !== undefined && isConjunction(tokens, prev.last, m0.first, isVerb);
+    // "US and British activists": a bare state joined by a plain "and" shares the role.
+    if (
+      prev &&
+      joined &&
+      m0.role &&
+      m0.first === prev.last + 1 &&
+      tokens[prev.last]!.key === 'AND' &&
+      prev.codes.every((c) => c.length === 3)
+    ) {
+      const role = m0.role;
+      prev = { ...prev, codes: prev.codes.map((c) => `${c}${role}`) };
+    }
     // "officials in Fornost and Gondor": the agent of the first member goes with the bare states.
+    const located = joined ? prev?.located : undefined;
     const m =
-      joined && prev.located && m0.codes.every((c) => c.length === 3)
-        ? { ...m0, codes: m0.codes.map((c) => `${c}${prev.located}`) }
+      located && m0.codes.every((c) => c.length === 3)
+        ? { ...m0, codes: m0.codes.map((c) => `${c}${located}`) }
         : m0;
     if (prev && joined) {
-      const fresh = m.codes.map((c, i) => [c, m.spans[i]!] as const).filter(([c]) => !prev.codes.includes(c));
+      const before = prev;
+      const fresh = m.codes
+        .map((c, i) => [c, m.spans[i]!] as const)
+        .filter(([c]) => !before.codes.includes(c));
       out[out.length - 1] = {
-        first: prev.first,
+        first: before.first,
         last: m.last,
-        codes: [...prev.codes, ...fresh.map(([c]) => c)],
-        spans: [...prev.spans, ...fresh.map(([, sp]) => sp)],
-        ...(prev.located && { located: prev.located }),
+        codes: [...before.codes, ...fresh.map(([c]) => c)],
+        spans: [...before.spans, ...fresh.map(([, sp]) => sp)],
+        ...(before.located && { located: before.located }),
       };
     } else out.push(m);
   }
@@ -149,6 +193,55 @@ function compounds(
 }
 
 const ARTICLES = new Set(['THE', 'A', 'AN']);
+/** Words that may follow the head of a noun phrase (so the word before them can be a head). */
+const AFTER_HEAD = new Set([
+  'IS',
+  'ARE',
+  'WAS',
+  'WERE',
+  'BE',
+  'BEEN',
+  'HAS',
+  'HAVE',
+  'HAD',
+  'WILL',
+  'WOULD',
+  'CAN',
+  'COULD',
+  'MAY',
+  'MIGHT',
+  'SHALL',
+  'SHOULD',
+  'MUST',
+  'DO',
+  'DOES',
+  'DID',
+  "'S",
+  'AND',
+  'OR',
+  'BUT',
+  'NOR',
+  'THAT',
+  'WHICH',
+  'WHO',
+  'WHOM',
+  'WHOSE',
+  'AS',
+  'THAN',
+  'ALSO',
+  'THEN',
+  'NOW',
+  'HAVE',
+]);
+
+// A role word with no country ahead of another word ("military support", "military exercises")
+// modifies that word: it is not an actor of its own.
+function modifiesNext(tokens: readonly Token[], last: number, isVerb: (at: number) => boolean): boolean {
+  const next = tokens[last]?.key;
+  if (next === undefined || !/^[A-Z][A-Z-]*$/.test(next)) return false;
+  if (AFTER_HEAD.has(next) || NOT_MODIFIERS.has(next) || next.endsWith('LY')) return false;
+  return !isVerb(last);
+}
 /** Words that end a noun phrase rather than modify the next one. */
 const NOT_MODIFIERS = new Set([
   'AND',

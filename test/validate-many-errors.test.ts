@@ -1,17 +1,14 @@
 /**
  * `world validate` on a 3 MB world with 30,000 problems: it reports every one in the total, prints
  * the first ones with their exact lines, and stays small (it used to parse the whole file into a
- * syntax tree with node positions to locate the first problem: 560 MB for this file).
+ * syntax tree with node positions to locate the first problem: ~545 MB for this file).
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from './helpers/cli.js';
-import { brokenWorld } from './helpers/temp-world.js';
+import { manyProblemsWorld } from './helpers/many-problems-world.js';
 
-const TIES = 30_000;
-/** Generous: the file's parsed data alone takes ~130 MB; a full syntax tree took ~400 MB more. */
+/** Generous: the file's parsed data alone takes ~130 MB; the full syntax tree took ~300 MB more. */
 const PEAK_MB = 400;
 
 /** Runs the CLI in a child that reports its own peak resident memory on its last stdout line. */
@@ -34,40 +31,23 @@ function validateMeasured(dir: string): { code: number; stderr: string; peakMB: 
 }
 
 describe('world validate with many problems', () => {
-  it('counts 30,000 problems, prints the first 50 with their lines, in bounded memory', () => {
-    const ties = Array.from(
-      { length: TIES },
-      (_, i) =>
-        `  - { a: AAA, b: X${i}, dimension: military, observations: [{ at: "2001", value: 0.1, evidence: [e1] }] }`,
-    ).join('\n');
-    // the actors move to the end of the file, with one id repeated: the first problem printed
-    // then points at two lines past 3 MB
-    const dir = brokenWorld((t) => {
-      const actors = /\nactors:\n(?: {2}- .*\n)+/.exec(t)![0];
-      const again = '  - { id: AAA, kind: state, name: Alpha again, evidence: [e1] }\n';
-      return `${t.replace(actors, '\n').replace('\nties:\n', `\nties:\n${ties}\n`)}${actors.slice(1)}${again}`;
-    });
-    const text = readFileSync(join(dir, 'world.yaml'), 'utf8');
-    expect(text.length).toBeGreaterThan(3_000_000);
-    const lines = text.split('\n');
-    const firstTieLine = lines.indexOf('ties:') + 2;
-    const firstAaa = lines.findIndex((l) => l.startsWith('  - { id: AAA')) + 1;
-    const secondAaa = lines.findLastIndex((l) => l.startsWith('  - { id: AAA')) + 1;
-    expect(firstTieLine).toBeLessThan(firstAaa);
+  it('counts 30,001 problems, prints the first 50 with their lines, in bounded memory', () => {
+    const w = manyProblemsWorld(30_000);
+    expect(w.bytes).toBeGreaterThan(3_000_000);
+    expect(w.firstTieLine).toBeLessThan(w.firstAaaLine);
 
-    const r = validateMeasured(dir);
+    const r = validateMeasured(w.dir);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain(`: ${TIES + 1} problems\n`);
-    expect(r.stderr).toContain(`… and ${TIES + 1 - 50} more (the first 50 are shown)`);
-    const duplicate = r.stderr.split('\n').find((l) => /duplicate actor id 'AAA'/.test(l));
-    expect(duplicate).toContain(`world.yaml:${secondAaa} actors[4].id:`);
-    expect(duplicate).toContain(`(first defined in world.yaml line ${firstAaa})`);
-    const shown = r.stderr.split('\n').filter((l) => /unknown actor/.test(l));
+    expect(r.stderr).toContain(`: ${w.total} problems\n`);
+    expect(r.stderr).toContain(`… and ${w.total - 50} more (the first 50 are shown)`);
+    const lines = r.stderr.split('\n');
+    const duplicate = lines.find((l) => /duplicate actor id 'AAA'/.test(l));
+    expect(duplicate).toContain(`world.yaml:${w.secondAaaLine} actors[4].id:`);
+    expect(duplicate).toContain(`(first defined in world.yaml line ${w.firstAaaLine})`);
+    const shown = lines.filter((l) => /unknown actor/.test(l));
     expect(shown).toHaveLength(49);
-    expect(shown[0]).toContain(`world.yaml:${firstTieLine} `);
-    expect(shown[0]).toContain("ties[0].b: unknown actor 'X0'");
-    expect(shown[48]).toContain(`world.yaml:${firstTieLine + 48} `);
-    expect(shown[48]).toContain("ties[48].b: unknown actor 'X48'");
+    expect(shown[0]).toContain(`world.yaml:${w.firstTieLine} ties[0].b: unknown actor 'X0'`);
+    expect(shown[48]).toContain(`world.yaml:${w.firstTieLine + 48} ties[48].b: unknown actor 'X48'`);
     expect(r.peakMB).toBeLessThan(PEAK_MB);
   }, 120_000);
 });

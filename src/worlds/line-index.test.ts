@@ -88,10 +88,46 @@ last:
     - 1
 `;
 
+const moreForms = `---
+# a document marker, props on keys and values, explicit keys, block scalars that look like items
+"quoted\\tkey": 1
+'single': { a: [1, 2],
+  b: 3 }
+anchored:
+  &k key: v
+  other: w
+propped: &p
+  x: 1
+  y: [1,
+    2]
+? explicit
+: value
+text: |
+  - not an item
+  also: not a key
+plain: a long
+  plain scalar
+seq:
+  - a: 1
+
+# at column 0 inside the sequence
+  - a: 2
+  -
+    b: 3
+after: end
+...
+`;
+const rootSeq = '- a: 1\n  b: 2\n- - x\n  - y\n-\n- [1, {z: 2}]\n- k: v\n';
+const flowRoot = '{ a: [1, 2, {b: 3}], c: { d: 1,\n  e: [x] }, f: g }\n';
+
 describe('lineLocator', () => {
   it('gives the line a full Document gives, for every path of block YAML', () => {
     expect(disagreements(large)).toEqual([]);
     expect(disagreements(forms)).toEqual([]);
+    expect(disagreements(moreForms)).toEqual([]);
+    expect(disagreements(rootSeq)).toEqual([]);
+    expect(disagreements(flowRoot)).toEqual([]);
+    expect(disagreements(large.replaceAll('\n', '\r\n'))).toEqual([]);
   });
 
   it('gives the same lines in JSON, on one line or pretty-printed', () => {

@@ -8,11 +8,14 @@ export interface Timed {
   cpuSeconds: number;
 }
 
-/** Runs a command under GNU time and returns wall seconds and peak resident memory. */
+/**
+ * Runs a command under GNU time and returns wall seconds and peak resident memory. `status` is the
+ * exit code the command must end with (a validator given a broken file exits 1).
+ */
 export function timeCommand(
   cmd: string,
   args: string[],
-  opts: { cwd?: string; input?: string } = {},
+  opts: { cwd?: string; input?: string; status?: number } = {},
 ): Timed & { stdout: string } {
   const r = spawnSync('/usr/bin/time', ['-f', '__TIME__ %e %M %U %S', cmd, ...args], {
     cwd: opts.cwd,
@@ -21,7 +24,7 @@ export function timeCommand(
     maxBuffer: 256 * 1024 * 1024,
   });
   const m = /__TIME__ ([\d.]+) (\d+) ([\d.]+) ([\d.]+)/.exec(r.stderr);
-  if (!m || r.status !== 0)
+  if (!m || r.status !== (opts.status ?? 0))
     throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}): ${r.stderr.slice(-500)}`);
   return {
     seconds: Number(m[1]),

@@ -1,9 +1,11 @@
 /**
  * Cold load + validate + snapshot of the bundled eurasia world, in fresh processes (goal < 300 ms),
- * and the whole `world validate` command for comparison.
+ * the whole `world validate` command for comparison, and `world validate` on a 3 MB world with
+ * 30,000 problems (the cost of locating problems must not grow with their number).
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { manyProblemsWorld } from '../test/helpers/many-problems-world.js';
 import { median, QUICK, table, timeCommand } from './_measure.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -32,6 +34,13 @@ const samples = Array.from({ length: runs }, () => {
 const cli = Array.from({ length: QUICK ? 2 : 7 }, () =>
   timeCommand(process.execPath, ['bin/counterbalance.js', 'world', 'validate', 'eurasia'], { cwd: root }),
 );
+const broken = manyProblemsWorld(30_000);
+const invalid = Array.from({ length: QUICK ? 1 : 3 }, () =>
+  timeCommand(process.execPath, ['bin/counterbalance.js', 'world', 'validate', broken.dir], {
+    cwd: root,
+    status: 1,
+  }),
+);
 table(
   ['case', 'median ms', 'peak MiB', 'runs'],
   [
@@ -48,6 +57,12 @@ table(
       (median(cli.map((c) => c.seconds)) * 1000).toFixed(0),
       (median(cli.map((c) => c.peakKiB)) / 1024).toFixed(0),
       cli.length,
+    ],
+    [
+      `\`world validate\`, ${Math.round(broken.total / 1000)}k errors, ${(broken.bytes / 1e6).toFixed(1)} MB (whole process)`,
+      (median(invalid.map((c) => c.seconds)) * 1000).toFixed(0),
+      (median(invalid.map((c) => c.peakKiB)) / 1024).toFixed(0),
+      invalid.length,
     ],
   ],
 );

@@ -9,7 +9,13 @@ import type { Located, MergedSections } from './read-world-files.js';
 import { unknownIdHint } from './suggest.js';
 import { type DataPath, fieldName } from './yaml-source.js';
 
-type Report = (item: Located<unknown>, sub: DataPath, message: string, hint?: string) => void;
+/** A message naming another item's line is a function, so only the problems kept locate that line. */
+type Report = (
+  item: Located<unknown>,
+  sub: DataPath,
+  message: string | (() => string),
+  hint?: string,
+) => void;
 
 /** Problems kept (up to a cap, each located) and the count of all found. */
 export interface Found {
@@ -29,7 +35,7 @@ function reporter(found: Found, cap: number): Report {
       file: item.file,
       line: item.line(sub),
       field: fieldName([...item.path, ...sub]),
-      message,
+      message: typeof message === 'string' ? message : message(),
       hint,
     }));
 }
@@ -42,7 +48,8 @@ function checkUnique(items: Located<{ id: string }>[], what: string, report: Rep
       report(
         item,
         ['id'],
-        `duplicate ${what} id '${item.value.id}' (first defined in ${first.file} line ${first.line(['id'])})`,
+        () =>
+          `duplicate ${what} id '${item.value.id}' (first defined in ${first.file} line ${first.line(['id'])})`,
         'give each one its own id, or merge the two entries',
       );
     } else seen.set(item.value.id, item);
@@ -186,7 +193,8 @@ export function checkWorld(s: MergedSections, maxProblems = Number.POSITIVE_INFI
       report(
         t,
         [],
-        `a second ${dimension} series${from} for ${a}–${b} (first in ${first.file} line ${first.line()})`,
+        () =>
+          `a second ${dimension} series${from} for ${a}–${b} (first in ${first.file} line ${first.line()})`,
         'put all observations of one dyad, dimension and origin in one series',
       );
     } else series.set(key, t);
@@ -303,7 +311,8 @@ export function checkWorld(s: MergedSections, maxProblems = Number.POSITIVE_INFI
         report(
           m,
           ['from'],
-          `overlaps another ${m.value.actor} membership of ${m.value.org} (${other.file} line ${other.line()})`,
+          () =>
+            `overlaps another ${m.value.actor} membership of ${m.value.org} (${other.file} line ${other.line()})`,
           'merge the two intervals or make them disjoint',
         );
       }

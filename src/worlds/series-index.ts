@@ -11,10 +11,13 @@
 import { DIMENSIONS, type Dimension, type Observation, type TieSeries } from '../domain/schema.js';
 import { endOf, startOf } from '../domain/time.js';
 
-/** A series with the start day of each observation, when they are in date order. */
+/**
+ * A series and where the start days of its observations lie in the index's one column of start
+ * days (`from` is -1 when they are not in date order).
+ */
 export interface IndexedSeries {
   readonly series: TieSeries;
-  readonly starts: Int32Array | undefined;
+  readonly from: number;
 }
 
 /** The series of one dimension and undirected dyad (`a < b`), in world order. */
@@ -78,14 +81,18 @@ function build(ties: readonly TieSeries[]): Built {
     }
     return n;
   };
+  // One column for all series: a typed array each would cost more than the days it holds.
+  const starts = new Int32Array(ties.reduce((n, s) => n + s.observations.length, 0));
+  let next = 0;
   const indexed = (series: TieSeries): IndexedSeries => {
+    const from = next;
     const obs = series.observations;
-    const col = new Int32Array(obs.length);
+    next += obs.length;
     for (let i = 0; i < obs.length; i++) {
-      col[i] = day(obs[i]!.at);
-      if (i > 0 && col[i]! < col[i - 1]!) return { series, starts: undefined };
+      starts[from + i] = day(obs[i]!.at);
+      if (i > 0 && starts[from + i]! < starts[from + i - 1]!) return { series, from: -1 };
     }
-    return { series, starts: col };
+    return { series, from };
   };
   const groups = new Map<string, { a: string; b: string; dimension: Dimension; series: IndexedSeries[] }>();
   for (const s of ties) {
@@ -111,16 +118,16 @@ function build(ties: readonly TieSeries[]): Built {
     at(at) {
       const asOfDay = endOf(at);
       const asOf = dayNumber(asOfDay);
-      return ({ series, starts: col }) => {
-        if (!col) return observationAt(series, at);
-        let lo = 0;
-        let hi = col.length;
+      return ({ series, from }) => {
+        if (from < 0) return observationAt(series, at);
+        let lo = from;
+        let hi = from + series.observations.length;
         while (lo < hi) {
           const mid = (lo + hi) >> 1;
-          if (col[mid]! <= asOf) lo = mid + 1;
+          if (starts[mid]! <= asOf) lo = mid + 1;
           else hi = mid;
         }
-        const found = lo > 0 ? series.observations[lo - 1] : undefined;
+        const found = lo > from ? series.observations[lo - 1 - from] : undefined;
         if (found?.until && endOf(found.until) < asOfDay) return undefined;
         return found;
       };

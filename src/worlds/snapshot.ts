@@ -13,9 +13,10 @@
  */
 import { InvalidInputError } from '../domain/errors.js';
 import { existsAt } from '../domain/lifetime.js';
-import { DIMENSIONS, type Dimension, type Observation, type TieSeries } from '../domain/schema.js';
+import { DIMENSIONS, type Dimension } from '../domain/schema.js';
 import { endOf, startOf, yearOf } from '../domain/time.js';
 import type { CapabilityAt, Layer, Snapshot, TieAlternative, TieAt, World } from '../domain/world.js';
+import { observationAt, seriesIndex } from './series-index.js';
 
 export interface SnapshotOptions {
   layer: Layer;
@@ -28,17 +29,7 @@ export const SNAPSHOT_DEFAULTS: Readonly<SnapshotOptions> = Object.freeze({
   weights: {},
 });
 
-/** The observation of a series in force at the end of `at`, if any. */
-export function observationAt(series: TieSeries, at: string): Observation | undefined {
-  const asOf = endOf(at);
-  let found: Observation | undefined;
-  for (const o of series.observations) {
-    if (startOf(o.at) > asOf) break;
-    found = o;
-  }
-  if (found?.until && endOf(found.until) < asOf) return undefined;
-  return found;
-}
+export { observationAt };
 
 function dyadKey(a: string, b: string): string {
   return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
@@ -46,52 +37,66 @@ function dyadKey(a: string, b: string): string {
 
 const CURATED = 'curated';
 
-/** Per-dimension ties at t; directed series are folded into the dyad by averaging both directions. */
+function folded(parts: TieAt[]): TieAt {
+  return parts.length === 1
+    ? parts[0]!
+    : combine(
+        parts,
+        parts.map(() => 1),
+        parts[0]!.dimension,
+      );
+}
+
+/**
+ * Per-dimension ties at t, in dyad order; directed series are folded into the dyad by averaging
+ * both directions. The series index hands over each dyad's series in world order, which ranks
+ * derived origins.
+ */
 function dimensionTies(world: World, at: string): Record<Dimension, TieAt[]> {
-  // dimension + dyad → origin → parts (Map keeps world order, which ranks derived origins)
-  const acc = new Map<string, Map<string, TieAt[]>>();
-  for (const s of world.ties) {
-    const o = observationAt(s, at);
-    if (!o) continue;
-    const [a, b] = s.a < s.b ? [s.a, s.b] : [s.b, s.a];
-    const key = `${s.dimension}\u0000${dyadKey(a, b)}`;
-    const tie: TieAt = {
-      a,
-      b,
-      dimension: s.dimension,
-      value: o.value,
-      confidence: o.confidence,
-      observed: o.at,
-      evidence: [...o.evidence],
-    };
-    const origin = s.origin ?? CURATED;
-    const byOrigin = acc.get(key) ?? new Map<string, TieAt[]>();
-    acc.set(key, byOrigin);
-    byOrigin.set(origin, [...(byOrigin.get(origin) ?? []), tie]);
-  }
+  const index = seriesIndex(world.ties);
+  const find = index.at(at);
   const out = Object.fromEntries(DIMENSIONS.map((d) => [d, [] as TieAt[]])) as Record<Dimension, TieAt[]>;
-  for (const byOrigin of acc.values()) {
-    const chosen = byOrigin.has(CURATED) ? CURATED : byOrigin.keys().next().value!;
-    const folded = (parts: TieAt[]) =>
-      parts.length === 1
-        ? parts[0]!
-        : combine(
-            parts,
-            parts.map(() => 1),
-            parts[0]!.dimension,
-          );
-    const tie = folded(byOrigin.get(chosen)!);
-    if (chosen !== CURATED) tie.origin = chosen;
-    const alternatives: TieAlternative[] = [];
-    for (const [origin, parts] of byOrigin) {
-      if (origin === chosen) continue;
-      const { value, confidence, observed, evidence } = folded(parts);
-      alternatives.push({ origin, value, confidence, observed, evidence });
+  for (const d of DIMENSIONS) {
+    for (const { a, b, series } of index.byDimension[d]) {
+      let byOrigin: Map<string, TieAt[]> | undefined;
+      for (const entry of series) {
+        const s = entry.series;
+        const o = find(entry);
+        if (!o) continue;
+        const tie: TieAt = {
+          a,
+          b,
+          dimension: s.dimension,
+          value: o.value,
+          confidence: o.confidence,
+          observed: o.at,
+          evidence: o.evidence.slice(),
+        };
+        const origin = s.origin ?? CURATED;
+        if (series.length === 1) {
+          if (origin !== CURATED) tie.origin = origin;
+          out[d].push(tie);
+          break;
+        }
+        byOrigin ??= new Map<string, TieAt[]>();
+        const parts = byOrigin.get(origin);
+        if (parts) parts.push(tie);
+        else byOrigin.set(origin, [tie]);
+      }
+      if (!byOrigin) continue;
+      const chosen = byOrigin.has(CURATED) ? CURATED : byOrigin.keys().next().value!;
+      const tie = folded(byOrigin.get(chosen)!);
+      if (chosen !== CURATED) tie.origin = chosen;
+      const alternatives: TieAlternative[] = [];
+      for (const [origin, parts] of byOrigin) {
+        if (origin === chosen) continue;
+        const { value, confidence, observed, evidence } = folded(parts);
+        alternatives.push({ origin, value, confidence, observed, evidence });
+      }
+      if (alternatives.length > 0) tie.alternatives = alternatives;
+      out[d].push(tie);
     }
-    if (alternatives.length > 0) tie.alternatives = alternatives;
-    out[tie.dimension as Dimension].push(tie);
   }
-  for (const d of DIMENSIONS) out[d].sort(byDyad);
   return out;
 }
 
@@ -133,7 +138,9 @@ function compositeTies(byDim: Record<Dimension, TieAt[]>, weights: Record<Dimens
     if (weights[d] <= 0) continue;
     for (const t of byDim[d]) {
       const key = dyadKey(t.a, t.b);
-      groups.set(key, [...(groups.get(key) ?? []), t]);
+      const parts = groups.get(key);
+      if (parts) parts.push(t);
+      else groups.set(key, [t]);
     }
   }
   return [...groups.values()]

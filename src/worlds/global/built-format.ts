@@ -1,85 +1,139 @@
 /**
- * The built format of a derived world: one gzip file whose first line is a stamp (format,
- * version, SHA-256 of the payload) and whose second line is the world as compact JSON, tie
- * observations packed as arrays. It is validated in full (schema and cross-references) when it is
- * built; loading checks the stamp instead of re-validating every row, then unpacks a normal World.
+ * The built format of a derived world: one gzip file holding a stamp line (format, version,
+ * SHA-256 of everything after it, part sizes), the world as compact ASCII JSON without its evidence,
+ * the evidence as a JSON line of its own, and the tie observations as little-endian binary columns
+ * (value, start, until, note). It is validated in full (schema and cross-references) when it is
+ * built; loading checks the stamp instead of re-validating every row, then unpacks a normal World
+ * whose evidence is parsed on first use (a snapshot never reads it). Columns and a lazy evidence
+ * section keep the loader from parsing, and the collector from copying, what a load does not need.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { endianness } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { InvalidInputError } from '../../domain/errors.js';
-import type { Observation, TieSeries, WorldFile } from '../../domain/schema.js';
+import type { Evidence, Observation, TieSeries, WorldFile } from '../../domain/schema.js';
 import type { World } from '../../domain/world.js';
 
 export const BUILT_FILE = 'world.built.json.gz';
 const FORMAT = 'counterbalance-built-world';
-const VERSION = 1;
+const VERSION = 3;
 
-/** [at, until, value, note?] when the series' observations share confidence and evidence, else with them. */
-type PackedObservation =
-  | [string, string | null, number, string | null]
-  | [string, string | null, number, string | null, number, string[]];
-/** [a, b, dimension, directed, origin, shared confidence, shared evidence, observations] */
-type PackedTie = [
+/**
+ * [a, b, dimension, directed, origin, confidence, evidence, number of observations]: confidence
+ * and evidence once when every observation of the series shares them, else one per observation.
+ */
+type PackedSeries = [
   string,
   string,
   TieSeries['dimension'],
   boolean,
   string | null,
-  number | null,
-  string[] | null,
-  PackedObservation[],
+  number | number[],
+  string[] | string[][],
+  number,
 ];
-
-function packTie(t: TieSeries): PackedTie {
-  const first = t.observations[0]!;
-  const conf = (o: Observation) => o.confidence ?? 0.6;
-  const shared = t.observations.every(
-    (o) => conf(o) === conf(first) && o.evidence.join() === first.evidence.join(),
-  );
-  const obs = t.observations.map((o): PackedObservation => {
-    const head: [string, string | null, number, string | null] = [
-      o.at,
-      o.until ?? null,
-      o.value,
-      o.note ?? null,
-    ];
-    return shared ? head : [...head, conf(o), o.evidence];
-  });
-  return [
-    t.a,
-    t.b,
-    t.dimension,
-    t.directed ?? false,
-    t.origin ?? null,
-    shared ? conf(first) : null,
-    shared ? first.evidence : null,
-    obs,
-  ];
+/** The JSON side of the tie columns: the series, and the tables the columns index into. */
+interface PackedTies {
+  dates: string[];
+  notes: string[];
+  series: PackedSeries[];
+}
+/** One entry per observation, series after series; dates and notes index their tables (-1: none). */
+interface Columns {
+  value: Float64Array;
+  at: Int32Array;
+  until: Int32Array;
+  note: Int32Array;
+}
+interface Stamp {
+  format: string;
+  version: number;
+  sha256: string;
+  /** Bytes of the world line, of the evidence line (each with its newline), observations. */
+  world: number;
+  evidence: number;
+  observations: number;
 }
 
-function unpackTie([a, b, dimension, directed, origin, confidence, evidence, obs]: PackedTie): TieSeries {
-  const t: TieSeries = {
-    a,
-    b,
-    dimension,
-    directed,
-    observations: obs.map((p) => {
-      const o: Observation = {
-        at: p[0],
-        value: p[2],
-        confidence: p[4] ?? confidence!,
-        evidence: p[5] ?? evidence!,
-      };
-      if (p[1] !== null) o.until = p[1];
-      if (p[3] !== null) o.note = p[3];
-      return o;
-    }),
+function packTies(ties: readonly TieSeries[]): { json: PackedTies; columns: Columns } {
+  const tables = { dates: new Map<string, number>(), notes: new Map<string, number>() };
+  const ref = (table: Map<string, number>, x: string | undefined) => {
+    if (x === undefined) return -1;
+    if (!table.has(x)) table.set(x, table.size);
+    return table.get(x)!;
   };
-  if (origin !== null) t.origin = origin;
-  return t;
+  const n = ties.reduce((k, t) => k + t.observations.length, 0);
+  const columns: Columns = {
+    value: new Float64Array(n),
+    at: new Int32Array(n),
+    until: new Int32Array(n),
+    note: new Int32Array(n),
+  };
+  const series: PackedSeries[] = [];
+  const conf = (o: Observation) => o.confidence ?? 0.6;
+  let j = 0;
+  for (const t of ties) {
+    const first = t.observations[0]!;
+    const shared = t.observations.every(
+      (o) => conf(o) === conf(first) && o.evidence.join() === first.evidence.join(),
+    );
+    series.push([
+      t.a,
+      t.b,
+      t.dimension,
+      t.directed ?? false,
+      t.origin ?? null,
+      shared ? conf(first) : t.observations.map(conf),
+      shared ? first.evidence : t.observations.map((o) => o.evidence),
+      t.observations.length,
+    ]);
+    for (const o of t.observations) {
+      // -0 reads back as 0, as it would from JSON.
+      columns.value[j] = o.value === 0 ? 0 : o.value;
+      columns.at[j] = ref(tables.dates, o.at);
+      columns.until[j] = ref(tables.dates, o.until);
+      columns.note[j] = ref(tables.notes, o.note);
+      j++;
+    }
+  }
+  return { json: { dates: [...tables.dates.keys()], notes: [...tables.notes.keys()], series }, columns };
 }
+
+function unpackTies(p: PackedTies, c: Columns): TieSeries[] {
+  const ties: TieSeries[] = [];
+  let j = 0;
+  for (const [a, b, dimension, directed, origin, confidence, evidence, n] of p.series) {
+    const own = Array.isArray(confidence);
+    const observations: Observation[] = new Array(n);
+    for (let i = 0; i < n; i++, j++) {
+      const o: Observation = {
+        at: p.dates[c.at[j]!]!,
+        value: c.value[j]!,
+        confidence: own ? confidence[i]! : confidence,
+        evidence: own ? (evidence as string[][])[i]! : (evidence as string[]),
+      };
+      if (c.until[j]! >= 0) o.until = p.dates[c.until[j]!]!;
+      if (c.note[j]! >= 0) o.note = p.notes[c.note[j]!]!;
+      observations[i] = o;
+    }
+    const t: TieSeries = { a, b, dimension, directed, observations };
+    if (origin !== null) t.origin = origin;
+    ties.push(t);
+  }
+  return ties;
+}
+
+/** Compact JSON with every non-ASCII character escaped: one line that reads back as a one-byte string. */
+function asciiJson(value: unknown): string {
+  return JSON.stringify(value).replace(
+    /[\u0080-\uffff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
+const bytesOf = (a: Float64Array | Int32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
 
 /** True when `dir` holds a built world. */
 export function isBuiltWorld(dir: string): boolean {
@@ -93,12 +147,24 @@ export function isBuiltWorld(dir: string): boolean {
  * writeBuiltWorld('data/worlds/global', world);
  */
 export function writeBuiltWorld(dir: string, world: WorldFile): { bytes: number; sha256: string } {
-  const ties = (world.ties ?? []).map(packTie);
-  const payload = JSON.stringify({ ...world, ties });
-  const sha256 = createHash('sha256').update(payload).digest('hex');
-  const body = gzipSync(`${JSON.stringify({ format: FORMAT, version: VERSION, sha256 })}\n${payload}`, {
-    level: 9,
-  });
+  const { evidence, ...rest } = world;
+  const { json, columns } = packTies(world.ties ?? []);
+  const parts = [
+    Buffer.from(`${asciiJson({ ...rest, ties: json })}\n`, 'latin1'),
+    Buffer.from(`${asciiJson(evidence ?? [])}\n`, 'latin1'),
+    // Value first: each column then starts at a multiple of its element size.
+    ...[columns.value, columns.at, columns.until, columns.note].map(bytesOf),
+  ];
+  const payload = Buffer.concat(parts);
+  const stamp: Stamp = {
+    format: FORMAT,
+    version: VERSION,
+    sha256: createHash('sha256').update(payload).digest('hex'),
+    world: parts[0]!.length,
+    evidence: parts[1]!.length,
+    observations: columns.value.length,
+  };
+  const body = gzipSync(Buffer.concat([Buffer.from(`${JSON.stringify(stamp)}\n`), payload]), { level: 9 });
   const tmp = join(dir, `.${BUILT_FILE}.${process.pid}.tmp`);
   try {
     writeFileSync(tmp, body);
@@ -106,12 +172,11 @@ export function writeBuiltWorld(dir: string, world: WorldFile): { bytes: number;
   } finally {
     rmSync(tmp, { force: true });
   }
-  return { bytes: body.length, sha256 };
+  return { bytes: body.length, sha256: stamp.sha256 };
 }
 
 /** Reads a built world from `dir` (see isBuiltWorld); a wrong stamp or checksum is an input error. */
 export function readBuiltWorld(dir: string): World {
-  const file = join(dir, BUILT_FILE);
   const fail = (message: string, line = 1): never => {
     throw new InvalidInputError({
       file: BUILT_FILE,
@@ -120,31 +185,60 @@ export function readBuiltWorld(dir: string): World {
       hint: 'rebuild it: counterbalance world build <id>',
     });
   };
-  let text = '';
+  let bytes = Buffer.alloc(0);
   try {
-    text = gunzipSync(readFileSync(file)).toString('utf8');
+    bytes = gunzipSync(readFileSync(join(dir, BUILT_FILE)));
   } catch (e) {
     fail(`cannot decompress (${(e as Error).message})`);
   }
-  const nl = text.indexOf('\n');
-  let stamp: { format?: string; version?: number; sha256?: string } = {};
+  const nl = bytes.indexOf(0x0a);
+  let stamp: Partial<Stamp> = {};
   try {
-    stamp = JSON.parse(text.slice(0, nl));
+    stamp = JSON.parse(bytes.subarray(0, nl).toString('utf8'));
   } catch {
     fail('no stamp on the first line');
   }
   if (stamp.format !== FORMAT || stamp.version !== VERSION) fail(`not a ${FORMAT} v${VERSION} file`);
-  const payload = text.slice(nl + 1);
-  if (createHash('sha256').update(payload).digest('hex') !== stamp.sha256)
+  if (endianness() !== 'LE') fail('the observation columns are little-endian; this machine is not');
+  const payload = bytes.subarray(nl + 1);
+  const n = stamp.observations ?? 0;
+  const columnsAt = (stamp.world ?? 0) + (stamp.evidence ?? 0);
+  if (
+    payload.length !== columnsAt + 20 * n ||
+    createHash('sha256').update(payload).digest('hex') !== stamp.sha256
+  )
     fail('checksum mismatch: the file was changed or damaged', 2);
-  const data = JSON.parse(payload) as Omit<WorldFile, 'ties'> & { ties: PackedTie[] };
-  const ties = data.ties.map(unpackTie);
+  // An aligned copy of the columns, so typed arrays can view them.
+  const columns = new Uint8Array(20 * n);
+  columns.set(payload.subarray(columnsAt));
+  const c: Columns = {
+    value: new Float64Array(columns.buffer, 0, n),
+    at: new Int32Array(columns.buffer, 8 * n, n),
+    until: new Int32Array(columns.buffer, 12 * n, n),
+    note: new Int32Array(columns.buffer, 16 * n, n),
+  };
+  // The JSON lines are ASCII (see asciiJson): latin1 decodes them straight into one-byte strings.
+  const data = JSON.parse(payload.toString('latin1', 0, stamp.world! - 1)) as Omit<
+    WorldFile,
+    'ties' | 'evidence'
+  > & {
+    ties: PackedTies;
+  };
+  const evidenceText = payload.toString('latin1', stamp.world!, columnsAt - 1);
+  const ties = unpackTies(data.ties, c);
   const actors = data.actors ?? [];
-  const evidence = data.evidence ?? [];
+  let evidence: Evidence[] | undefined;
+  let evidenceById: Map<string, Evidence> | undefined;
+  const evidenceList = () => {
+    evidence ??= JSON.parse(evidenceText) as Evidence[];
+    return evidence;
+  };
   return {
     meta: data.meta!,
     sources: data.sources ?? [],
-    evidence,
+    get evidence() {
+      return evidenceList();
+    },
     actors,
     capabilities: data.capabilities ?? [],
     ties,
@@ -153,7 +247,10 @@ export function readBuiltWorld(dir: string): World {
     memberships: data.memberships ?? [],
     claims: data.claims ?? [],
     actorById: new Map(actors.map((a) => [a.id, a])),
-    evidenceById: new Map(evidence.map((e) => [e.id, e])),
+    get evidenceById() {
+      evidenceById ??= new Map(evidenceList().map((e) => [e.id, e]));
+      return evidenceById;
+    },
     origin: dir,
   };
 }

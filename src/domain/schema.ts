@@ -76,6 +76,13 @@ export const Capability = z
     pec: z.number().min(0).optional(),
     tpop: z.number().min(0).optional(),
     upop: z.number().min(0).optional(),
+    armsImports: z
+      .record(Id, z.number().min(0).max(1))
+      .optional()
+      .describe(
+        "share of the actor's arms imports (SIPRI TIV) from each supplier in the world, over the five " +
+          'years to `year`; suppliers below a share of 0.001 are left out',
+      ),
     evidence: EvidenceRefs,
   })
   .strict();

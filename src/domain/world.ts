@@ -92,6 +92,8 @@ export interface CapabilityAt {
   cinc?: number;
   milex?: number;
   milper?: number;
+  /** Share of the actor's arms imports from each supplier (see the capability schema). */
+  armsImports?: Record<string, number>;
   evidence: string[];
 }
 

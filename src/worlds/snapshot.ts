@@ -261,6 +261,7 @@ export function capabilitiesAt(world: World, at: string): Record<string, Capabil
       ...(c.cinc !== undefined && { cinc: c.cinc }),
       ...(c.milex !== undefined && { milex: c.milex }),
       ...(c.milper !== undefined && { milper: c.milper }),
+      ...(c.armsImports !== undefined && { armsImports: { ...c.armsImports } }),
       evidence: [...c.evidence],
     };
   }

@@ -312,6 +312,7 @@ export function register(program: Command): void {
       { header: 'junior → senior', cell: (d) => `${d.junior} → ${d.senior}` },
       { header: 'tie', cell: (d) => fmt(d.tie, 2), align: 'right' },
       { header: 'capability ratio', cell: (d) => fmt(d.ratio, 1), align: 'right' },
+      { header: 'arms from senior', cell: (d) => fmt(d.reliance, 2), align: 'right' },
       { header: 'asymmetry', cell: (d) => fmt(d.asymmetry, 2), align: 'right' },
     ]);
   });

@@ -22,6 +22,36 @@ describe('analysis commands', () => {
     expect(typeof r.algebraicConflict).toBe('number');
   });
 
+  it('triangle --stability prints the same bytes for the same seed, and other shares for another', async () => {
+    const args = (seed: string, ...more: string[]) =>
+      run(
+        'triangle',
+        'PIV',
+        'WNA',
+        'WNB',
+        '--world',
+        world,
+        '--at',
+        '2016',
+        '--stability',
+        '400',
+        '--seed',
+        seed,
+        ...more,
+      );
+    const text = await args('11');
+    expect(text).toMatch(/stability over 400 draws \(seed 11;/);
+    expect(text).toMatch(/keeps its type in 0\.\d{3} of draws/);
+    expect(await args('11')).toBe(text);
+    const json = JSON.parse(await args('11', '--json'));
+    expect(json.stability).toMatchObject({ seed: 11, draws: 400 });
+    expect(json.stability.ties.map((t: { tie: string }) => t.tie)).toEqual(['PIV-WNA', 'PIV-WNB', 'WNA-WNB']);
+    expect(await args('11', '--json')).toBe(await args('11', '--json'));
+    expect(JSON.parse(await args('12', '--json')).stability.keepsType).not.toBe(json.stability.keepsType);
+    await expect(args('11', '--stability', '0')).rejects.toThrow(/--stability/);
+    await expect(args('1.5')).rejects.toThrow(/whole number/);
+  });
+
   it('balance on a world prints a table with the factions', async () => {
     const text = await run('balance', '--world', world, '--at', '2021-12');
     expect(text).toContain('frustration L');

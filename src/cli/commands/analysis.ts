@@ -14,11 +14,18 @@ import { powerReport } from '../../analysis/power/report.js';
 import { measureHelp, parseMeasure } from '../../analysis/series/measures.js';
 import { seriesOf } from '../../analysis/series/series-of.js';
 import { indexGraph } from '../../analysis/signed-graph.js';
-import { strategicTriangles, triangleInSnapshot } from '../../analysis/triangles/strategic-triangle.js';
+import { TIE_DRAW_DEFAULTS } from '../../analysis/tie-draw.js';
+import {
+  strategicTriangles,
+  TRIANGLE_TYPES,
+  triangleInSnapshot,
+} from '../../analysis/triangles/strategic-triangle.js';
+import { triangleStability } from '../../analysis/triangles/triangle-stability.js';
 import { formatProblem, InvalidInputError } from '../../domain/errors.js';
+import { stream } from '../../domain/random.js';
 import { ACTOR_KINDS } from '../../domain/schema.js';
 import { readTextFile } from '../../worlds/read-text-file.js';
-import { number } from '../number-option.js';
+import { integer, number } from '../number-option.js';
 import { bar, clip, fmt, printJson, printTable } from '../output.js';
 import {
   addWorldOptions,
@@ -156,10 +163,24 @@ export function register(program: Command): void {
   withCommon(
     program
       .command('triangle <a> <b> <c>')
-      .description('strategic triangle (Dittmer) of three actors: type, pivot/wings or partners/outcast'),
-  ).action((a: string, b: string, c: string, opts: Common) => {
-    const t = triangleInSnapshot(snapshotFromOptions(opts), [a, b, c], { neutral: opts.neutral });
-    if (opts.json) return printJson(t);
+      .description('strategic triangle (Dittmer) of three actors: type, pivot/wings or partners/outcast')
+      .option(
+        '--stability <n>',
+        `n draws of each tie from its confidence, N(v, (${TIE_DRAW_DEFAULTS.spread}·(1 − c))²): how often the type and each tie's sign hold`,
+        integer('stability', 1, 1_000_000),
+      )
+      .option('--seed <s>', 'random seed of the --stability draws', integer('seed', 0), 1),
+  ).action((a: string, b: string, c: string, opts: Common & { stability?: number; seed: number }) => {
+    const snap = snapshotFromOptions(opts);
+    const t = triangleInSnapshot(snap, [a, b, c], { neutral: opts.neutral });
+    const stability =
+      opts.stability === undefined
+        ? undefined
+        : triangleStability(snap, [a, b, c], stream(opts.seed), {
+            neutral: opts.neutral,
+            draws: opts.stability,
+          });
+    if (opts.json) return printJson(stability ? { ...t, stability: { seed: opts.seed, ...stability } } : t);
     const roles = t.pivot
       ? `pivot ${t.pivot}, wings ${t.wings!.join(' and ')}`
       : t.partners
@@ -170,6 +191,24 @@ export function register(program: Command): void {
       { header: 'tie', cell: ([k]) => k },
       { header: 'value', cell: ([, v]) => fmt(v, 2), align: 'right' },
       { header: '', cell: ([, v]) => bar(v, 10) },
+    ]);
+    if (!stability) return;
+    const types = TRIANGLE_TYPES.filter((type) => stability.types[type] > 0)
+      .map((type) => `${type} ${fmt(stability.types[type], 3)}`)
+      .join(', ');
+    process.stdout.write(
+      `\nstability over ${stability.draws} draws (seed ${opts.seed}; each tie N(v, (${TIE_DRAW_DEFAULTS.spread}·(1 − confidence))²)):\n` +
+        `keeps its type in ${fmt(stability.keepsType, 3)} of draws (${types})\n`,
+    );
+    printTable(stability.ties, [
+      { header: 'tie', cell: (s) => s.tie },
+      { header: 'sign', cell: (s) => s.sign, align: 'right' },
+      {
+        header: 'confidence',
+        cell: (s) => (s.confidence === undefined ? 'no data' : fmt(s.confidence, 2)),
+        align: 'right',
+      },
+      { header: 'keeps sign', cell: (s) => fmt(s.keepsSign, 3), align: 'right' },
     ]);
   });
 

@@ -6,6 +6,8 @@
  * measurement-error reading of confidence (a parametric bootstrap of the coded values, in the spirit
  * of Efron & Tibshirani 1993, An Introduction to the Bootstrap, ch. 6), not a model of change.
  */
+import type { Rng } from '../domain/random.js';
+import type { Snapshot } from '../domain/world.js';
 
 export interface TieDrawOptions {
   /** Standard deviation of a tie held with confidence 0. */
@@ -28,4 +30,18 @@ export function drawTie(
 ): number {
   const w = value + spread * (1 - confidence) * z;
   return w > 1 ? 1 : Math.max(w, -1);
+}
+
+/**
+ * A copy of a snapshot whose ties on its layer are drawn once from their confidence (one normal
+ * per tie, in the snapshot's order); dyads without a tie stay without one.
+ *
+ * @example
+ * const drawn = drawSnapshot(snap, stream(7)); // drawn.ties[i].value ≈ snap.ties[i].value
+ */
+export function drawSnapshot(s: Snapshot, rng: Rng, spread = TIE_DRAW_DEFAULTS.spread): Snapshot {
+  return {
+    ...s,
+    ties: s.ties.map((t) => ({ ...t, value: drawTie(t.value, t.confidence, rng.normal(), spread) })),
+  };
 }

@@ -52,6 +52,33 @@ describe('analysis commands', () => {
     await expect(args('1.5')).rejects.toThrow(/whole number/);
   });
 
+  it('alignment --stability prints the same bytes for the same seed', async () => {
+    const args = (seed: string, ...more: string[]) =>
+      run(
+        'alignment',
+        '--world',
+        world,
+        '--at',
+        '2021-12',
+        '--poles',
+        'PLA,PLB',
+        '--stability',
+        '300',
+        '--seed',
+        seed,
+        ...more,
+      );
+    const text = await args('5');
+    expect(text).toMatch(/stability over 300 draws \(seed 5;/);
+    expect(text).toContain('keeps side');
+    expect(await args('5')).toBe(text);
+    const json = JSON.parse(await args('5', '--json'));
+    expect(json.stability).toMatchObject({ seed: 5, draws: 300 });
+    expect(json.stability.rows.map((r: { actor: string }) => r.actor)).toEqual(
+      json.rows.map((r: { actor: string }) => r.actor),
+    );
+  });
+
   it('balance on a world prints a table with the factions', async () => {
     const text = await run('balance', '--world', world, '--at', '2021-12');
     expect(text).toContain('frustration L');

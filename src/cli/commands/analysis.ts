@@ -5,6 +5,7 @@
 import type { Command } from 'commander';
 import { type BalanceReport, balanceReport } from '../../analysis/balance/report.js';
 import { alignmentInSnapshot } from '../../analysis/balancing/alignment.js';
+import { alignmentStability } from '../../analysis/balancing/alignment-stability.js';
 import { balancers } from '../../analysis/balancing/balancers.js';
 import { parseEdgeListCsv } from '../../analysis/edge-list-csv.js';
 import { type ActorKind, graphFromSnapshot } from '../../analysis/from-snapshot.js';
@@ -128,6 +129,26 @@ function printBalance(r: BalanceReport): void {
   process.stdout.write(`frustrated ties: ${edges || 'none'}\n`);
 }
 
+/** `--stability N --seed S` on a command whose measure reads tie values near the neutral cut-off. */
+function withStability(cmd: Command, what: string): Command {
+  return cmd
+    .option(
+      '--stability <n>',
+      `n draws of each tie from its confidence, N(v, (${TIE_DRAW_DEFAULTS.spread}·(1 − c))²): ${what}`,
+      integer('stability', 1, 1_000_000),
+    )
+    .option('--seed <s>', 'random seed of the --stability draws', integer('seed', 0), 1);
+}
+
+interface Stability {
+  stability?: number;
+  seed: number;
+}
+
+function stabilityHeading(draws: number, seed: number): string {
+  return `\nstability over ${draws} draws (seed ${seed}; each tie N(v, (${TIE_DRAW_DEFAULTS.spread}·(1 − confidence))²)):\n`;
+}
+
 export function register(program: Command): void {
   withCommon(
     program
@@ -160,17 +181,12 @@ export function register(program: Command): void {
     printBalance(report);
   });
 
-  withCommon(
-    program
-      .command('triangle <a> <b> <c>')
-      .description('strategic triangle (Dittmer) of three actors: type, pivot/wings or partners/outcast')
-      .option(
-        '--stability <n>',
-        `n draws of each tie from its confidence, N(v, (${TIE_DRAW_DEFAULTS.spread}·(1 − c))²): how often the type and each tie's sign hold`,
-        integer('stability', 1, 1_000_000),
-      )
-      .option('--seed <s>', 'random seed of the --stability draws', integer('seed', 0), 1),
-  ).action((a: string, b: string, c: string, opts: Common & { stability?: number; seed: number }) => {
+  withStability(
+    withCommon(program.command('triangle <a> <b> <c>')).description(
+      'strategic triangle (Dittmer) of three actors: type, pivot/wings or partners/outcast',
+    ),
+    "how often the type and each tie's sign hold",
+  ).action((a: string, b: string, c: string, opts: Common & Stability) => {
     const snap = snapshotFromOptions(opts);
     const t = triangleInSnapshot(snap, [a, b, c], { neutral: opts.neutral });
     const stability =
@@ -197,7 +213,7 @@ export function register(program: Command): void {
       .map((type) => `${type} ${fmt(stability.types[type], 3)}`)
       .join(', ');
     process.stdout.write(
-      `\nstability over ${stability.draws} draws (seed ${opts.seed}; each tie N(v, (${TIE_DRAW_DEFAULTS.spread}·(1 − confidence))²)):\n` +
+      `${stabilityHeading(stability.draws, opts.seed)}` +
         `keeps its type in ${fmt(stability.keepsType, 3)} of draws (${types})\n`,
     );
     printTable(stability.ties, [
@@ -262,12 +278,15 @@ export function register(program: Command): void {
     );
   });
 
-  withCommon(
-    program
-      .command('alignment')
-      .description('position of every actor between two poles (+1 first pole, −1 second) and engagement')
-      .requiredOption('--poles <p,q>', 'two actor ids, e.g. USA,CHN'),
-  ).action((opts: Common & { poles: string }) => {
+  withStability(
+    withCommon(
+      program
+        .command('alignment')
+        .description('position of every actor between two poles (+1 first pole, −1 second) and engagement')
+        .requiredOption('--poles <p,q>', 'two actor ids, e.g. USA,CHN'),
+    ),
+    "how often each actor stays on its side, and its position's 5–95 % band",
+  ).action((opts: Common & Stability & { poles: string }) => {
     const poles = opts.poles.split(',').map((x) => x.trim());
     if (poles.length !== 2 || poles.some((x) => x === '')) {
       throw new InvalidInputError({
@@ -276,11 +295,20 @@ export function register(program: Command): void {
         hint: 'e.g. USA,CHN',
       });
     }
-    const report = alignmentInSnapshot(snapshotFromOptions(opts), [poles[0]!, poles[1]!], {
-      neutral: opts.neutral,
-      kinds: actorKinds(opts.kinds),
-    });
-    if (opts.json) return printJson(report);
+    const snap = snapshotFromOptions(opts);
+    const axis: [string, string] = [poles[0]!, poles[1]!];
+    const measure = { neutral: opts.neutral, kinds: actorKinds(opts.kinds) };
+    const report = alignmentInSnapshot(snap, axis, measure);
+    const stability =
+      opts.stability === undefined
+        ? undefined
+        : alignmentStability(snap, axis, stream(opts.seed), { ...measure, draws: opts.stability });
+    if (opts.json)
+      return printJson(
+        stability
+          ? { ...report, stability: { seed: opts.seed, draws: stability.draws, rows: stability.rows } }
+          : report,
+      );
     printTable(report.rows, [
       { header: 'actor', cell: (r) => r.actor },
       { header: 'position', cell: (r) => fmt(r.position, 2), align: 'right' },
@@ -290,6 +318,18 @@ export function register(program: Command): void {
     const one = report.oneSided.map((r) => `${r.actor} (${r.pole} ${fmt(r.tie, 2)})`).join(', ');
     if (one) console.log(`\ntied to one pole only, no position: ${one}`);
     console.log(`${report.noData} actor(s) without data on either pole`);
+    if (!stability) return;
+    process.stdout.write(stabilityHeading(stability.draws, opts.seed));
+    printTable(stability.rows, [
+      { header: 'actor', cell: (r) => r.actor },
+      { header: 'side', cell: (r) => r.side, align: 'right' },
+      { header: 'keeps side', cell: (r) => fmt(r.keepsSide, 3), align: 'right' },
+      {
+        header: 'position 5–95 %',
+        cell: (r) => `${fmt(r.band[0], 2)} … ${fmt(r.band[1], 2)}`,
+        align: 'right',
+      },
+    ]);
   });
 
   withCommon(

@@ -79,6 +79,17 @@ describe('analysis commands', () => {
     );
   });
 
+  it('balance --stability prints the same bytes for the same seed, and refuses an edge list', async () => {
+    const args = (...more: string[]) =>
+      run('balance', '--world', world, '--at', '2021-12', '--stability', '200', '--seed', '3', ...more);
+    const text = await args();
+    expect(text).toMatch(/stability over 200 draws \(seed 3;/);
+    expect(text).toMatch(/triangle index +\d\.\d{3} \(5–95 %/);
+    expect(await args()).toBe(text);
+    expect(JSON.parse(await args('--json')).stability).toMatchObject({ seed: 3, draws: 200 });
+    await expect(run('balance', '--edges', tribes, '--stability', '10')).rejects.toThrow(/no confidence/);
+  });
+
   it('balance on a world prints a table with the factions', async () => {
     const text = await run('balance', '--world', world, '--at', '2021-12');
     expect(text).toContain('frustration L');

@@ -3,6 +3,7 @@
  * `series`. Each parses its options, calls `src/analysis` and prints a table or JSON.
  */
 import type { Command } from 'commander';
+import { balanceStability } from '../../analysis/balance/balance-stability.js';
 import { type BalanceReport, balanceReport } from '../../analysis/balance/report.js';
 import { alignmentInSnapshot } from '../../analysis/balancing/alignment.js';
 import { alignmentStability } from '../../analysis/balancing/alignment-stability.js';
@@ -150,23 +151,33 @@ function stabilityHeading(draws: number, seed: number): string {
 }
 
 export function register(program: Command): void {
-  withCommon(
-    program
-      .command('balance')
-      .description('structural balance: triangle census, frustration index and factions, walk balance')
-      .option(
-        '--edges <file>',
-        'read a signed edge list CSV (from,to,sign or from,to,weight) instead of a world',
-      )
-      .option('--weighted', 'cost of a frustrated tie is |w| (default: each tie counts 1)')
-      .option(
-        '--time-limit <s>',
-        'seconds for the whole report (frustration solver and spectral measures)',
-        number('time-limit', 0.01),
-        60,
-      ),
-  ).action(async (opts: Common & { edges?: string; weighted?: boolean; timeLimit: number }) => {
+  withStability(
+    withCommon(
+      program
+        .command('balance')
+        .description('structural balance: triangle census, frustration index and factions, walk balance')
+        .option(
+          '--edges <file>',
+          'read a signed edge list CSV (from,to,sign or from,to,weight) instead of a world',
+        )
+        .option('--weighted', 'cost of a frustrated tie is |w| (default: each tie counts 1)')
+        .option(
+          '--time-limit <s>',
+          'seconds for the whole report (frustration solver and spectral measures)',
+          number('time-limit', 0.01),
+          60,
+        ),
+    ),
+    'the triangle census and balance of a world snapshot',
+  ).action(async (opts: Common & Stability & { edges?: string; weighted?: boolean; timeLimit: number }) => {
     let graph: ReturnType<typeof graphOf>;
+    if (opts.edges && opts.stability !== undefined) {
+      throw new InvalidInputError({
+        field: '--stability',
+        message: 'an edge list has no confidence to draw from',
+        hint: 'use --stability with --world',
+      });
+    }
     if (opts.edges) {
       const { graph: g, warnings } = parseEdgeListCsv(readTextFile(opts.edges), opts.edges);
       warn(warnings);
@@ -177,8 +188,31 @@ export function register(program: Command): void {
       timeLimit: opts.timeLimit,
     });
     warn(report.warnings);
-    if (opts.json) return printJson(report);
+    const stability =
+      opts.stability === undefined
+        ? undefined
+        : balanceStability(snapshotFromOptions(opts), stream(opts.seed), {
+            neutral: opts.neutral,
+            kinds: actorKinds(opts.kinds),
+            draws: opts.stability,
+          });
+    if (opts.json)
+      return printJson(stability ? { ...report, stability: { seed: opts.seed, ...stability } } : report);
     printBalance(report);
+    if (!stability) return;
+    process.stdout.write(stabilityHeading(stability.draws, opts.seed));
+    const band = (b: { value: number; band: [number, number] }, digits: number) =>
+      `${fmt(b.value, digits)} (5–95 %: ${fmt(b.band[0], digits)} … ${fmt(b.band[1], digits)})`;
+    const rows: [string, string][] = [
+      ['edges', band(stability.edges, 0)],
+      ['triangles', band(stability.triangles, 0)],
+      ['triangle index', band(stability.triangleIndex, 3)],
+      [`${stability.balanced ? 'balanced' : 'unbalanced'} in`, `${fmt(stability.keepsBalanced, 3)} of draws`],
+    ];
+    printTable(rows, [
+      { header: 'measure', cell: ([k]) => k },
+      { header: 'value', cell: ([, v]) => v },
+    ]);
   });
 
   withStability(

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { balancers } from '../src/analysis/balancing/balancers.js';
 import { graphFromSnapshot, tieValue } from '../src/analysis/from-snapshot.js';
+import { dependence } from '../src/analysis/power/dependence.js';
 import { indexGraph } from '../src/analysis/signed-graph.js';
 import { strategicTriangles, triangleInSnapshot } from '../src/analysis/triangles/strategic-triangle.js';
 import { loadWorld } from '../src/worlds/load.js';
@@ -69,5 +70,27 @@ describe('eurasia at 2021-12', () => {
       }
       expect(row!.flipCost).toBeGreaterThanOrEqual(0);
     }
+  });
+});
+
+describe('eurasia junior partners', () => {
+  const world = loadWorld('eurasia');
+
+  it("lists neither France nor Israel as India's junior partner: India buys their arms", () => {
+    for (const at of ['2017-12', '2019-12', '2021-12']) {
+      const snap = snapshot(world, at);
+      const pairs = dependence(snap);
+      const juniorsOfIndia = pairs.filter((d) => d.senior === 'IND').map((d) => d.junior);
+      expect(juniorsOfIndia, at).not.toContain('FRA');
+      expect(juniorsOfIndia, at).not.toContain('ISR');
+      // the data behind it: India imports from both, neither imports from India
+      expect(snap.capabilities.IND?.armsImports?.FRA ?? 0, at).toBeGreaterThan(0);
+      expect(snap.capabilities.FRA?.armsImports?.IND ?? 0, at).toBe(0);
+      expect(snap.capabilities.ISR?.armsImports?.IND ?? 0, at).toBe(0);
+    }
+    // a client armed by its patron is still one
+    const y2021 = dependence(snapshot(world, '2021-12'));
+    expect(y2021.find((d) => d.junior === 'ISR')?.senior).toBe('USA');
+    expect(y2021.find((d) => d.junior === 'PAK')?.senior).toBe('CHN');
   });
 });

@@ -26,6 +26,18 @@ const CASES: Case[] = [
     hint: /did you mean 'CCC'/,
   },
   {
+    name: 'unknown supplier in arms imports',
+    edit: (t) =>
+      t.replace(
+        '  - { actor: AAA, year: 2010, cinc: 0.03, evidence: [e1] }',
+        '  - { actor: AAA, year: 2010, cinc: 0.03, armsImports: { CCD: 0.4 }, evidence: [e1] }',
+      ),
+    line: 'armsImports: { CCD',
+    field: /^capabilities\[1\]\.armsImports\.CCD$/,
+    message: /unknown actor 'CCD'/,
+    hint: /did you mean 'CCC'/,
+  },
+  {
     name: 'value out of range',
     edit: (t) => t.replace('value: 0.7', 'value: 1.7'),
     line: 'value: 1.7',

@@ -108,6 +108,21 @@ export const TieAtSchema = z
     confidence: z.number().min(0).max(1),
     observed: z.string().describe('date of the observation used (composite: the latest)'),
     evidence: z.array(z.string()),
+    carried: z
+      .array(
+        z.object({
+          dimension: z.enum(DIMENSIONS),
+          value: z.number().min(-1).max(1),
+          confidence: z.number().min(0).max(1),
+          observed: z.string(),
+        }),
+      )
+      .optional()
+      .describe('composite only: dimensions coded only after the date, entered with their first observation'),
+    missing: z
+      .array(z.enum(DIMENSIONS))
+      .optional()
+      .describe('composite only: dimensions the dyad is coded on with no value at the date (no data)'),
   })
   .meta({ id: 'TieAt' });
 

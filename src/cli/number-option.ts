@@ -19,3 +19,20 @@ export function number(name: string, min: number, max = Number.POSITIVE_INFINITY
     return x;
   };
 }
+
+/**
+ * A commander option parser for a whole number in [min, max].
+ *
+ * @example
+ * cmd.option('--stability <n>', 'draws', integer('stability', 1));
+ */
+export function integer(name: string, min: number, max = Number.MAX_SAFE_INTEGER) {
+  const parse = number(name, min, max);
+  return (raw: string): number => {
+    const x = parse(raw);
+    if (!Number.isInteger(x)) {
+      throw new InvalidInputError({ field: `--${name}`, message: `'${raw}' is not a whole number` });
+    }
+    return x;
+  };
+}

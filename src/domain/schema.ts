@@ -76,6 +76,13 @@ export const Capability = z
     pec: z.number().min(0).optional(),
     tpop: z.number().min(0).optional(),
     upop: z.number().min(0).optional(),
+    armsImports: z
+      .record(Id, z.number().min(0).max(1))
+      .optional()
+      .describe(
+        "share of the actor's arms imports (SIPRI TIV) from each supplier in the world, over the five " +
+          'years to `year`; suppliers below a share of 0.001 are left out',
+      ),
     evidence: EvidenceRefs,
   })
   .strict();
@@ -229,6 +236,12 @@ export const WorldMeta = z
     description: z.string().default(''),
     period: z.object({ from: DateString, to: DateString }).strict(),
     dimensionWeights: z.partialRecord(Dimension, z.number().min(0)).optional(),
+    /**
+     * How far back (months) the composite may carry a dimension whose coding of a dyad starts after
+     * the date. Off unless a world says so: a curated world whose dates follow when its sources
+     * were published may set it; a dataset world must not read later data into the past.
+     */
+    compositeCarryBackMonths: z.number().int().min(0).optional(),
   })
   .strict();
 

@@ -33,7 +33,10 @@ export interface World {
   readonly origin: string;
 }
 
-/** `composite` is the weighted mean over dimensions; a dimension name selects one layer. */
+/**
+ * `composite` is the weighted mean over dimensions (missing ones: `SnapshotOptions.missing`); a
+ * dimension name selects one layer.
+ */
 export type Layer = Dimension | 'composite';
 
 /** A tie as seen at one date: undirected pairs have `a < b`. */
@@ -53,6 +56,23 @@ export interface TieAt {
   origin?: string;
   /** Values of the same dyad and dimension from other origins, shown beside the one used. */
   alternatives?: TieAlternative[];
+  /**
+   * Composite only: dimensions whose coding of this dyad starts after the date and that enter the
+   * mean with their first observation (the snapshot's `missing.carryBackMonths`).
+   */
+  carried?: CarriedDimension[];
+  /** Composite only: dimensions the dyad is coded on that have no value at the date ("no data"). */
+  missing?: Dimension[];
+}
+
+/** A dimension a composite fills with the first observation after the date. */
+export interface CarriedDimension {
+  dimension: Dimension;
+  value: number;
+  /** The observation's confidence times the snapshot's `missing.carriedConfidence`. */
+  confidence: number;
+  /** Date of the observation carried back. */
+  observed: string;
 }
 
 /** A value of a tie from another origin than the one a snapshot uses. */
@@ -72,6 +92,8 @@ export interface CapabilityAt {
   cinc?: number;
   milex?: number;
   milper?: number;
+  /** Share of the actor's arms imports from each supplier (see the capability schema). */
+  armsImports?: Record<string, number>;
   evidence: string[];
 }
 

@@ -3,6 +3,7 @@
  * attention threshold and the spread of initial ties. Same spec format as mechanism parameters, so scenarios override them the
  * same way (`engine: { noise: 0 }`).
  */
+import { TIE_DRAW_DEFAULTS } from '../analysis/tie-draw.js';
 import type { ParamSpec } from './mechanisms/types.js';
 import { lognormal } from './priors.js';
 
@@ -49,7 +50,7 @@ export const ENGINE_PARAMS: { readonly [K in keyof EngineParams]: ParamSpec } = 
       'the spread of noise-driven change (≈ noise·√(memory/2) ≈ 0.03 by default)',
   },
   tieSpread: {
-    default: 0.25,
+    default: TIE_DRAW_DEFAULTS.spread,
     min: 0,
     max: 1,
     unit: 'tie value',

@@ -9,6 +9,8 @@
  * values are returned as they are, sums over a chunk are added in run order, and the main thread
  * adds chunks in chunk order, so the output is byte-identical for any number of threads.
  */
+
+import { drawTie } from '../analysis/tie-draw.js';
 import { type Rng, stream } from '../domain/random.js';
 import { Engine } from './engine.js';
 import { ENGINE_PARAMS, type EngineParams } from './engine-params.js';
@@ -146,8 +148,7 @@ export class Runner {
         const x = i * n + j;
         if (!observed[x]) continue;
         const z = rng.normal();
-        const w = plan.drawTies ? ties[x]! + spread * (1 - confidence[x]!) * z : ties[x]!;
-        const v = w > 1 ? 1 : Math.max(w, -1);
+        const v = plan.drawTies ? drawTie(ties[x]!, confidence[x]!, z, spread) : ties[x]!;
         W0[x] = v;
         W0[j * n + i] = v;
       }

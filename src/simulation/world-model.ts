@@ -47,7 +47,11 @@ export interface WorldModel {
   confidence: Float64Array;
   /** 1 where the world has a composite tie for the dyad at `at`. */
   observed: Uint8Array;
-  /** Per-dimension values (n×n each) and where they exist. */
+  /**
+   * Per-dimension values (n×n each) and where they exist: the observations at `at`, plus the values
+   * the composite carried back (`TieAt.carried`), so a dimension shock starts from what the
+   * composite holds.
+   */
   layers: Record<Dimension, Float64Array>;
   layerObserved: Record<Dimension, Uint8Array>;
   weights: Record<Dimension, number>;
@@ -99,6 +103,14 @@ export function compileWorld(world: World, at: string, options: Partial<WorldMod
       put(t.a, t.b, (x) => {
         layers[d][x] = t.value;
         layerObserved[d][x] = 1;
+      });
+    }
+  }
+  for (const t of snap.ties) {
+    for (const c of t.carried ?? []) {
+      put(t.a, t.b, (x) => {
+        layers[c.dimension][x] = c.value;
+        layerObserved[c.dimension][x] = 1;
       });
     }
   }

@@ -166,6 +166,8 @@ export function checkWorld(s: MergedSections, maxProblems = Number.POSITIVE_INFI
   const capSeen = new Set<string>();
   for (const c of s.capabilities) {
     actor(c, ['actor'], c.value.actor);
+    for (const supplier of Object.keys(c.value.armsImports ?? {}))
+      actor(c, ['armsImports', supplier], supplier);
     cites(c, [], c.value.evidence);
     const key = `${c.value.actor}@${c.value.year}`;
     if (capSeen.has(key))

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { InvalidInputError } from '../domain/errors.js';
 import { existsAt } from '../domain/lifetime.js';
 import { DIMENSIONS, type TieSeries } from '../domain/schema.js';
 import { endOf, startOf } from '../domain/time.js';
@@ -86,14 +87,35 @@ describe('snapshot', () => {
     );
   });
 
-  it('composite is the weighted mean of the dimensions present', () => {
+  it('without carrying back, composite is the weighted mean of the dimensions present', () => {
+    fc.assert(
+      fc.property(worldArb, date, fc.double({ min: 0.1, max: 5, noNaN: true }), (world, at, wMil) => {
+        const snap = snapshot(world, at, { weights: { military: wMil }, missing: { carryBackMonths: 0 } });
+        for (const t of snap.ties) {
+          expect(t.carried).toBeUndefined();
+          const parts = DIMENSIONS.flatMap((d) =>
+            snap.byDimension[d].filter((x) => x.a === t.a && x.b === t.b).map((x) => ({ d, v: x.value })),
+          );
+          const w = (d: string) => (d === 'military' ? wMil : 1);
+          const mean = parts.reduce((s, p) => s + w(p.d) * p.v, 0) / parts.reduce((s, p) => s + w(p.d), 0);
+          expect(t.value).toBeCloseTo(mean, 12);
+        }
+      }),
+    );
+  });
+
+  it('composite is the weighted mean of the dimensions present and those it carries back', () => {
     fc.assert(
       fc.property(worldArb, date, fc.double({ min: 0.1, max: 5, noNaN: true }), (world, at, wMil) => {
         const snap = snapshot(world, at, { weights: { military: wMil } });
         for (const t of snap.ties) {
-          const parts = DIMENSIONS.flatMap((d) =>
-            snap.byDimension[d].filter((x) => x.a === t.a && x.b === t.b).map((x) => ({ d, v: x.value })),
-          );
+          const parts = [
+            ...DIMENSIONS.flatMap((d) =>
+              snap.byDimension[d].filter((x) => x.a === t.a && x.b === t.b).map((x) => ({ d, v: x.value })),
+            ),
+            ...(t.carried ?? []).map((c) => ({ d: c.dimension, v: c.value })),
+          ];
+          expect(new Set(parts.map((p) => p.d)).size).toBe(parts.length);
           const w = (d: string) => (d === 'military' ? wMil : 1);
           const mean = parts.reduce((s, p) => s + w(p.d) * p.v, 0) / parts.reduce((s, p) => s + w(p.d), 0);
           expect(t.value).toBeCloseTo(mean, 12);
@@ -182,5 +204,95 @@ describe('snapshot', () => {
       ),
       { seed: 16 },
     );
+  });
+});
+
+describe('snapshot: dimensions without a value at the date', () => {
+  const obs = (at: string, value: number, until?: string) => ({
+    at,
+    value,
+    confidence: 0.8,
+    evidence: ['e'],
+    ...(until && { until }),
+  });
+  const tie = (dimension: TieSeries['dimension'], observations: TieSeries['observations']): TieSeries => ({
+    a: 'A',
+    b: 'B',
+    dimension,
+    directed: false,
+    observations,
+  });
+  // Diplomacy rises 0.4 → 0.8 while arms stay at 0.7; trade is coded only from 2005, and lapses in
+  // 2012 without a new value.
+  const world: World = {
+    meta: { id: 'w', name: 'w', description: '', period: { from: '1990', to: '2021' } },
+    sources: [],
+    evidence: [],
+    actors: ['A', 'B'].map((id) => ({ id, kind: 'state', name: id, aliases: [], evidence: ['e'] })),
+    capabilities: [],
+    ties: [
+      tie('military', [obs('1990', 0.7)]),
+      tie('diplomatic', [obs('2000', 0.4), obs('2010', 0.8)]),
+      tie('economic', [obs('2005', 0.2, '2012'), obs('2016', 0.5)]),
+    ],
+    events: [],
+    corridors: [],
+    memberships: [],
+    claims: [],
+    actorById: new Map(),
+    evidenceById: new Map(),
+    origin: 'memory',
+  };
+  const ab = (at: string, options: Parameters<typeof snapshot>[2] = {}) =>
+    snapshot(world, at, options).ties[0];
+
+  it('carries a dimension coded later back to the date, so the composite follows the change', () => {
+    const before = ab('2003')!;
+    expect(before.value).toBeCloseTo((0.4 + 0.7 + 0.2) / 3, 12);
+    expect(before.carried).toEqual([
+      { dimension: 'economic', value: 0.2, confidence: 0.4, observed: '2005' },
+    ]);
+    expect(before.missing).toBeUndefined();
+    expect(before.observed).toBe('2000');
+    expect(before.confidence).toBeCloseTo((0.8 + 0.8 + 0.4) / 3, 12);
+    const after = ab('2011')!;
+    expect(after.value).toBeCloseTo((0.8 + 0.7 + 0.2) / 3, 12);
+    expect(after.value - before.value).toBeCloseTo(0.4 / 3, 12);
+    // the layers themselves hold observations only
+    expect(snapshot(world, '2003', { layer: 'economic' }).ties).toEqual([]);
+  });
+
+  it('reports a dimension as no data beyond the window or after its value lapsed, never as neutral', () => {
+    const early = ab('1995')!; // diplomacy starts within five years, trade does not
+    expect(early.value).toBeCloseTo((0.7 + 0.4) / 2, 12);
+    expect(early.carried?.map((c) => c.dimension)).toEqual(['diplomatic']);
+    expect(early.missing).toEqual(['economic']);
+    const lapsed = ab('2014')!; // trade expired in 2012; its 2016 value is not read back
+    expect(lapsed.value).toBeCloseTo((0.8 + 0.7) / 2, 12);
+    expect(lapsed.carried).toBeUndefined();
+    expect(lapsed.missing).toEqual(['economic']);
+  });
+
+  it('takes the window, the confidence factor and the weights from the options', () => {
+    const off = ab('2003', { missing: { carryBackMonths: 0 } })!;
+    expect(off.value).toBeCloseTo((0.4 + 0.7) / 2, 12);
+    expect(off.missing).toEqual(['economic']);
+    expect(ab('2003', { missing: { carryBackMonths: 12 } })!.missing).toEqual(['economic']);
+    expect(ab('2003', { missing: { carryBackMonths: 13 } })!.carried?.[0]?.dimension).toBe('economic');
+    expect(ab('2003', { missing: { carriedConfidence: 1 } })!.carried?.[0]?.confidence).toBe(0.8);
+    const unweighted = ab('2003', { weights: { economic: 0 } })!;
+    expect(unweighted.carried).toBeUndefined();
+    expect(unweighted.missing).toBeUndefined();
+    expect(unweighted.value).toBeCloseTo((0.4 + 0.7) / 2, 12);
+  });
+
+  it('makes no tie of a dyad that has no dimension in force at the date', () => {
+    expect(ab('1989')).toBeUndefined();
+  });
+
+  it('rejects a window or confidence factor out of range with a named error', () => {
+    expect(() => ab('2003', { missing: { carryBackMonths: -1 } })).toThrow(InvalidInputError);
+    expect(() => ab('2003', { missing: { carryBackMonths: 1.5 } })).toThrow(/carryBackMonths/);
+    expect(() => ab('2003', { missing: { carriedConfidence: 2 } })).toThrow(/carriedConfidence/);
   });
 });

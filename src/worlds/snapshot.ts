@@ -3,6 +3,17 @@
  * valid observation — no averaging across time. The composite layer is a weighted mean over the
  * dimensions a dyad has at t (weights: options, then the world's meta, then equal).
  *
+ * Missing dimensions (see docs/composite.md). A mean over "whichever dimensions are coded" moves when
+ * coding starts, not when relations change: a dyad coded on diplomacy and arms since the 1970s and on
+ * trade, energy and transport only from the month an article about them appeared would see its
+ * composite pulled towards the late dimensions at that month although nothing changed. So a dyad
+ * with at least one dimension in force at t fills each dimension whose coding starts after t, within
+ * `missing.carryBackMonths`, with that dimension's first observation (its confidence discounted by
+ * `missing.carriedConfidence`), and lists it in `carried`. A dimension with no value within the window,
+ * or whose last observation has expired (`until`), is "no data": left out of the mean and listed in
+ * `missing`, never read as neutral. The per-dimension layers hold observations only; only the
+ * composite carries. A dyad with no dimension in force at t has no tie, as before.
+ *
  * Curated against derived: a series with an `origin` is derived (from event data, a dataset …).
  * Per dyad and dimension a snapshot uses the curated value when the curated series has one at t,
  * otherwise the value of the first derived origin (in world order) that has one; every other
@@ -13,21 +24,49 @@
  */
 import { InvalidInputError } from '../domain/errors.js';
 import { existsAt } from '../domain/lifetime.js';
-import { DIMENSIONS, type Dimension } from '../domain/schema.js';
-import { endOf, startOf, yearOf } from '../domain/time.js';
-import type { CapabilityAt, Layer, Snapshot, TieAlternative, TieAt, World } from '../domain/world.js';
-import { observationAt, seriesIndex } from './series-index.js';
+import { DIMENSIONS, type Dimension, type Observation, type TieSeries } from '../domain/schema.js';
+import { addMonths, endOf, startOf, yearOf } from '../domain/time.js';
+import type {
+  CapabilityAt,
+  CarriedDimension,
+  Layer,
+  Snapshot,
+  TieAlternative,
+  TieAt,
+  World,
+} from '../domain/world.js';
+import { type IndexedSeries, observationAt, seriesIndex } from './series-index.js';
+
+/** How the composite treats a dimension a dyad is coded on but has no value for at the date. */
+export interface MissingDimensionPolicy {
+  /**
+   * A dimension whose first observation of the dyad lies at most this many months after the date
+   * enters the composite with that observation; 0 leaves every such dimension out as "no data".
+   */
+  carryBackMonths: number;
+  /** Factor on the confidence of a carried value: it was observed later, not at the date. */
+  carriedConfidence: number;
+}
 
 export interface SnapshotOptions {
   layer: Layer;
   /** Weight per dimension for the composite layer; missing dimensions weigh 1. */
   weights: Partial<Record<Dimension, number>>;
+  missing: MissingDimensionPolicy;
 }
 
 export const SNAPSHOT_DEFAULTS: Readonly<SnapshotOptions> = Object.freeze({
   layer: 'composite',
-  weights: {},
+  weights: Object.freeze({}),
+  // Nothing is carried back unless the world (meta.compositeCarryBackMonths) or the caller asks:
+  // carrying reads a later observation into the past, which a dataset world or a backtest must not.
+  missing: Object.freeze({ carryBackMonths: 0, carriedConfidence: 0.5 }),
 });
+
+/** Options of `snapshot`: every field optional, the missing-dimension policy field by field. */
+export type SnapshotParams = Partial<Omit<SnapshotOptions, 'missing'>> & {
+  missing?: Partial<MissingDimensionPolicy>;
+};
 
 export { observationAt };
 
@@ -36,6 +75,17 @@ function dyadKey(a: string, b: string): string {
 }
 
 const CURATED = 'curated';
+
+/** The first observation of a series when it starts after `at` but within `months` of it. */
+function firstObservationWithin(series: TieSeries, at: string, months: number): Observation | undefined {
+  const first = series.observations[0];
+  if (!first || months <= 0) return undefined;
+  const start = startOf(first.at);
+  const asOf = endOf(at);
+  return start > asOf && start <= endOf(addMonths(asOf.slice(0, 7), months)) ? first : undefined;
+}
+
+type PickObservation = (series: TieSeries, at: string) => Observation | undefined;
 
 function folded(parts: TieAt[]): TieAt {
   return parts.length === 1
@@ -48,13 +98,16 @@ function folded(parts: TieAt[]): TieAt {
 }
 
 /**
- * Per-dimension ties at t, in dyad order; directed series are folded into the dyad by averaging
+ * Per-dimension ties at t (from the observation `pick` chooses in each series, by default the one in
+ * force), in dyad order; directed series are folded into the dyad by averaging
  * both directions. The series index hands over each dyad's series in world order, which ranks
  * derived origins.
  */
-function dimensionTies(world: World, at: string): Record<Dimension, TieAt[]> {
+function dimensionTies(world: World, at: string, pick?: PickObservation): Record<Dimension, TieAt[]> {
   const index = seriesIndex(world.ties);
-  const find = index.at(at);
+  const find: (entry: IndexedSeries) => Observation | undefined = pick
+    ? (entry) => pick(entry.series, at)
+    : index.at(at);
   const out = Object.fromEntries(DIMENSIONS.map((d) => [d, [] as TieAt[]])) as Record<Dimension, TieAt[]>;
   for (const d of DIMENSIONS) {
     for (const { a, b, series } of index.byDimension[d]) {
@@ -104,20 +157,21 @@ function byDyad(x: TieAt, y: TieAt): number {
   return x.a === y.a ? (x.b < y.b ? -1 : x.b > y.b ? 1 : 0) : x.a < y.a ? -1 : 1;
 }
 
-function combine(parts: TieAt[], weights: number[], layer: Layer): TieAt {
+/** Weighted mean of `parts`; `observed` is the latest date among `dated` (the parts seen by t). */
+function combine(parts: TieAt[], weights: number[], layer: Layer, dated: TieAt[] = parts): TieAt {
   let w = 0;
   let v = 0;
   let c = 0;
-  let observed = parts[0]!.observed;
   const evidence = new Set<string>();
   parts.forEach((p, i) => {
     const wi = weights[i]!;
     w += wi;
     v += wi * p.value;
     c += wi * p.confidence;
-    if (startOf(p.observed) > startOf(observed)) observed = p.observed;
     for (const e of p.evidence) evidence.add(e);
   });
+  let observed = dated[0]!.observed;
+  for (const p of dated) if (startOf(p.observed) > startOf(observed)) observed = p.observed;
   const first = parts[0]!;
   const origins = [...new Set(parts.map((p) => p.origin ?? CURATED))];
   return {
@@ -132,7 +186,37 @@ function combine(parts: TieAt[], weights: number[], layer: Layer): TieAt {
   };
 }
 
-function compositeTies(byDim: Record<Dimension, TieAt[]>, weights: Record<Dimension, number>): TieAt[] {
+const codedCache = new WeakMap<readonly TieSeries[], Map<string, Set<Dimension>>>();
+
+/**
+ * Dyad → the dimensions the world codes it on, at any date and from any origin; cached per list of
+ * series like the series index (the world is never written).
+ */
+function codedDimensions(world: World): Map<string, Set<Dimension>> {
+  const cached = codedCache.get(world.ties);
+  if (cached) return cached;
+  const out = new Map<string, Set<Dimension>>();
+  for (const s of world.ties) {
+    const key = dyadKey(s.a, s.b);
+    const dims = out.get(key) ?? new Set<Dimension>();
+    out.set(key, dims);
+    dims.add(s.dimension);
+  }
+  codedCache.set(world.ties, out);
+  return out;
+}
+
+function noTies(): Record<Dimension, TieAt[]> {
+  return Object.fromEntries(DIMENSIONS.map((d) => [d, [] as TieAt[]])) as Record<Dimension, TieAt[]>;
+}
+
+function compositeTies(
+  byDim: Record<Dimension, TieAt[]>,
+  later: Record<Dimension, TieAt[]>,
+  coded: Map<string, Set<Dimension>>,
+  weights: Record<Dimension, number>,
+  policy: MissingDimensionPolicy,
+): TieAt[] {
   const groups = new Map<string, TieAt[]>();
   for (const d of DIMENSIONS) {
     if (weights[d] <= 0) continue;
@@ -143,14 +227,38 @@ function compositeTies(byDim: Record<Dimension, TieAt[]>, weights: Record<Dimens
       else groups.set(key, [t]);
     }
   }
-  return [...groups.values()]
-    .map((parts) =>
-      combine(
+  const laterByKey = new Map<string, TieAt>();
+  for (const d of DIMENSIONS) for (const t of later[d]) laterByKey.set(`${d}\u0000${dyadKey(t.a, t.b)}`, t);
+  return [...groups.entries()]
+    .map(([key, observed]) => {
+      const carried: TieAt[] = [];
+      const missing: Dimension[] = [];
+      const have = new Set(observed.map((p) => p.dimension));
+      for (const d of DIMENSIONS) {
+        if (weights[d] <= 0 || have.has(d) || !coded.get(key)?.has(d)) continue;
+        const t = laterByKey.get(`${d}\u0000${key}`);
+        if (t) carried.push({ ...t, confidence: t.confidence * policy.carriedConfidence });
+        else missing.push(d);
+      }
+      const parts = [...observed, ...carried];
+      const tie = combine(
         parts,
         parts.map((p) => weights[p.dimension as Dimension]),
         'composite',
-      ),
-    )
+        observed,
+      );
+      if (carried.length > 0)
+        tie.carried = carried.map(
+          ({ dimension, value, confidence, observed: at }): CarriedDimension => ({
+            dimension: dimension as Dimension,
+            value,
+            confidence,
+            observed: at,
+          }),
+        );
+      if (missing.length > 0) tie.missing = missing;
+      return tie;
+    })
     .sort(byDyad);
 }
 
@@ -168,6 +276,7 @@ export function capabilitiesAt(world: World, at: string): Record<string, Capabil
       ...(c.cinc !== undefined && { cinc: c.cinc }),
       ...(c.milex !== undefined && { milex: c.milex }),
       ...(c.milper !== undefined && { milper: c.milper }),
+      ...(c.armsImports !== undefined && { armsImports: { ...c.armsImports } }),
       evidence: [...c.evidence],
     };
   }
@@ -180,9 +289,21 @@ export function capabilitiesAt(world: World, at: string): Record<string, Capabil
  * @example
  * const snap = snapshot(loadWorld('eurasia'), '2021-12', { layer: 'military' });
  * snap.ties.find((t) => t.a === 'IND' && t.b === 'RUS')?.value;
+ * // coding that starts after the date never enters the composite:
+ * snapshot(world, '2014', { missing: { carryBackMonths: 0 } });
  */
-export function snapshot(world: World, at: string, options: Partial<SnapshotOptions> = {}): Snapshot {
-  const opts = { ...SNAPSHOT_DEFAULTS, ...options };
+export function snapshot(world: World, at: string, options: SnapshotParams = {}): Snapshot {
+  const opts: SnapshotOptions = {
+    ...SNAPSHOT_DEFAULTS,
+    ...options,
+    missing: {
+      ...SNAPSHOT_DEFAULTS.missing,
+      ...(world.meta.compositeCarryBackMonths !== undefined && {
+        carryBackMonths: world.meta.compositeCarryBackMonths,
+      }),
+      ...options.missing,
+    },
+  };
   endOf(at);
   if (opts.layer !== 'composite' && !DIMENSIONS.includes(opts.layer)) {
     throw new InvalidInputError({
@@ -191,16 +312,34 @@ export function snapshot(world: World, at: string, options: Partial<SnapshotOpti
       hint: `use composite or one of ${DIMENSIONS.join(', ')}`,
     });
   }
+  const { carryBackMonths, carriedConfidence } = opts.missing;
+  if (!Number.isSafeInteger(carryBackMonths) || carryBackMonths < 0) {
+    throw new InvalidInputError({
+      field: 'missing.carryBackMonths',
+      message: `carryBackMonths must be a whole number of months ≥ 0, got ${carryBackMonths}`,
+      hint: 'use 0 to leave dimensions coded only after the date out of the composite',
+    });
+  }
+  if (!(carriedConfidence >= 0 && carriedConfidence <= 1)) {
+    throw new InvalidInputError({
+      field: 'missing.carriedConfidence',
+      message: `carriedConfidence must lie in [0, 1], got ${carriedConfidence}`,
+      hint: 'it multiplies the confidence of a value carried back from a later observation',
+    });
+  }
   const weights = Object.fromEntries(
     DIMENSIONS.map((d) => [d, opts.weights[d] ?? world.meta.dimensionWeights?.[d] ?? 1]),
   ) as Record<Dimension, number>;
   const actors = world.actors.filter((a) => existsAt(a, at));
   const present = new Set(actors.map((a) => a.id));
   const byDimension = dimensionTies(world, at);
-  if (present.size < world.actors.length) {
-    for (const d of DIMENSIONS)
-      byDimension[d] = byDimension[d].filter((t) => present.has(t.a) && present.has(t.b));
-  }
+  const alive = (ties: Record<Dimension, TieAt[]>) => {
+    if (present.size < world.actors.length) {
+      for (const d of DIMENSIONS) ties[d] = ties[d].filter((t) => present.has(t.a) && present.has(t.b));
+    }
+    return ties;
+  };
+  alive(byDimension);
   const capabilities = capabilitiesAt(world, at);
   for (const id of Object.keys(capabilities)) if (!present.has(id)) delete capabilities[id];
   return {
@@ -208,7 +347,18 @@ export function snapshot(world: World, at: string, options: Partial<SnapshotOpti
     at,
     layer: opts.layer,
     actors,
-    ties: opts.layer === 'composite' ? compositeTies(byDimension, weights) : byDimension[opts.layer],
+    ties:
+      opts.layer === 'composite'
+        ? compositeTies(
+            byDimension,
+            carryBackMonths > 0
+              ? alive(dimensionTies(world, at, (s) => firstObservationWithin(s, at, carryBackMonths)))
+              : noTies(),
+            codedDimensions(world),
+            weights,
+            opts.missing,
+          )
+        : byDimension[opts.layer],
     byDimension,
     capabilities,
   };

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { balanceWorld } from '../../../test/helpers/signed-graphs.js';
 import { InvalidInputError } from '../../domain/errors.js';
+import { DIMENSIONS } from '../../domain/schema.js';
+import type { CapabilityAt, Snapshot, TieAt } from '../../domain/world.js';
 import { proximityMatrix } from '../../simulation/proximity.js';
 import { snapshot } from '../../worlds/snapshot.js';
 import { balanceOfThreat } from './balance-of-threat.js';
 import { capabilityTable } from './capability.js';
-import { dependence } from './dependence.js';
+import { dependence, dependenceReport } from './dependence.js';
 import { greatCircleKm } from './great-circle.js';
 import { militaryBalances, shiftBalance } from './military-balance.js';
 import { proximityAt } from './proximity.js';
@@ -111,6 +113,66 @@ describe('dependence', () => {
     const d = dependence(s).find((x) => x.junior === 'WNB' && x.senior === 'PLB')!;
     expect(d.asymmetry).toBeCloseTo(0.8 * (1 - 0.018 / 0.21), 12);
     expect(d.ratio).toBeCloseTo(0.21 / 0.018, 12);
+  });
+
+  // A strong client S buying arms from two weaker suppliers (U, V), a weak ally W armed by S, a weak
+  // partner X without an import record, and Y that buys only a trickle from S.
+  const cap = (actor: string, cinc: number, armsImports?: Record<string, number>): CapabilityAt => ({
+    actor,
+    year: 2021,
+    cinc,
+    ...(armsImports && { armsImports }),
+    evidence: ['e'],
+  });
+  const tie = (a: string, b: string, value: number): TieAt => ({
+    a,
+    b,
+    dimension: 'composite',
+    value,
+    confidence: 0.7,
+    observed: '2021',
+    evidence: ['e'],
+  });
+  const hand: Snapshot = {
+    world: 'w',
+    at: '2021-12',
+    layer: 'composite',
+    actors: ['S', 'U', 'V', 'W', 'X', 'Y'].map((id) => ({
+      id,
+      kind: 'state',
+      name: id,
+      aliases: [],
+      evidence: ['e'],
+    })),
+    ties: [
+      tie('S', 'U', 0.5),
+      tie('S', 'V', 0.5),
+      tie('S', 'W', 0.6),
+      tie('S', 'X', 0.6),
+      tie('S', 'Y', 0.6),
+    ],
+    byDimension: Object.fromEntries(DIMENSIONS.map((d) => [d, []])) as unknown as Snapshot['byDimension'],
+    capabilities: {
+      S: cap('S', 0.1, { U: 0.5, V: 0.3 }),
+      U: cap('U', 0.02, { Z: 1 }),
+      V: cap('V', 0.01, { S: 0.2 }),
+      W: cap('W', 0.01, { S: 0.8, U: 0.2 }),
+      X: cap('X', 0.01),
+      Y: cap('Y', 0.01, { S: 0.05 }),
+    },
+  };
+
+  it('counts a weaker partner as junior only when it relies on the stronger more than the reverse', () => {
+    const { pairs, unassessed } = dependenceReport(hand);
+    // U sells to S and buys nothing from it; V buys from S but S buys more from V; Y's share is a trickle
+    expect(pairs.map((d) => `${d.junior}>${d.senior}`)).toEqual(['W>S']);
+    expect(pairs[0]!.reliance).toBe(0.8);
+    expect(pairs[0]!.asymmetry).toBeCloseTo(0.6 * (1 - 0.01 / 0.1), 12);
+    expect(unassessed).toBe(1); // X has no record: not read as dependent
+    expect(dependenceReport(hand, { minReliance: 0.05 }).pairs.map((d) => d.junior)).toEqual(['W', 'Y']);
+    expect(
+      powerReport(hand).warnings.some((w) => w.field === 'dependence' && /1 friendly/.test(w.message)),
+    ).toBe(true);
   });
 
   it('is gathered in the power report', () => {

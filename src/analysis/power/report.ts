@@ -6,7 +6,7 @@ import type { Problem } from '../../domain/errors.js';
 import type { Snapshot } from '../../domain/world.js';
 import { balanceOfThreat, type Threat, type ThreatOptions } from './balance-of-threat.js';
 import { type ActorCapability, type CapabilityMeasure, capabilityTable } from './capability.js';
-import { type Dependence, dependence } from './dependence.js';
+import { type Dependence, dependenceReport } from './dependence.js';
 import { type MilitaryBalance, militaryBalances } from './military-balance.js';
 
 export interface PowerReportOptions {
@@ -49,6 +49,17 @@ export function powerReport(s: Snapshot, options: Partial<PowerReportOptions> = 
   const opts = { ...POWER_REPORT_DEFAULTS, ...options };
   const caps = capabilityTable(s, { measure: opts.measure });
   const threat = balanceOfThreat(s, { measure: opts.measure, neutral: opts.neutral, ...opts.threat });
+  const junior = dependenceReport(s, { measure: opts.measure, neutral: opts.neutral });
+  const unassessed: Problem[] =
+    junior.unassessed > 0
+      ? [
+          {
+            field: 'dependence',
+            message: `${junior.unassessed} friendly unequal pair(s) not assessed for dependence: the weaker side has no arms-import record`,
+            hint: 'give its capability records armsImports (share of arms imports by supplier)',
+          },
+        ]
+      : [];
   return {
     at: s.at,
     measure: opts.measure,
@@ -56,7 +67,7 @@ export function powerReport(s: Snapshot, options: Partial<PowerReportOptions> = 
     capabilities: caps.rows,
     balances: militaryBalances(s, { measure: opts.militaryMeasure, neutral: opts.neutral }),
     threats: threat.threats,
-    dependence: dependence(s, { measure: opts.measure, neutral: opts.neutral }),
-    warnings: [...caps.warnings, ...threat.warnings],
+    dependence: junior.pairs,
+    warnings: [...caps.warnings, ...threat.warnings, ...unassessed],
   };
 }

@@ -198,6 +198,7 @@ const PowerBody = z
         senior: z.string(),
         tie: z.number(),
         ratio: z.number(),
+        reliance: z.number().describe("share of the junior's arms imports from the senior"),
         asymmetry: z.number(),
       }),
     ),

@@ -22,6 +22,74 @@ describe('analysis commands', () => {
     expect(typeof r.algebraicConflict).toBe('number');
   });
 
+  it('triangle --stability prints the same bytes for the same seed, and other shares for another', async () => {
+    const args = (seed: string, ...more: string[]) =>
+      run(
+        'triangle',
+        'PIV',
+        'WNA',
+        'WNB',
+        '--world',
+        world,
+        '--at',
+        '2016',
+        '--stability',
+        '400',
+        '--seed',
+        seed,
+        ...more,
+      );
+    const text = await args('11');
+    expect(text).toMatch(/stability over 400 draws \(seed 11;/);
+    expect(text).toMatch(/keeps its type in 0\.\d{3} of draws/);
+    expect(await args('11')).toBe(text);
+    const json = JSON.parse(await args('11', '--json'));
+    expect(json.stability).toMatchObject({ seed: 11, draws: 400 });
+    expect(json.stability.ties.map((t: { tie: string }) => t.tie)).toEqual(['PIV-WNA', 'PIV-WNB', 'WNA-WNB']);
+    expect(await args('11', '--json')).toBe(await args('11', '--json'));
+    expect(JSON.parse(await args('12', '--json')).stability.keepsType).not.toBe(json.stability.keepsType);
+    await expect(args('11', '--stability', '0')).rejects.toThrow(/--stability/);
+    await expect(args('1.5')).rejects.toThrow(/whole number/);
+  });
+
+  it('alignment --stability prints the same bytes for the same seed', async () => {
+    const args = (seed: string, ...more: string[]) =>
+      run(
+        'alignment',
+        '--world',
+        world,
+        '--at',
+        '2021-12',
+        '--poles',
+        'PLA,PLB',
+        '--stability',
+        '300',
+        '--seed',
+        seed,
+        ...more,
+      );
+    const text = await args('5');
+    expect(text).toMatch(/stability over 300 draws \(seed 5;/);
+    expect(text).toContain('keeps side');
+    expect(await args('5')).toBe(text);
+    const json = JSON.parse(await args('5', '--json'));
+    expect(json.stability).toMatchObject({ seed: 5, draws: 300 });
+    expect(json.stability.rows.map((r: { actor: string }) => r.actor)).toEqual(
+      json.rows.map((r: { actor: string }) => r.actor),
+    );
+  });
+
+  it('balance --stability prints the same bytes for the same seed, and refuses an edge list', async () => {
+    const args = (...more: string[]) =>
+      run('balance', '--world', world, '--at', '2021-12', '--stability', '200', '--seed', '3', ...more);
+    const text = await args();
+    expect(text).toMatch(/stability over 200 draws \(seed 3;/);
+    expect(text).toMatch(/triangle index +\d\.\d{3} \(5–95 %/);
+    expect(await args()).toBe(text);
+    expect(JSON.parse(await args('--json')).stability).toMatchObject({ seed: 3, draws: 200 });
+    await expect(run('balance', '--edges', tribes, '--stability', '10')).rejects.toThrow(/no confidence/);
+  });
+
   it('balance on a world prints a table with the factions', async () => {
     const text = await run('balance', '--world', world, '--at', '2021-12');
     expect(text).toContain('frustration L');

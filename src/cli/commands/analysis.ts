@@ -3,8 +3,10 @@
  * `series`. Each parses its options, calls `src/analysis` and prints a table or JSON.
  */
 import type { Command } from 'commander';
+import { balanceStability } from '../../analysis/balance/balance-stability.js';
 import { type BalanceReport, balanceReport } from '../../analysis/balance/report.js';
 import { alignmentInSnapshot } from '../../analysis/balancing/alignment.js';
+import { alignmentStability } from '../../analysis/balancing/alignment-stability.js';
 import { balancers } from '../../analysis/balancing/balancers.js';
 import { parseEdgeListCsv } from '../../analysis/edge-list-csv.js';
 import { type ActorKind, graphFromSnapshot } from '../../analysis/from-snapshot.js';
@@ -14,11 +16,18 @@ import { powerReport } from '../../analysis/power/report.js';
 import { measureHelp, parseMeasure } from '../../analysis/series/measures.js';
 import { seriesOf } from '../../analysis/series/series-of.js';
 import { indexGraph } from '../../analysis/signed-graph.js';
-import { strategicTriangles, triangleInSnapshot } from '../../analysis/triangles/strategic-triangle.js';
+import { TIE_DRAW_DEFAULTS } from '../../analysis/tie-draw.js';
+import {
+  strategicTriangles,
+  TRIANGLE_TYPES,
+  triangleInSnapshot,
+} from '../../analysis/triangles/strategic-triangle.js';
+import { triangleStability } from '../../analysis/triangles/triangle-stability.js';
 import { formatProblem, InvalidInputError } from '../../domain/errors.js';
+import { stream } from '../../domain/random.js';
 import { ACTOR_KINDS } from '../../domain/schema.js';
 import { readTextFile } from '../../worlds/read-text-file.js';
-import { number } from '../number-option.js';
+import { integer, number } from '../number-option.js';
 import { bar, clip, fmt, printJson, printTable } from '../output.js';
 import {
   addWorldOptions,
@@ -121,24 +130,54 @@ function printBalance(r: BalanceReport): void {
   process.stdout.write(`frustrated ties: ${edges || 'none'}\n`);
 }
 
+/** `--stability N --seed S` on a command whose measure reads tie values near the neutral cut-off. */
+function withStability(cmd: Command, what: string): Command {
+  return cmd
+    .option(
+      '--stability <n>',
+      `n draws of each tie from its confidence, N(v, (${TIE_DRAW_DEFAULTS.spread}·(1 − c))²): ${what}`,
+      integer('stability', 1, 1_000_000),
+    )
+    .option('--seed <s>', 'random seed of the --stability draws', integer('seed', 0), 1);
+}
+
+interface Stability {
+  stability?: number;
+  seed: number;
+}
+
+function stabilityHeading(draws: number, seed: number): string {
+  return `\nstability over ${draws} draws (seed ${seed}; each tie N(v, (${TIE_DRAW_DEFAULTS.spread}·(1 − confidence))²)):\n`;
+}
+
 export function register(program: Command): void {
-  withCommon(
-    program
-      .command('balance')
-      .description('structural balance: triangle census, frustration index and factions, walk balance')
-      .option(
-        '--edges <file>',
-        'read a signed edge list CSV (from,to,sign or from,to,weight) instead of a world',
-      )
-      .option('--weighted', 'cost of a frustrated tie is |w| (default: each tie counts 1)')
-      .option(
-        '--time-limit <s>',
-        'seconds for the whole report (frustration solver and spectral measures)',
-        number('time-limit', 0.01),
-        60,
-      ),
-  ).action(async (opts: Common & { edges?: string; weighted?: boolean; timeLimit: number }) => {
+  withStability(
+    withCommon(
+      program
+        .command('balance')
+        .description('structural balance: triangle census, frustration index and factions, walk balance')
+        .option(
+          '--edges <file>',
+          'read a signed edge list CSV (from,to,sign or from,to,weight) instead of a world',
+        )
+        .option('--weighted', 'cost of a frustrated tie is |w| (default: each tie counts 1)')
+        .option(
+          '--time-limit <s>',
+          'seconds for the whole report (frustration solver and spectral measures)',
+          number('time-limit', 0.01),
+          60,
+        ),
+    ),
+    'the triangle census and balance of a world snapshot',
+  ).action(async (opts: Common & Stability & { edges?: string; weighted?: boolean; timeLimit: number }) => {
     let graph: ReturnType<typeof graphOf>;
+    if (opts.edges && opts.stability !== undefined) {
+      throw new InvalidInputError({
+        field: '--stability',
+        message: 'an edge list has no confidence to draw from',
+        hint: 'use --stability with --world',
+      });
+    }
     if (opts.edges) {
       const { graph: g, warnings } = parseEdgeListCsv(readTextFile(opts.edges), opts.edges);
       warn(warnings);
@@ -149,17 +188,49 @@ export function register(program: Command): void {
       timeLimit: opts.timeLimit,
     });
     warn(report.warnings);
-    if (opts.json) return printJson(report);
+    const stability =
+      opts.stability === undefined
+        ? undefined
+        : balanceStability(snapshotFromOptions(opts), stream(opts.seed), {
+            neutral: opts.neutral,
+            kinds: actorKinds(opts.kinds),
+            draws: opts.stability,
+          });
+    if (opts.json)
+      return printJson(stability ? { ...report, stability: { seed: opts.seed, ...stability } } : report);
     printBalance(report);
+    if (!stability) return;
+    process.stdout.write(stabilityHeading(stability.draws, opts.seed));
+    const band = (b: { value: number; band: [number, number] }, digits: number) =>
+      `${fmt(b.value, digits)} (5–95 %: ${fmt(b.band[0], digits)} … ${fmt(b.band[1], digits)})`;
+    const rows: [string, string][] = [
+      ['edges', band(stability.edges, 0)],
+      ['triangles', band(stability.triangles, 0)],
+      ['triangle index', band(stability.triangleIndex, 3)],
+      [`${stability.balanced ? 'balanced' : 'unbalanced'} in`, `${fmt(stability.keepsBalanced, 3)} of draws`],
+    ];
+    printTable(rows, [
+      { header: 'measure', cell: ([k]) => k },
+      { header: 'value', cell: ([, v]) => v },
+    ]);
   });
 
-  withCommon(
-    program
-      .command('triangle <a> <b> <c>')
-      .description('strategic triangle (Dittmer) of three actors: type, pivot/wings or partners/outcast'),
-  ).action((a: string, b: string, c: string, opts: Common) => {
-    const t = triangleInSnapshot(snapshotFromOptions(opts), [a, b, c], { neutral: opts.neutral });
-    if (opts.json) return printJson(t);
+  withStability(
+    withCommon(program.command('triangle <a> <b> <c>')).description(
+      'strategic triangle (Dittmer) of three actors: type, pivot/wings or partners/outcast',
+    ),
+    "how often the type and each tie's sign hold",
+  ).action((a: string, b: string, c: string, opts: Common & Stability) => {
+    const snap = snapshotFromOptions(opts);
+    const t = triangleInSnapshot(snap, [a, b, c], { neutral: opts.neutral });
+    const stability =
+      opts.stability === undefined
+        ? undefined
+        : triangleStability(snap, [a, b, c], stream(opts.seed), {
+            neutral: opts.neutral,
+            draws: opts.stability,
+          });
+    if (opts.json) return printJson(stability ? { ...t, stability: { seed: opts.seed, ...stability } } : t);
     const roles = t.pivot
       ? `pivot ${t.pivot}, wings ${t.wings!.join(' and ')}`
       : t.partners
@@ -170,6 +241,24 @@ export function register(program: Command): void {
       { header: 'tie', cell: ([k]) => k },
       { header: 'value', cell: ([, v]) => fmt(v, 2), align: 'right' },
       { header: '', cell: ([, v]) => bar(v, 10) },
+    ]);
+    if (!stability) return;
+    const types = TRIANGLE_TYPES.filter((type) => stability.types[type] > 0)
+      .map((type) => `${type} ${fmt(stability.types[type], 3)}`)
+      .join(', ');
+    process.stdout.write(
+      `${stabilityHeading(stability.draws, opts.seed)}` +
+        `keeps its type in ${fmt(stability.keepsType, 3)} of draws (${types})\n`,
+    );
+    printTable(stability.ties, [
+      { header: 'tie', cell: (s) => s.tie },
+      { header: 'sign', cell: (s) => s.sign, align: 'right' },
+      {
+        header: 'confidence',
+        cell: (s) => (s.confidence === undefined ? 'no data' : fmt(s.confidence, 2)),
+        align: 'right',
+      },
+      { header: 'keeps sign', cell: (s) => fmt(s.keepsSign, 3), align: 'right' },
     ]);
   });
 
@@ -223,12 +312,15 @@ export function register(program: Command): void {
     );
   });
 
-  withCommon(
-    program
-      .command('alignment')
-      .description('position of every actor between two poles (+1 first pole, −1 second) and engagement')
-      .requiredOption('--poles <p,q>', 'two actor ids, e.g. USA,CHN'),
-  ).action((opts: Common & { poles: string }) => {
+  withStability(
+    withCommon(
+      program
+        .command('alignment')
+        .description('position of every actor between two poles (+1 first pole, −1 second) and engagement')
+        .requiredOption('--poles <p,q>', 'two actor ids, e.g. USA,CHN'),
+    ),
+    "how often each actor stays on its side, and its position's 5–95 % band",
+  ).action((opts: Common & Stability & { poles: string }) => {
     const poles = opts.poles.split(',').map((x) => x.trim());
     if (poles.length !== 2 || poles.some((x) => x === '')) {
       throw new InvalidInputError({
@@ -237,11 +329,20 @@ export function register(program: Command): void {
         hint: 'e.g. USA,CHN',
       });
     }
-    const report = alignmentInSnapshot(snapshotFromOptions(opts), [poles[0]!, poles[1]!], {
-      neutral: opts.neutral,
-      kinds: actorKinds(opts.kinds),
-    });
-    if (opts.json) return printJson(report);
+    const snap = snapshotFromOptions(opts);
+    const axis: [string, string] = [poles[0]!, poles[1]!];
+    const measure = { neutral: opts.neutral, kinds: actorKinds(opts.kinds) };
+    const report = alignmentInSnapshot(snap, axis, measure);
+    const stability =
+      opts.stability === undefined
+        ? undefined
+        : alignmentStability(snap, axis, stream(opts.seed), { ...measure, draws: opts.stability });
+    if (opts.json)
+      return printJson(
+        stability
+          ? { ...report, stability: { seed: opts.seed, draws: stability.draws, rows: stability.rows } }
+          : report,
+      );
     printTable(report.rows, [
       { header: 'actor', cell: (r) => r.actor },
       { header: 'position', cell: (r) => fmt(r.position, 2), align: 'right' },
@@ -251,6 +352,18 @@ export function register(program: Command): void {
     const one = report.oneSided.map((r) => `${r.actor} (${r.pole} ${fmt(r.tie, 2)})`).join(', ');
     if (one) console.log(`\ntied to one pole only, no position: ${one}`);
     console.log(`${report.noData} actor(s) without data on either pole`);
+    if (!stability) return;
+    process.stdout.write(stabilityHeading(stability.draws, opts.seed));
+    printTable(stability.rows, [
+      { header: 'actor', cell: (r) => r.actor },
+      { header: 'side', cell: (r) => r.side, align: 'right' },
+      { header: 'keeps side', cell: (r) => fmt(r.keepsSide, 3), align: 'right' },
+      {
+        header: 'position 5–95 %',
+        cell: (r) => `${fmt(r.band[0], 2)} … ${fmt(r.band[1], 2)}`,
+        align: 'right',
+      },
+    ]);
   });
 
   withCommon(
@@ -312,6 +425,7 @@ export function register(program: Command): void {
       { header: 'junior → senior', cell: (d) => `${d.junior} → ${d.senior}` },
       { header: 'tie', cell: (d) => fmt(d.tie, 2), align: 'right' },
       { header: 'capability ratio', cell: (d) => fmt(d.ratio, 1), align: 'right' },
+      { header: 'arms from senior', cell: (d) => fmt(d.reliance, 2), align: 'right' },
       { header: 'asymmetry', cell: (d) => fmt(d.asymmetry, 2), align: 'right' },
     ]);
   });

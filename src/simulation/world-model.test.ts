@@ -12,7 +12,13 @@ const tie = (dimension: TieSeries['dimension'], at: string, value: number): TieS
 });
 
 const world: World = {
-  meta: { id: 'w', name: 'w', description: '', period: { from: '1990', to: '2021' } },
+  meta: {
+    id: 'w',
+    name: 'w',
+    description: '',
+    period: { from: '1990', to: '2021' },
+    compositeCarryBackMonths: 60,
+  },
   sources: [],
   evidence: [],
   actors: ['A', 'B'].map((id) => ({ id, kind: 'state', name: id, aliases: [], evidence: ['e'] })),

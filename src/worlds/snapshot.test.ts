@@ -223,9 +223,15 @@ describe('snapshot: dimensions without a value at the date', () => {
     observations,
   });
   // Diplomacy rises 0.4 → 0.8 while arms stay at 0.7; trade is coded only from 2005, and lapses in
-  // 2012 without a new value.
+  // 2012 without a new value. The world lets the composite carry five years back, as eurasia does.
   const world: World = {
-    meta: { id: 'w', name: 'w', description: '', period: { from: '1990', to: '2021' } },
+    meta: {
+      id: 'w',
+      name: 'w',
+      description: '',
+      period: { from: '1990', to: '2021' },
+      compositeCarryBackMonths: 60,
+    },
     sources: [],
     evidence: [],
     actors: ['A', 'B'].map((id) => ({ id, kind: 'state', name: id, aliases: [], evidence: ['e'] })),
@@ -284,6 +290,16 @@ describe('snapshot: dimensions without a value at the date', () => {
     expect(unweighted.carried).toBeUndefined();
     expect(unweighted.missing).toBeUndefined();
     expect(unweighted.value).toBeCloseTo((0.4 + 0.7) / 2, 12);
+  });
+
+  it('carries nothing back unless the world or the caller asks', () => {
+    const { compositeCarryBackMonths: _, ...meta } = world.meta;
+    const strict = snapshot({ ...world, meta }, '2003').ties[0]!;
+    expect(strict.value).toBeCloseTo((0.4 + 0.7) / 2, 12);
+    expect(strict.carried).toBeUndefined();
+    expect(strict.missing).toEqual(['economic']);
+    const asked = snapshot({ ...world, meta }, '2003', { missing: { carryBackMonths: 60 } }).ties[0]!;
+    expect(asked.carried?.[0]?.dimension).toBe('economic');
   });
 
   it('makes no tie of a dyad that has no dimension in force at the date', () => {

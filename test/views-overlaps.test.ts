@@ -10,6 +10,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type Client, createClient } from '../src/api/client.js';
 import { type RunningServer, startServer } from '../src/api/server.js';
 import { launchChromium } from './helpers/chromium.js';
 
@@ -17,6 +18,7 @@ const WEB_INDEX = fileURLToPath(new URL('../web/dist/index.html', import.meta.ur
 const DATES = ['2015-06', '2021-12'];
 
 let server: RunningServer;
+let api: Client;
 let browser: Browser;
 let page: Page;
 
@@ -25,6 +27,7 @@ beforeAll(async () => {
     throw new Error('web/dist/index.html is missing: build the workbench first with `npm run build:web`');
   }
   server = await startServer({ port: 0, log: null });
+  api = createClient({ baseUrl: server.url });
   browser = await launchChromium();
 });
 
@@ -105,6 +108,71 @@ describe('lines and nodes in the network view', () => {
       expect(nodes).toBeGreaterThan(10);
       expect(crossings).toEqual([]);
       expect(await page.locator('#network').getAttribute('data-edge-node-overlaps')).toBe('0');
+    });
+  }
+});
+
+interface LabelBox {
+  text: string;
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/** The alignment chart's actor labels (text whose content is an actor id) as the browser laid them out. */
+function labelBoxes(ids: string[]): Promise<LabelBox[]> {
+  return page.evaluate((actorIds) => {
+    const known = new Set(actorIds);
+    return [...document.querySelectorAll('#alignment-chart svg text')]
+      .filter((t) => known.has(t.textContent ?? ''))
+      .map((t) => {
+        const b = t.getBoundingClientRect();
+        return { text: t.textContent ?? '', left: b.left, top: b.top, right: b.right, bottom: b.bottom };
+      });
+  }, ids);
+}
+
+/** Months and poles where actors crowd together on the axis (found over eurasia's years). */
+const CROWDED = [
+  { at: '2018-06', poles: ['USA', 'IND'] },
+  { at: '2022-06', poles: ['USA', 'PAK'] },
+] as const;
+
+describe('labels in the alignment chart', () => {
+  for (const { at, poles } of CROWDED) {
+    it(`no two actor labels overlap, and every engaged actor is named (eurasia, ${at}, ${poles.join(' vs ')})`, async () => {
+      const { actors } = await api.world('eurasia');
+      const ids = actors.map((a) => a.id);
+      const body = await api.alignment('eurasia', [poles[0], poles[1]], { at });
+      const engaged = body.rows.filter((r) => r.engagement > 0).map((r) => r.actor);
+      await page.goto(`${server.url}/#world=eurasia&at=${at}&tab=balancers`);
+      await page.waitForSelector('#alignment-chart[data-state="done"] svg');
+      await page.selectOption('#pole-0', poles[0]);
+      await page.selectOption('#pole-1', poles[1]);
+      await page.waitForSelector(
+        `#alignment-chart svg >> text="← with ${poles[1]}    position    with ${poles[0]} →"`,
+      );
+      await page.waitForSelector('#alignment-chart[data-state="done"]');
+      const boxes = await labelBoxes(ids);
+      // The check has something to check: several labels near each other.
+      expect(engaged.length).toBeGreaterThanOrEqual(4);
+      const overlapping: string[] = [];
+      for (let i = 0; i < boxes.length; i++) {
+        for (let j = i + 1; j < boxes.length; j++) {
+          const a = boxes[i]!;
+          const b = boxes[j]!;
+          if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) {
+            overlapping.push(`${a.text} / ${b.text}`);
+          }
+        }
+      }
+      expect(overlapping).toEqual([]);
+      expect(await page.locator('#alignment-chart').getAttribute('data-label-overlaps')).toBe('0');
+      // Nobody is lost: each engaged actor is labelled on the chart or named in the note beneath it.
+      const note = (await page.locator('#alignment-chart p').textContent()) ?? '';
+      const named = new Set(boxes.map((b) => b.text));
+      for (const id of engaged) expect(named.has(id) || new RegExp(`\\b${id}\\b`).test(note), id).toBe(true);
     });
   }
 });

@@ -108,6 +108,19 @@ describe('lines and nodes in the network view', () => {
       expect(nodes).toBeGreaterThan(10);
       expect(crossings).toEqual([]);
       expect(await page.locator('#network').getAttribute('data-edge-node-overlaps')).toBe('0');
+      // A smaller window draws the same map smaller, with nodes of the same pixel size.
+      const canvasSize = () =>
+        page.evaluate(() => {
+          const s = (
+            window as unknown as { cbNetwork: { getDimensions(): { width: number; height: number } } }
+          ).cbNetwork;
+          return s.getDimensions();
+        });
+      const before = await canvasSize();
+      await page.setViewportSize({ width: 1000, height: 640 });
+      await expect.poll(async () => (await canvasSize()).height).toBeLessThan(before.height);
+      expect((await crossingsOnScreen()).crossings).toEqual([]);
+      expect(await page.locator('#network').getAttribute('data-edge-node-overlaps')).toBe('0');
     });
   }
 });

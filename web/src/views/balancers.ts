@@ -2,18 +2,31 @@
  * Balancers and the "new bipolarity": the balancer table at the slider's date (rival pairs an
  * actor straddles with its tilt on each, pivot score, flip cost), and the alignment chart — every
  * actor between two poles (position from −1, with the second pole, to +1, with the first) against
- * its engagement with them. The poles default to the two states with the largest capability.
+ * its engagement with them, each dot labelled where no other label is (see `label-placement.ts`;
+ * `data-label-overlaps` counts overlapping labels as laid out). The poles default to the two
+ * states with the largest capability.
  */
 import type { AlignmentBodyType, BalancersBodyType } from '../../../src/api/client.js';
 import { api } from '../api.js';
 import { chartSvg, cspSafe, loadPlot } from '../charts.js';
 import { getSnapshot } from '../data.js';
 import { announce, h, replace, signed, valueBar } from '../dom.js';
+import { countBoxOverlaps, placeLabels } from '../label-placement.js';
 import { KIND_COLORS } from '../palette.js';
+import type * as PlotModule from '../plot.js';
 import type { View, ViewContext } from '../view.js';
 
 /** Rival pairs shown per actor in the table (the rest are counted). */
 const PAIRS_SHOWN = 3;
+
+/** Radius of an actor's dot in the alignment chart, in pixels. */
+const DOT_RADIUS = 5;
+
+function svgEl(tag: string, attrs: Record<string, string | number>): SVGElement {
+  const el = document.createElementNS('http://www.w3.org/2000/svg', tag);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
+  return el;
+}
 
 export function createBalancersView(ctx: ViewContext): View {
   const poleSelects = [0, 1].map((i) => h('select', { id: `pole-${i}` }));
@@ -139,17 +152,8 @@ export function createBalancersView(ctx: ViewContext): View {
     const Plot = await loadPlot();
     const kinds = new Map(ctx.world().actors.map((a) => [a.id, a.kind]));
     const [p, q] = body.poles;
-    // Actors at the same spot get their labels stacked instead of printed over each other.
-    const seen = new Map<string, number>();
-    const rows = body.rows
-      .filter((r) => r.engagement > 0)
-      .map((r) => {
-        const key = `${Math.round(r.position * 10)}|${Math.round(r.engagement * 20)}`;
-        const k = seen.get(key) ?? 0;
-        seen.set(key, k + 1);
-        return { ...r, stack: k };
-      });
-    chart = cspSafe(
+    const rows = body.rows.filter((r) => r.engagement > 0);
+    const plot = cspSafe(
       Plot.plot({
         width: Math.max(420, Math.min(640, chartHost.clientWidth || 560)),
         height: 380,
@@ -167,39 +171,91 @@ export function createBalancersView(ctx: ViewContext): View {
           Plot.dot(rows, {
             x: 'position',
             y: 'engagement',
-            r: 5,
+            r: DOT_RADIUS,
             fill: (d: { actor: string }) => KIND_COLORS[kinds.get(d.actor) ?? 'state'],
             title: (d: { actor: string; position: number; engagement: number }) =>
               `${d.actor}: position ${signed(d.position)}, engagement ${d.engagement.toFixed(2)}`,
           }),
-          ...[...new Set(rows.map((r) => r.stack))].map((k) =>
-            Plot.text(
-              rows.filter((r) => r.stack === k),
-              {
-                x: 'position',
-                y: 'engagement',
-                text: 'actor',
-                dy: -10 - 12 * k,
-                fontSize: 11,
-                fontWeight: 600,
-                textAnchor: 'middle',
-              },
-            ),
-          ),
         ],
       }),
     );
+    chart = plot;
+    const note = h('p', { class: 'small muted' });
+    replace(chartHost, plot, note);
+    // Labels go in once the chart is in the page, so each is placed at its measured size.
+    const dropped = labelDots(plot, rows);
     const unengaged = body.rows.filter((r) => r.engagement === 0).map((r) => r.actor);
-    replace(
-      chartHost,
-      chart,
-      h(
-        'p',
-        { class: 'small muted' },
-        `At ${body.at} (${body.layer}). Left out, no tie to either pole: ${unengaged.join(', ') || 'none'}.`,
-      ),
-    );
+    note.textContent = [
+      `At ${body.at} (${body.layer}). Left out, no tie to either pole: ${unengaged.join(', ') || 'none'}.`,
+      dropped.length
+        ? ` Too crowded to label: ${dropped.map((r) => `${r.actor} (${signed(r.position)}, ${r.engagement.toFixed(2)})`).join(', ')}.`
+        : '',
+    ].join('');
     chartHost.dataset.state = 'done';
+  }
+
+  /**
+   * Writes each dot's actor id beside it where no other label or dot is (a line joins a label set
+   * further out), and sets `data-label-overlaps` from the labels' boxes as laid out. Returns the
+   * rows left unlabelled.
+   */
+  function labelDots(
+    plot: ReturnType<typeof PlotModule.plot>,
+    rows: readonly { actor: string; position: number; engagement: number }[],
+  ): { actor: string; position: number; engagement: number }[] {
+    const svg = chartSvg(plot);
+    if (!svg) return [];
+    const sx = plot.scale('x')!;
+    const sy = plot.scale('y')!;
+    const layer = svgEl('g', {
+      'aria-label': 'labels',
+      'font-size': 11,
+      'font-weight': 600,
+      'text-anchor': 'middle',
+    });
+    const leaders = svgEl('g', { 'aria-hidden': 'true', stroke: '#888', 'stroke-width': 1 });
+    svg.append(leaders, layer);
+    const texts = new Map<string, SVGTextElement>();
+    const requests = [...rows]
+      .sort((a, b) => b.engagement - a.engagement || (a.actor < b.actor ? -1 : 1))
+      .map((r) => {
+        const text = svgEl('text', { 'dominant-baseline': 'central' }) as SVGTextElement;
+        text.textContent = r.actor;
+        layer.append(text);
+        texts.set(r.actor, text);
+        const box = text.getBBox();
+        return {
+          id: r.actor,
+          x: sx.apply(r.position) as number,
+          y: sy.apply(r.engagement) as number,
+          r: DOT_RADIUS,
+          width: box.width,
+          height: box.height,
+        };
+      });
+    const { width, height } = svg.viewBox.baseVal;
+    const { placed, dropped } = placeLabels(requests, { left: 0, top: 0, right: width, bottom: height });
+    const at = new Map(requests.map((r) => [r.id, r]));
+    for (const l of placed) {
+      texts.get(l.id)!.setAttribute('x', String(l.x));
+      texts.get(l.id)!.setAttribute('y', String(l.y));
+      if (!l.leader) continue;
+      const dot = at.get(l.id)!;
+      const d = Math.hypot(l.x - dot.x, l.y - dot.y) || 1;
+      leaders.append(
+        svgEl('line', {
+          x1: dot.x + ((l.x - dot.x) / d) * DOT_RADIUS,
+          y1: dot.y + ((l.y - dot.y) / d) * DOT_RADIUS,
+          x2: l.x,
+          y2: l.y,
+        }),
+      );
+    }
+    for (const id of dropped) texts.get(id)!.remove();
+    const boxes = placed.map((l) => texts.get(l.id)!.getBoundingClientRect());
+    chartHost.dataset.labelOverlaps = String(countBoxOverlaps(boxes));
+    const gone = new Set(dropped);
+    return rows.filter((r) => gone.has(r.actor));
   }
 
   async function refresh(): Promise<void> {

@@ -1,9 +1,11 @@
 /**
- * The signed network: sigma.js on a graphology graph whose nodes keep fixed positions (see
- * `layout.ts`) while the slider replays the ties month by month. Beside it, the same ties as an
- * accessible table (each row opens the evidence drawer), and a legend. The canvas gets
- * `data-ready`, `data-at`, `data-layer` and `data-edges` once a month is drawn, and the page gets
- * a `cb:network-drawn` performance mark the first time.
+ * The signed network: sigma.js on a graphology graph whose nodes keep their map positions (see
+ * `layout.ts`) while the slider replays the ties month by month; each month, nodes a line would
+ * run over are nudged off it from those same positions (see `edge-clearance.ts`). Beside it, the
+ * same ties as an accessible table (each row opens the evidence drawer), and a legend. The canvas
+ * gets `data-ready`, `data-at`, `data-layer`, `data-edges` and `data-edge-node-overlaps` (lines
+ * over nodes they do not join, as drawn) once a month is drawn, and the page gets a
+ * `cb:network-drawn` performance mark the first time.
  */
 import { UndirectedGraph } from 'graphology';
 import Sigma from 'sigma';
@@ -11,6 +13,7 @@ import type { SnapshotBody } from '../../../src/api/client.js';
 import { existsAt } from '../../../src/domain/lifetime.js';
 import { getSnapshot, latest } from '../data.js';
 import { announce, h, replace, signed, valueBar } from '../dom.js';
+import { type ClearanceNode, clearEdges, countEdgeNodeOverlaps } from '../edge-clearance.js';
 import { stableLayout } from '../layout.js';
 import { KIND_COLORS, MEMBERSHIP_COLOR, tieColor, tieWidth } from '../palette.js';
 import type { View, ViewContext } from '../view.js';
@@ -104,15 +107,17 @@ export function createNetworkView(ctx: ViewContext): View {
   let current: SnapshotBody | undefined;
   let visible = false;
   let marked = false;
+  /** Each actor's map position, before any month's nudging. */
+  let home = new Map<string, { x: number; y: number }>();
   const load = latest(getSnapshot);
 
   function buildNodes(): void {
     const world = ctx.world();
     worldId = world.meta.id;
     graph.clear();
-    const positions = stableLayout(world.actors, world.memberships);
+    home = stableLayout(world.actors, world.memberships);
     for (const a of world.actors) {
-      const p = positions.get(a.id)!;
+      const p = home.get(a.id)!;
       graph.addNode(a.id, {
         x: p.x,
         y: p.y,
@@ -149,10 +154,16 @@ export function createNetworkView(ctx: ViewContext): View {
         return { ...data, color: fade(data.color as string) };
       },
     });
+    // Browser tests read what sigma drew from here (positions, sizes), not from this view's own sums.
+    (window as unknown as { cbNetwork?: Sigma }).cbNetwork = renderer;
     renderer.on('clickEdge', ({ edge }) => {
       if (graph.getEdgeAttribute(edge, 'kind') === 'membership') return;
       const [a, b] = graph.extremities(edge);
       ctx.openEvidence(a, b);
+    });
+    // Pixel clearances change with the canvas size.
+    renderer.on('resize', () => {
+      if (current) clearLines();
     });
     renderer.on('enterEdge', () => canvas.classList.add('pointer'));
     renderer.on('leaveEdge', () => canvas.classList.remove('pointer'));
@@ -194,7 +205,7 @@ export function createNetworkView(ctx: ViewContext): View {
         value: t.value,
       });
     }
-    renderer?.refresh();
+    clearLines();
     renderTable();
     canvas.dataset.ready = 'true';
     canvas.dataset.at = snap.at;
@@ -215,6 +226,45 @@ export function createNetworkView(ctx: ViewContext): View {
     announce(
       `${snap.at}, ${snap.layer}: ${snap.ties.length} ties, ${pos} positive, ${snap.ties.length - pos} negative or neutral.`,
     );
+  }
+
+  /**
+   * Puts the shown nodes back on their map positions and nudges them off the lines they do not
+   * join, in pixels of the unzoomed camera over the map's own frame (so the result depends on the
+   * world, the month and the canvas size only); then counts what is left as drawn.
+   */
+  function clearLines(): void {
+    if (!renderer) return;
+    const r = renderer;
+    const xs = [...home.values()].map((p) => p.x);
+    const ys = [...home.values()].map((p) => p.y);
+    r.setCustomBBox({ x: [Math.min(...xs), Math.max(...xs)], y: [Math.min(...ys), Math.max(...ys)] });
+    graph.forEachNode((id) => graph.mergeNodeAttributes(id, home.get(id)!));
+    r.refresh();
+    const unzoomed = { cameraState: { x: 0.5, y: 0.5, ratio: 1, angle: 0 } };
+    const nodes: ClearanceNode[] = [];
+    graph.forEachNode((id, attrs) => {
+      if (attrs.hidden) return;
+      const p = r.graphToViewport(home.get(id)!, unzoomed);
+      nodes.push({ id, x: p.x, y: p.y, r: r.scaleSize(attrs.size as number, 1) });
+    });
+    const lines = graph.mapEdges((_e, attrs, a, b) => ({ a, b, width: attrs.size as number }));
+    clearEdges(nodes, lines);
+    for (const n of nodes) graph.mergeNodeAttributes(n.id, r.viewportToGraph(n, unzoomed));
+    r.refresh();
+    canvas.dataset.edgeNodeOverlaps = String(countEdgeNodeOverlaps(drawnNodes(r), lines));
+  }
+
+  /** The shown nodes where sigma drew them, in viewport pixels, with their drawn radii. */
+  function drawnNodes(r: Sigma): ClearanceNode[] {
+    const out: ClearanceNode[] = [];
+    graph.forEachNode((id, attrs) => {
+      const shown = r.getNodeDisplayData(id);
+      if (attrs.hidden || !shown) return;
+      const p = r.framedGraphToViewport(shown);
+      out.push({ id, x: p.x, y: p.y, r: r.scaleSize(shown.size) });
+    });
+    return out;
   }
 
   function renderTable(): void {

@@ -41,6 +41,8 @@ function renameWorld(dir: string, map: (id: string) => string): string {
     });
     each('capabilities', (c) => {
       c.actor = map(c.actor as string);
+      const imports = c.armsImports as Record<string, number> | undefined;
+      if (imports) c.armsImports = Object.fromEntries(Object.entries(imports).map(([k, v]) => [map(k), v]));
     });
     each('ties', (t) => {
       t.a = map(t.a as string);

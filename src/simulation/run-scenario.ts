@@ -92,7 +92,7 @@ export interface Check {
   /** The tie checked (a < b), the actor whose capability is checked, or the measure. */
   pair?: [string, string];
   capability?: string;
-  measure?: { name: string; args: string[] };
+  measure?: { name: string; args: string[]; title: string };
   dimension: Layer;
   direction: 'positive' | 'negative';
   mean: number;
@@ -284,7 +284,7 @@ function summarise(
       const spec = followSpec(x);
       const m = measures.find((y) => y.name === spec.kind && y.args.join() === spec.args.join())!;
       e = { mean: m.mean ?? 0, lo: m.lo ?? 0, hi: m.hi ?? 0, pPositive: m.pPositive ?? 0.5 };
-      target = { measure: { name: m.name, args: m.args } };
+      target = { measure: { name: m.name, args: m.args, title: m.title } };
     } else if (x.pair) {
       const effect = effectOn(x.dimension ?? 'composite', x.pair[0], x.pair[1]);
       e = effect;

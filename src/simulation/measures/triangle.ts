@@ -32,6 +32,14 @@ export const triangle: MeasureKind = {
   }),
   outcomes,
   title: (args) => `triangle ${args.join('–')}`,
+  phrase: (outcome, args, held) => {
+    const name = args.join('–');
+    const [type, role] = outcome.split(', ');
+    const is = held ? 'stays' : 'is';
+    if (role?.startsWith('pivot ')) return `${role.slice(6)} ${is} the pivot of ${name}`;
+    if (role?.startsWith('outcast ')) return `${role.slice(8)} ${is} the outcast of ${name}`;
+    return `${name} ${is} ${type === 'incomplete' ? 'incomplete (a neutral tie)' : `a ${type}`}`;
+  },
   scope: 'local',
   signsOnly: true,
   create: (args, ctx) => {

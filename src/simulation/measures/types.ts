@@ -53,6 +53,11 @@ export interface MeasureKind {
   args(entry: never): Pick<FollowSpec, 'args' | 'argPaths'>;
   /** Outcome labels of a categorical measure (the evaluator returns an index into them). */
   outcomes?(args: readonly string[]): string[];
+  /**
+   * An outcome in words, e.g. "X is the pivot of A–B–C"; `held` when it was the outcome at the
+   * start ("X stays the pivot of A–B–C").
+   */
+  phrase?(outcome: string, args: readonly string[], held: boolean): string;
   /** Readable name, e.g. "tilt of X between A and B". */
   title(args: readonly string[]): string;
   /**

@@ -17,6 +17,7 @@ import { closest, unknownIdHint } from '../worlds/suggest.js';
 import { type DataPath, fieldName, parseYamlSource } from '../worlds/yaml-source.js';
 import { ENGINE_PARAMS } from './engine-params.js';
 import {
+  FOLLOW_SYNTAX,
   FollowEntrySchema,
   followSpec,
   isMeasureEntry,
@@ -188,6 +189,14 @@ function fail(problems: Problem[], what: string): never {
   );
 }
 
+/** What to write instead of unknown keys: the fields of the scenario, or of the measure entry. */
+function unknownKeyHint(keys: string[], path: (string | number)[]): string {
+  const fix = `remove or rename ${keys.join(', ')}`;
+  if (path.length === 0) return `${fix}; scenario fields are ${Object.keys(ScenarioSchema.shape).join(', ')}`;
+  if (path[0] === 'follow' || path[0] === 'expect') return `${fix}; measures are written ${FOLLOW_SYNTAX}`;
+  return fix;
+}
+
 function fromData(
   data: unknown,
   file: string | undefined,
@@ -203,10 +212,7 @@ function fromData(
       line: locate(keys.length > 0 ? [...path, keys[0]!] : path),
       field: fieldName(keys.length > 0 ? [...path, keys[0]!] : path) || undefined,
       message: issue.message,
-      hint:
-        keys.length > 0
-          ? `remove or rename ${keys.join(', ')}; scenario fields are ${Object.keys(ScenarioSchema.shape).join(', ')}`
-          : undefined,
+      hint: keys.length > 0 ? unknownKeyHint(keys, path) : undefined,
     };
   });
   return fail(problems, `scenario ${file ?? ''}`.trim());

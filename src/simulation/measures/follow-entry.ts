@@ -13,7 +13,8 @@ export type FollowEntry = Record<string, unknown>;
 
 const NAMED = MEASURE_KINDS.filter((k) => k.value !== undefined);
 const KEYED = MEASURE_KINDS.filter((k) => k.value === undefined);
-const SYNTAX = MEASURE_KINDS.map((k) => k.syntax).join(', ');
+/** How every kind is written, for hints. */
+export const FOLLOW_SYNTAX = MEASURE_KINDS.map((k) => k.syntax).join(', ');
 
 type Found = { kind: MeasureKind } | { message: string; path: (string | number)[] };
 
@@ -42,7 +43,7 @@ function kindOf(entry: FollowEntry): Found {
   return {
     message:
       `${keyed.length > 1 ? 'a measure entry names one measure' : `unknown measure '${keys.join(', ')}'`}` +
-      ` (${near && keyed.length === 0 ? `did you mean '${near}'? ` : ''}write one of ${SYNTAX})`,
+      ` (${near && keyed.length === 0 ? `did you mean '${near}'? ` : ''}write one of ${FOLLOW_SYNTAX})`,
     path: [],
   };
 }
@@ -64,7 +65,7 @@ function check(entry: FollowEntry, ctx: z.RefinementCtx): MeasureKind | undefine
 export const FollowEntrySchema = z
   .record(z.string(), z.unknown())
   .superRefine((entry, ctx) => void check(entry, ctx))
-  .describe(`a measure to follow step by step: ${SYNTAX}`);
+  .describe(`a measure to follow step by step: ${FOLLOW_SYNTAX}`);
 
 /** An `expect:` entry on a measure: a numeric follow entry plus `direction`. */
 export const MeasureExpectationSchema = z

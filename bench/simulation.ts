@@ -1,8 +1,10 @@
 /**
  * Simulation engine benchmarks, one case per child process (wall time and peak memory under GNU
  * time): the paired Monte Carlo on eurasia (1,000 runs × 60 monthly steps; goal ≤ 5 s on 2 cores),
- * the speed-up from 1 to 2 workers (goal ≥ 1.7×), a synthetic dense 200-actor world (100 runs ×
- * 30 steps) and how time grows with the number of actors (50/100/200, dense).
+ * the speed-up from 1 to 2 workers (goal ≥ 1.7×), the cost of following measures (the same
+ * scenario following 3 strategic triangles, 2 tilts and the frustration index; goal ≤ 1.3× the
+ * time of following nothing), a synthetic dense 200-actor world (100 runs × 30 steps) and how time
+ * grows with the number of actors (50/100/200, dense).
  * `BENCH_QUICK=1` shrinks every case so the file can be smoke-tested.
  */
 import { loadavg } from 'node:os';
@@ -78,16 +80,29 @@ interface Case {
   run: (workers: number) => Promise<{ runs: number; steps: number; actors: number }>;
 }
 
-const eurasia = (runs: number, steps: number) => async (workers: number) => {
-  const doc = loadScenario('seed-russia-pakistan-bait');
-  doc.scenario.horizon = steps;
-  const r = await runScenario(doc, { runs, workers });
-  return {
-    runs,
-    steps,
-    actors: r.effects.length > 0 ? Math.round((1 + Math.sqrt(1 + 8 * r.effects.length)) / 2) : 0,
+/** The measures the seeds argue in, on the bait scenario's actors. */
+const FOLLOW = [
+  { triangle: ['IND', 'PAK', 'RUS'] },
+  { triangle: ['CHN', 'IND', 'USA'] },
+  { triangle: ['CHN', 'PAK', 'USA'] },
+  { tilt: 'RUS', between: ['IND', 'CHN'] },
+  { tilt: 'RUS', between: ['IND', 'PAK'] },
+  { measure: 'frustration' },
+];
+
+const eurasia =
+  (runs: number, steps: number, follow: Record<string, unknown>[] = []) =>
+  async (workers: number) => {
+    const doc = loadScenario('seed-russia-pakistan-bait');
+    doc.scenario.horizon = steps;
+    doc.scenario.follow = follow;
+    const r = await runScenario(doc, { runs, workers });
+    return {
+      runs,
+      steps,
+      actors: r.effects.length > 0 ? Math.round((1 + Math.sqrt(1 + 8 * r.effects.length)) / 2) : 0,
+    };
   };
-};
 
 const synthetic = (n: number, runs: number, steps: number) => async (workers: number) => {
   const world = syntheticWorld(n, 1);
@@ -107,6 +122,18 @@ const q = (full: number, quick: number) => (QUICK ? quick : full);
 const CASES: Case[] = [
   { name: 'eurasia, 2 workers', workers: 2, repeats: 9, run: eurasia(q(1000, 40), q(60, 12)) },
   { name: 'eurasia, 1 worker', workers: 1, repeats: 9, run: eurasia(q(1000, 40), q(60, 12)) },
+  {
+    name: 'eurasia following 6 measures, 2 workers',
+    workers: 2,
+    repeats: 9,
+    run: eurasia(q(1000, 40), q(60, 12), FOLLOW),
+  },
+  {
+    name: 'eurasia following 6 measures, 1 worker',
+    workers: 1,
+    repeats: 9,
+    run: eurasia(q(1000, 40), q(60, 12), FOLLOW),
+  },
   {
     name: 'synthetic dense 200, 2 workers',
     workers: 2,
@@ -185,6 +212,23 @@ async function main(): Promise<void> {
   const ratios = one.map((x, r) => x.seconds / two[r]!.seconds);
   const speedup = median(ratios);
   rows.push(['speed-up eurasia 1 → 2 workers', '', '', `${speedup.toFixed(2)}×`, '', '', '', '']);
+  // Cost of following measures, per round (the cases with and without ran in the same round).
+  const cost = (workers: string) => {
+    const plain = samples.get(`eurasia, ${workers}`)!;
+    const followed = samples.get(`eurasia following 6 measures, ${workers}`)!;
+    return median(followed.map((x, r) => x.seconds / plain[r]!.seconds));
+  };
+  for (const w of ['1 worker', '2 workers'])
+    rows.push([
+      `following 6 measures / nothing, ${w} (goal ≤ 1.3×)`,
+      '',
+      '',
+      `${cost(w).toFixed(2)}×`,
+      '',
+      '',
+      '',
+      '',
+    ]);
   table(
     [
       'case',

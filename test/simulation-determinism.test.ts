@@ -35,6 +35,8 @@ describe('paired Monte Carlo', () => {
     const doc = () => parseScenario(text, 'follow.yaml', fixtures);
     const one = await runScenario(doc(), { workers: 1 });
     const two = await runScenario(doc(), { workers: 2 });
+    const threeOff = await runScenario(doc(), { workers: 3, offThread: true });
+    expect(JSON.stringify(threeOff)).toBe(JSON.stringify(one));
     expect(one.measures.map((m) => m.name)).toEqual([
       'triangle',
       'tilt',

@@ -119,7 +119,7 @@ export class Runner {
     this.collector = new Collector(plan, measureRng(plan.seed));
   }
 
-  /** Computes runs [from, to). */
+  /** Computes runs [from, to); followed measures hold the step values (heuristic) at the horizon too. */
   runChunk(from: number, to: number): ChunkResult {
     const { plan } = this;
     const { n } = plan.model;

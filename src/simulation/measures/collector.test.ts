@@ -14,7 +14,7 @@ import { measureRng, Runner } from '../montecarlo.js';
 import { compilePlan } from '../plan.js';
 import { parseScenario } from '../scenario.js';
 import { compileWorld, type WorldModel } from '../world-model.js';
-import { exactAtHorizon, FOLLOW_DEFAULTS, measureFloats } from './collector.js';
+import { ExactAtHorizon, FOLLOW_DEFAULTS, measureFloats } from './collector.js';
 
 const fixtures = fileURLToPath(new URL('../../../test/fixtures/', import.meta.url));
 const world = loadWorld(`${fixtures}sim-world`);
@@ -126,14 +126,7 @@ describe('collector', () => {
     const chunk = new Runner(plan).runChunk(0, plan.runs);
     const per = measureFloats(plan);
     const stride = 7 * 2;
-    await exactAtHorizon(
-      plan,
-      plan.runs,
-      chunk.horizon,
-      chunk.capabilities,
-      chunk.measures,
-      measureRng(plan.seed),
-    );
+    await new ExactAtHorizon(plan, measureRng(plan.seed)).apply(chunk);
     const P = (model.n * (model.n - 1)) / 2;
     for (let r = 0; r < plan.runs; r++) {
       const ties = chunk.horizon.subarray(r * 3 * P + P, r * 3 * P + 2 * P);

@@ -4,13 +4,13 @@
  * (made once, refilled), and writes the values beside the run's other per-run results. Where the
  * two states are still equal (before the first shock) the twin's values are the scenario's.
  * At the horizon, measures with an exact form (the frustration index) are taken again exactly,
- * on the main thread, once per distinct sign pattern.
+ * on the main thread after the runs, once per distinct sign pattern.
  */
 import { SNAPSHOT_GRAPH_DEFAULTS } from '../../analysis/from-snapshot.js';
 import type { Rng } from '../../domain/random.js';
 import { MEASURE_BY_ID } from './index.js';
 import { type Frame, StateViewer, type ViewModel } from './state-view.js';
-import type { Evaluate, MeasureContext } from './types.js';
+import type { Evaluate, MeasureContext, MeasureKind } from './types.js';
 
 /** Options of followed measures (see `MeasureContext`). */
 export type FollowOptions = Omit<MeasureContext, 'ids' | 'rng'>;
@@ -170,52 +170,69 @@ export class Collector {
 
 /**
  * Replaces the horizon values of measures that have an exact form, run by run, from the horizon
- * ties (`horizon`: per run [start P][scenario P][twin P], pairs i < j) and capabilities; each
- * distinct sign pattern is solved once.
+ * ties (per run [start P][scenario P][twin P], pairs i < j) and capabilities of some runs; each
+ * distinct sign pattern is solved once (the values are pure, so remembering changes none).
+ *
+ * @example
+ * await new ExactAtHorizon(plan, measureRng(plan.seed)).apply(gathered);
  */
-export async function exactAtHorizon(
-  plan: CollectorPlan,
-  runs: number,
-  horizon: Float64Array,
-  capabilities: Float64Array,
-  measures: Float64Array,
-  rng: () => Rng,
-): Promise<void> {
-  const ctx = contextOf(plan, rng);
-  const exact = plan.follow
-    .map((f, k) => ({ kind: MEASURE_BY_ID.get(f.kind)!, k }))
-    .filter((x) => x.kind.atHorizon !== undefined);
-  if (exact.length === 0) return;
-  const { n } = plan.view;
-  const P = (n * (n - 1)) / 2;
-  const W = new Float64Array(n * n);
-  const viewer = new StateViewer(plan.view, ctx.neutral);
-  const frame = viewer.frame();
-  const stride = (plan.steps + 1) * 2;
-  const per = measureFloats(plan);
-  const memo = exact.map(() => new SignMemo(Number.POSITIVE_INFINITY));
-  for (let r = 0; r < runs; r++) {
-    for (let side = 0; side < 2; side++) {
-      const o = r * 3 * P + (1 + side) * P;
-      let p = 0;
-      for (let i = 0; i < n; i++) {
-        for (let j = i + 1; j < n; j++) {
-          const w = horizon[o + p++]!;
-          W[i * n + j] = w;
-          W[j * n + i] = w;
+export class ExactAtHorizon {
+  private readonly ctx: MeasureContext;
+  private readonly exact: { kind: MeasureKind; k: number; memo: SignMemo }[];
+  private readonly viewer: StateViewer;
+  /** The full view, made on first use (most plans have no exact measure). */
+  private frame: Frame | undefined;
+  private readonly W: Float64Array;
+
+  constructor(
+    private readonly plan: CollectorPlan,
+    rng: () => Rng,
+  ) {
+    this.ctx = contextOf(plan, rng);
+    this.exact = plan.follow
+      .map((f, k) => ({ kind: MEASURE_BY_ID.get(f.kind)!, k, memo: new SignMemo(MEMO_LIMIT) }))
+      .filter((x) => x.kind.atHorizon !== undefined);
+    this.viewer = new StateViewer(plan.view, this.ctx.neutral);
+    this.W = new Float64Array(this.exact.length > 0 ? plan.view.n * plan.view.n : 0);
+  }
+
+  async apply(chunk: {
+    horizon: Float64Array;
+    capabilities: Float64Array;
+    measures: Float64Array;
+  }): Promise<void> {
+    const { plan, exact, viewer, W, ctx } = this;
+    if (exact.length === 0) return;
+    this.frame ??= viewer.frame();
+    const { frame } = this;
+    const { n } = plan.view;
+    const P = (n * (n - 1)) / 2;
+    const stride = (plan.steps + 1) * 2;
+    const per = measureFloats(plan);
+    const runs = chunk.horizon.length / (3 * P);
+    for (let r = 0; r < runs; r++) {
+      for (let side = 0; side < 2; side++) {
+        const o = r * 3 * P + (1 + side) * P;
+        let p = 0;
+        for (let i = 0; i < n; i++) {
+          for (let j = i + 1; j < n; j++) {
+            const w = chunk.horizon[o + p++]!;
+            W[i * n + j] = w;
+            W[j * n + i] = w;
+          }
         }
-      }
-      viewer.view(W, capabilities.subarray((2 * r + side) * n, (2 * r + side + 1) * n));
-      const h = viewer.signs(frame);
-      for (const [e, { kind, k }] of exact.entries()) {
-        let v = memo[e]!.get(h, frame.codes);
-        if (v === undefined) {
-          const pending = kind.atHorizon!(viewer.fill(frame), ctx);
-          if (pending === undefined) continue;
-          v = await pending;
-          memo[e]!.set(h, frame.codes, v);
+        viewer.view(W, chunk.capabilities.subarray((2 * r + side) * n, (2 * r + side + 1) * n));
+        const h = viewer.signs(frame);
+        for (const { kind, k, memo } of exact) {
+          let v = memo.get(h, frame.codes);
+          if (v === undefined) {
+            const pending = kind.atHorizon!(viewer.fill(frame), ctx);
+            if (pending === undefined) continue;
+            v = await pending;
+            memo.set(h, frame.codes, v);
+          }
+          chunk.measures[r * per + k * stride + 2 * plan.steps + side] = v;
         }
-        measures[r * per + k * stride + 2 * plan.steps + side] = v;
       }
     }
   }

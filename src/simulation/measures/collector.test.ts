@@ -4,6 +4,7 @@ import { toCostGraph } from '../../analysis/balance/cost-graph.js';
 import { frustrationIndex } from '../../analysis/balance/frustration-exact.js';
 import { frustrationHeuristic } from '../../analysis/balance/frustration-heuristic.js';
 import { graphFromSnapshot } from '../../analysis/from-snapshot.js';
+import { dependence } from '../../analysis/power/dependence.js';
 import { militaryBalances } from '../../analysis/power/military-balance.js';
 import { parseMeasure } from '../../analysis/series/measures.js';
 import { indexGraph } from '../../analysis/signed-graph.js';
@@ -24,6 +25,7 @@ const FOLLOW = `follow:
   - { alignment: EST, poles: [BEL, COR] }
   - { balance: [BEL, COR] }
   - { measure: frustration }
+  - { dependence: [ARD, BEL] }
 `;
 
 /** A plan of `steps` steps following every kind, on a scenario with or without a shock. */
@@ -69,6 +71,7 @@ async function byAnalysis(s: Snapshot, seed: number, exact: boolean) {
     : frustrationHeuristic(toCostGraph(g, false), measureRng(seed)(), {
         restarts: FOLLOW_DEFAULTS.heuristicRestarts,
       }).cost;
+  const d = dependence(s).find((x) => [x.junior, x.senior].sort().join() === 'ARD,BEL');
   return [
     tri.pivot
       ? `romantic, pivot ${tri.pivot}`
@@ -79,6 +82,7 @@ async function byAnalysis(s: Snapshot, seed: number, exact: boolean) {
     await value('alignment:EST:BEL:COR'),
     m?.share ?? Number.NaN,
     frustration,
+    d?.asymmetry ?? Number.NaN,
   ];
 }
 

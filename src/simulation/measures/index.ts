@@ -2,6 +2,7 @@
  * The measures a scenario may follow. Adding one is one file exporting a `MeasureKind`, listed here.
  */
 import { alignment } from './alignment.js';
+import { dependence } from './dependence.js';
 import { frustration } from './frustration.js';
 import { militaryBalance } from './military-balance.js';
 import { tilt } from './tilt.js';
@@ -13,6 +14,7 @@ export const MEASURE_KINDS: readonly MeasureKind[] = Object.freeze([
   tilt,
   alignment,
   militaryBalance,
+  dependence,
   frustration,
 ]);
 

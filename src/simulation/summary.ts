@@ -437,9 +437,16 @@ export class Summariser {
           })),
         };
       }
+      const h = this.measureAt(k, plan.steps, diff);
       return {
         ...head,
-        ...this.measureAt(k, plan.steps, diff),
+        mean: h.mean,
+        lo: h.lo,
+        hi: h.hi,
+        pPositive: h.pPositive,
+        baseline: h.baseline,
+        scenario: h.scenario,
+        defined: h.defined,
         steps: steps.map((step) => {
           const { mean, lo, hi, scenario, baseline } = this.measureAt(k, step, diff);
           return { step, date: dates[step]!, mean, lo, hi, scenario, baseline };

@@ -1,9 +1,12 @@
 /**
  * Simulation engine benchmarks, one case per child process (wall time and peak memory under GNU
  * time): the paired Monte Carlo on eurasia (1,000 runs × 60 monthly steps; goal ≤ 5 s on 2 cores),
- * the speed-up from 1 to 2 workers (goal ≥ 1.7×), a synthetic dense 200-actor world (100 runs ×
- * 30 steps) and how time grows with the number of actors (50/100/200, dense).
- * `BENCH_QUICK=1` shrinks every case so the file can be smoke-tested.
+ * the speed-up from 1 to 2 workers (goal ≥ 1.7×), the cost of following measures (the same
+ * scenario following 3 strategic triangles, 2 tilts and the frustration index; goal ≤ 1.3× the
+ * time of following nothing), a synthetic dense 200-actor world (100 runs × 30 steps) and how time
+ * grows with the number of actors (50/100/200, dense).
+ * `BENCH_QUICK=1` shrinks every case so the file can be smoke-tested; `CB_SIM_BENCH_ONLY=eurasia`
+ * runs only the cases whose name contains the text.
  */
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -78,16 +81,29 @@ interface Case {
   run: (workers: number) => Promise<{ runs: number; steps: number; actors: number }>;
 }
 
-const eurasia = (runs: number, steps: number) => async (workers: number) => {
-  const doc = loadScenario('seed-russia-pakistan-bait');
-  doc.scenario.horizon = steps;
-  const r = await runScenario(doc, { runs, workers });
-  return {
-    runs,
-    steps,
-    actors: r.effects.length > 0 ? Math.round((1 + Math.sqrt(1 + 8 * r.effects.length)) / 2) : 0,
+/** The measures the seeds argue in, on the bait scenario's actors. */
+const FOLLOW = [
+  { triangle: ['IND', 'PAK', 'RUS'] },
+  { triangle: ['CHN', 'IND', 'USA'] },
+  { triangle: ['CHN', 'PAK', 'USA'] },
+  { tilt: 'RUS', between: ['IND', 'CHN'] },
+  { tilt: 'RUS', between: ['IND', 'PAK'] },
+  { measure: 'frustration' },
+];
+
+const eurasia =
+  (runs: number, steps: number, follow: Record<string, unknown>[] = []) =>
+  async (workers: number) => {
+    const doc = loadScenario('seed-russia-pakistan-bait');
+    doc.scenario.horizon = steps;
+    doc.scenario.follow = follow;
+    const r = await runScenario(doc, { runs, workers });
+    return {
+      runs,
+      steps,
+      actors: r.effects.length > 0 ? Math.round((1 + Math.sqrt(1 + 8 * r.effects.length)) / 2) : 0,
+    };
   };
-};
 
 const synthetic = (n: number, runs: number, steps: number) => async (workers: number) => {
   const world = syntheticWorld(n, 1);
@@ -108,6 +124,18 @@ const CASES: Case[] = [
   { name: 'eurasia, 2 workers', workers: 2, repeats: 9, run: eurasia(q(1000, 40), q(60, 12)) },
   { name: 'eurasia, 1 worker', workers: 1, repeats: 9, run: eurasia(q(1000, 40), q(60, 12)) },
   {
+    name: 'eurasia following 6 measures, 2 workers',
+    workers: 2,
+    repeats: 9,
+    run: eurasia(q(1000, 40), q(60, 12), FOLLOW),
+  },
+  {
+    name: 'eurasia following 6 measures, 1 worker',
+    workers: 1,
+    repeats: 9,
+    run: eurasia(q(1000, 40), q(60, 12), FOLLOW),
+  },
+  {
     name: 'synthetic dense 200, 2 workers',
     workers: 2,
     repeats: 1,
@@ -117,6 +145,9 @@ const CASES: Case[] = [
   { name: 'synthetic dense 100, 1 worker', workers: 1, repeats: 3, run: synthetic(100, q(20, 4), q(30, 3)) },
   { name: 'synthetic dense 200, 1 worker', workers: 1, repeats: 1, run: synthetic(200, q(20, 4), q(30, 3)) },
 ];
+
+const ONLY = process.env.CB_SIM_BENCH_ONLY;
+const CHOSEN = ONLY ? CASES.filter((c) => c.name.includes(ONLY)) : CASES;
 
 async function child(name: string): Promise<void> {
   const c = CASES.find((x) => x.name === name)!;
@@ -130,9 +161,10 @@ interface Sample {
   runs: number;
   steps: number;
   actors: number;
-  /** runScenario seconds, and the process's wall seconds and peak memory. */
+  /** runScenario seconds, and the process's wall seconds, CPU seconds and peak memory. */
   seconds: number;
   wall: number;
+  cpu: number;
   peak: number;
 }
 
@@ -140,8 +172,8 @@ function measure(c: Case, self: string, root: string): Sample {
   process.env[CASE_ENV] = c.name;
   try {
     const r = timeCommand(process.execPath, ['--import', 'tsx', self], { cwd: root });
-    const info = JSON.parse(r.stdout.trim().split('\n').pop()!) as Omit<Sample, 'wall' | 'peak'>;
-    return { ...info, peak: r.peakKiB, wall: r.seconds };
+    const info = JSON.parse(r.stdout.trim().split('\n').pop()!) as Omit<Sample, 'wall' | 'cpu' | 'peak'>;
+    return { ...info, peak: r.peakKiB, wall: r.seconds, cpu: r.cpuSeconds };
   } finally {
     delete process.env[CASE_ENV];
   }
@@ -152,19 +184,19 @@ async function main(): Promise<void> {
   const self = fileURLToPath(import.meta.url);
   // Rounds run every case still needing a sample, one after another, so that a slow or fast spell
   // of this shared machine falls on all cases alike (not on all repeats of one case).
-  const samples = new Map<string, Sample[]>(CASES.map((c) => [c.name, []]));
-  const rounds = QUICK ? 1 : Math.max(...CASES.map((c) => c.repeats));
+  const samples = new Map<string, Sample[]>(CHOSEN.map((c) => [c.name, []]));
+  const rounds = QUICK ? 1 : Math.max(...CHOSEN.map((c) => c.repeats));
   // What the machine itself gave a second thread in each round, measured just before its cases.
   const available: number[] = [];
   for (let round = 0; round < rounds; round++) {
     available.push(await twoThreadThroughput());
     // Odd rounds go in reverse order, so neither case always runs right after the other.
-    const order = round % 2 === 0 ? CASES : [...CASES].reverse();
+    const order = round % 2 === 0 ? CHOSEN : [...CHOSEN].reverse();
     for (const c of order)
       if (round < (QUICK ? 1 : c.repeats)) samples.get(c.name)!.push(measure(c, self, root));
   }
   const rows: (string | number)[][] = [];
-  for (const c of CASES) {
+  for (const c of CHOSEN) {
     const xs = samples.get(c.name)!;
     const s = median(xs.map((x) => x.seconds));
     const first = xs[0]!;
@@ -175,6 +207,7 @@ async function main(): Promise<void> {
       s.toFixed(2),
       `${Math.min(...xs.map((x) => x.seconds)).toFixed(2)}–${Math.max(...xs.map((x) => x.seconds)).toFixed(2)}`,
       median(xs.map((x) => x.wall)).toFixed(2),
+      median(xs.map((x) => x.cpu)).toFixed(2),
       (median(xs.map((x) => x.peak)) / 1024).toFixed(0),
       ((first.runs * first.steps) / s).toFixed(0),
     ]);
@@ -184,7 +217,18 @@ async function main(): Promise<void> {
   const two = samples.get('eurasia, 2 workers')!;
   const ratios = one.map((x, r) => x.seconds / two[r]!.seconds);
   const speedup = median(ratios);
-  rows.push(['speed-up eurasia 1 → 2 workers', '', '', `${speedup.toFixed(2)}×`, '', '', '', '']);
+  rows.push(['speed-up eurasia 1 → 2 workers', '', '', `${speedup.toFixed(2)}×`, '', '', '', '', '']);
+  // Cost of following measures, per round (the cases with and without ran in the same round), in
+  // runScenario seconds and in process CPU seconds (steadier on a busy machine).
+  const cost = (workers: string, of: (x: Sample) => number) => {
+    const plain = samples.get(`eurasia, ${workers}`)!;
+    const followed = samples.get(`eurasia following 6 measures, ${workers}`)!;
+    return `${median(followed.map((x, r) => of(x) / of(plain[r]!))).toFixed(2)}×`;
+  };
+  for (const w of ['1 worker', '2 workers']) {
+    const name = `following 6 measures / nothing, ${w} (goal ≤ 1.3×)`;
+    rows.push([name, '', '', cost(w, (x) => x.seconds), '', '', cost(w, (x) => x.cpu), '', '']);
+  }
   table(
     [
       'case',
@@ -193,6 +237,7 @@ async function main(): Promise<void> {
       'median s (runScenario)',
       'range s',
       'median s (process)',
+      'median CPU s (process)',
       'peak MiB',
       'run-steps/s',
     ],
@@ -203,7 +248,7 @@ async function main(): Promise<void> {
       `the machine's own two-thread throughput per round (a fixed loop in 2 threads over 1, ` +
       `measured just before): ${available.map((x) => x.toFixed(2)).join(', ')}; median ` +
       `${median(available).toFixed(2)}×\n` +
-      `medians over ${rounds} interleaved rounds (samples: ${CASES.map((c) => `${c.name} ${samples.get(c.name)!.length}`).join('; ')}); ` +
+      `medians over ${rounds} interleaved rounds (samples: ${CHOSEN.map((c) => `${c.name} ${samples.get(c.name)!.length}`).join('; ')}); ` +
       `the speed-up is the median of per-round ratios; a ` +
       `run-step advances a scenario and its twin by one step; "workers" are threads computing runs ` +
       `(this thread and worker threads); load average at the end: ${loadavg()

@@ -73,6 +73,30 @@ describe('scenario command', () => {
     expect(text).toMatch(/through .*: (BEL|COR) [+−]0\.\d{3}/);
   });
 
+  it('run and explain report followed measures in numbers and in words', async () => {
+    const follow = fileURLToPath(new URL('./fixtures/sim-follow.yaml', import.meta.url));
+    const r = JSON.parse(await cli('scenario', 'run', follow, '--workers', '1', '--json'));
+    expect(r.measures.map((m: { name: string }) => m.name)).toEqual(['triangle', 'frustration', 'alignment']);
+    const [triangle, , alignment] = r.measures;
+    expect(triangle.mean).toBeNull();
+    const total = (key: 'scenario' | 'baseline') =>
+      triangle.outcomes.reduce((s: number, o: Record<string, number>) => s + o[key]!, 0);
+    expect([total('scenario'), total('baseline')].map((x) => Math.round(x * 1e6) / 1e6)).toEqual([1, 1]);
+    expect(alignment.lo).toBeLessThanOrEqual(alignment.mean);
+    expect(alignment.steps).toHaveLength(19);
+    expect(r.checks[0]).toMatchObject({ measure: { name: 'alignment', args: ['EST', 'BEL', 'COR'] } });
+    const text = await cli('scenario', 'explain', follow, '--workers', '1');
+    expect(text).toMatch(
+      /P\(COR (stays|is) the outcast of ARD–BEL–COR\) = [01]\.\d{2} vs 1\.00 without the shocks, by 2023-06\./,
+    );
+    expect(text).toMatch(
+      /alignment of EST on the BEL–COR axis: [+−]?0\.\d{3} by 2023-06 against the twin \(90% of runs/,
+    );
+    const table = await cli('scenario', 'run', follow, '--workers', '1', '--top', '3');
+    expect(table).toContain('alignment of EST on the BEL–COR axis negative');
+    expect(table).toContain('followed measures:');
+  });
+
   it('rejects a bad pair and an invalid scenario with named errors', async () => {
     await expect(cli('scenario', 'explain', file, '--pair', 'ARD')).rejects.toThrow(/--pair takes A,B/);
     await expect(cli('scenario', 'run', file, '--runs', '20', '--world', 'eurasia')).rejects.toThrow(

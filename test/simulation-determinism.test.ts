@@ -26,6 +26,31 @@ describe('paired Monte Carlo', () => {
     expect(other).not.toBe(one);
   });
 
+  it('gives byte-identical followed measures for the same seed with 1 and 2 workers', async () => {
+    const text =
+      `name: follow\nworld: ./sim-world\nstart: 2021-12\nhorizon: 18\nruns: 40\nseed: 3\n` +
+      `shocks:\n  - { at: 2, tie: [BEL, COR], shift: 0.6 }\n` +
+      `follow:\n  - { triangle: [ARD, BEL, COR] }\n  - { tilt: DUN, between: [BEL, COR] }\n` +
+      `  - { measure: frustration }\n  - { alignment: EST, poles: [BEL, COR] }\n  - { balance: [BEL, COR] }\n`;
+    const doc = () => parseScenario(text, 'follow.yaml', fixtures);
+    const one = await runScenario(doc(), { workers: 1 });
+    const two = await runScenario(doc(), { workers: 2 });
+    const threeOff = await runScenario(doc(), { workers: 3, offThread: true });
+    expect(JSON.stringify(threeOff)).toBe(JSON.stringify(one));
+    expect(one.measures.map((m) => m.name)).toEqual([
+      'triangle',
+      'tilt',
+      'frustration',
+      'alignment',
+      'militaryBalance',
+    ]);
+    expect(JSON.stringify(two)).toBe(JSON.stringify(one));
+    // The measures move with the shock, so the equality is not of constants.
+    expect(one.measures.find((m) => m.name === 'alignment')!.mean).not.toBe(0);
+    const triangle = one.measures[0]!.outcomes!;
+    expect(triangle.some((o) => o.scenario !== o.baseline)).toBe(true);
+  });
+
   for (const workers of [1, 2]) {
     it(`stops when cancelled (${workers} thread${workers > 1 ? 's' : ''}): no chunk starts after the abort`, async () => {
       const controller = new AbortController();

@@ -77,7 +77,19 @@ describe.runIf(ids !== undefined)('relabelling', () => {
     const renamedWorld = loadWorld(dir);
     expect(renamedWorld.actors.map((a) => back.get(a.id))).toEqual(ids);
 
-    const original = loadScenario('seed-russia-pakistan-bait').scenario;
+    const base = loadScenario('seed-russia-pakistan-bait');
+    // Measures named by the scenario's own actors (no id written here): a triangle and a tilt on
+    // the shocked pair and the first expected one, and the frustration index.
+    const [p, q] = base.scenario.shocks[0]!.tie!;
+    const [x, y] = base.scenario.expect[0]!.pair!;
+    const third = [x, y].find((id) => id !== p && id !== q)!;
+    const follow = (f: (id: string) => string) => [
+      { triangle: [p, q, third].map(f) },
+      { tilt: f(q), between: [f(p), f(third)] },
+      { measure: 'frustration' },
+    ];
+    base.scenario.follow = follow((id) => id);
+    const original = base.scenario;
     const pair = (p: [string, string]) => p.map((id) => forward.get(id)!) as [string, string];
     const renamed = scenarioFromObject({
       ...original,
@@ -85,12 +97,28 @@ describe.runIf(ids !== undefined)('relabelling', () => {
       shocks: original.shocks.map((s) => ({ ...s, tie: s.tie && pair(s.tie) })),
       expect: original.expect.map((x) => ({ ...x, pair: x.pair && pair(x.pair) })),
       track: original.track.map(pair),
+      follow: follow((id) => forward.get(id)!),
     });
     const options = { runs: 100, workers: 2 };
-    const a = await runScenario(loadScenario('seed-russia-pakistan-bait'), options);
+    const a = await runScenario(base, options);
     const b = await runScenario(renamed, options);
 
     const key = (x: string, y: string) => pairKey(back.get(x)!, back.get(y)!);
+    // Measures: same numbers and outcome probabilities, outcome labels up to the renaming.
+    const unlabel = (o: string) => o.replace(/\S+$/, (id) => back.get(id) ?? id);
+    expect(b.measures.map((m) => m.args.map((id) => back.get(id)))).toEqual(a.measures.map((m) => m.args));
+    for (const [k, m] of a.measures.entries()) {
+      const n = b.measures[k]!;
+      expect([n.mean, n.lo, n.hi, n.pPositive, n.baseline, n.defined]).toEqual([
+        m.mean,
+        m.lo,
+        m.hi,
+        m.pPositive,
+        m.baseline,
+        m.defined,
+      ]);
+      expect(n.outcomes?.map((o) => ({ ...o, outcome: unlabel(o.outcome) }))).toEqual(m.outcomes);
+    }
     const effectsB = new Map(b.effects.map((e) => [key(e.a, e.b), e]));
     expect(b.effects.length).toBe(a.effects.length);
     for (const e of a.effects) {

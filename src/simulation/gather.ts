@@ -6,6 +6,7 @@
  * let go as soon as they are copied or added — the main thread does this between its own chunks,
  * while other threads are still computing, rather than all at once after the last chunk.
  */
+import { measureFloats } from './measures/collector.js';
 import type { ChunkResult } from './montecarlo.js';
 import type { Plan } from './plan.js';
 
@@ -22,13 +23,25 @@ export interface Gathered {
   attribution: Float64Array;
   /** Summed over runs: per tracked pair × mechanism × third actor. */
   via: Float64Array;
+  /** Per run, per followed measure, per step: [scenario, twin]. */
+  measures: Float64Array;
 }
 
 /** Per-run floats of each per-run field, for a plan. */
-function perRun(plan: Plan): { horizon: number; capabilities: number; trajectories: number } {
+function perRun(plan: Plan): {
+  horizon: number;
+  capabilities: number;
+  trajectories: number;
+  measures: number;
+} {
   const { n } = plan.model;
   const P = (n * (n - 1)) / 2;
-  return { horizon: 3 * P, capabilities: 2 * n, trajectories: plan.tracked.length * (plan.steps + 1) * 2 };
+  return {
+    horizon: 3 * P,
+    capabilities: 2 * n,
+    trajectories: plan.tracked.length * (plan.steps + 1) * 2,
+    measures: measureFloats(plan),
+  };
 }
 
 /**
@@ -64,6 +77,7 @@ export class Gatherer {
       trajectories: new Float64Array(plan.runs * per.trajectories),
       attribution: new Float64Array((M + 1) * P),
       via: new Float64Array(plan.tracked.length * M * n),
+      measures: new Float64Array(plan.runs * per.measures),
     };
   }
 
@@ -75,6 +89,7 @@ export class Gatherer {
     this.out.horizon.set(result.horizon, result.from * per.horizon);
     this.out.capabilities.set(result.capabilities, result.from * per.capabilities);
     this.out.trajectories.set(result.trajectories, result.from * per.trajectories);
+    this.out.measures.set(result.measures, result.from * per.measures);
     this.waiting.set(index, { attribution: result.attribution, via: result.via });
     for (let sums = this.waiting.get(this.next); sums; sums = this.waiting.get(this.next)) {
       addInto(this.out.attribution, sums.attribution);

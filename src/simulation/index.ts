@@ -8,6 +8,8 @@ export { describeMechanisms, type MechanismDescription } from './describe.js';
 export { Engine } from './engine.js';
 export { ENGINE_DEFAULTS, ENGINE_PARAMS, type EngineParams } from './engine-params.js';
 export { type Explanation, explainPair } from './explain.js';
+export { explainMeasures } from './measures/explain-measures.js';
+export { MEASURE_KINDS, type MeasureKind } from './measures/index.js';
 export { MECHANISM_IDS, MECHANISMS } from './mechanisms/index.js';
 export type { Contribution, Mechanism, ParamSpec, Params } from './mechanisms/types.js';
 export { describePrior, type Prior } from './priors.js';
@@ -31,4 +33,12 @@ export {
 } from './scenario.js';
 export { createSimulation, Simulation, type SimulationOptions } from './simulation.js';
 export { type StepState, stepStateFrom } from './step-state.js';
-export type { CapabilityEffect, Channel, Effect, TrajectoryPoint } from './summary.js';
+export type {
+  CapabilityEffect,
+  Channel,
+  Effect,
+  MeasureEffect,
+  MeasureOutcome,
+  MeasureStep,
+  TrajectoryPoint,
+} from './summary.js';

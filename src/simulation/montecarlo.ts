@@ -14,13 +14,22 @@ import { drawTie } from '../analysis/tie-draw.js';
 import { type Rng, stream } from '../domain/random.js';
 import { Engine } from './engine.js';
 import { ENGINE_PARAMS, type EngineParams } from './engine-params.js';
+import { Collector, measureFloats } from './measures/collector.js';
 import { MECHANISMS } from './mechanisms/index.js';
 import { type Mechanism, type ParamSpec, type Params, pairIndex } from './mechanisms/types.js';
 import type { CompiledShock, Plan } from './plan.js';
 import { draw } from './priors.js';
 
 /** Purposes of the per-run random streams. */
-const STREAM = Object.freeze({ parameters: 1, ties: 2, noise: 3 });
+const STREAM = Object.freeze({ parameters: 1, ties: 2, noise: 3, measures: 4 });
+
+/**
+ * The generator of measures' own draws (the frustration heuristic's starts): one fixed stream, so a
+ * measure is a function of the state alone and the scenario and its twin read equal states alike.
+ */
+export function measureRng(seed: number): () => Rng {
+  return () => stream(seed, 0, STREAM.measures);
+}
 
 /** Results of runs [from, to). Layouts are documented per field; P = n(n−1)/2 pairs (i < j). */
 export interface ChunkResult {
@@ -39,6 +48,8 @@ export interface ChunkResult {
   attribution: Float64Array;
   /** Same sum for tracked pairs split by third actor: tracked × mechanism × n. */
   via: Float64Array;
+  /** Per run, per followed measure, per step 0…steps: [scenario, twin] (NaN: undefined there). */
+  measures: Float64Array;
 }
 
 /** Parameter values for one run: drawn, overridden or default; every prior is always consumed. */
@@ -87,6 +98,7 @@ export class Runner {
   /** A mechanism's split of one tracked pair over third actors, in the scenario and in the twin. */
   private readonly viaBuffer: Float64Array;
   private readonly viaTwin: Float64Array;
+  private readonly collector: Collector;
 
   constructor(plan: Plan) {
     this.plan = plan;
@@ -106,9 +118,10 @@ export class Runner {
     this.X = this.I.map((i, p) => i * n + this.J[p]!);
     this.viaBuffer = new Float64Array(n);
     this.viaTwin = new Float64Array(n);
+    this.collector = new Collector(plan, measureRng(plan.seed));
   }
 
-  /** Computes runs [from, to). */
+  /** Computes runs [from, to); followed measures hold the step values (heuristic) at the horizon too. */
   runChunk(from: number, to: number): ChunkResult {
     const { plan } = this;
     const { n } = plan.model;
@@ -124,6 +137,7 @@ export class Runner {
       trajectories: new Float64Array(count * T * (plan.steps + 1) * 2),
       attribution: new Float64Array((M + 1) * P),
       via: new Float64Array(T * M * n),
+      measures: new Float64Array(count * measureFloats(plan)),
     };
     for (let r = from; r < to; r++) this.run(r, r - from, result);
     return result;
@@ -196,7 +210,9 @@ export class Runner {
     const rng = stream(plan.seed, run, STREAM.noise);
     const amplitude = engine.noise * Math.sqrt(plan.dt) * Math.sqrt(3);
     const trajBase = slot * T * (plan.steps + 1) * 2;
+    const measureBase = slot * measureFloats(plan);
     this.record(out.trajectories, trajBase, 0);
+    this.collector.record(out.measures, measureBase, 0, scen.s, twin.s);
     let next = 0;
     for (let t = 0; t < plan.steps; t++) {
       while (next < plan.shocks.length && plan.shocks[next]!.at === t)
@@ -207,6 +223,7 @@ export class Runner {
       if (amplitude > 0) this.fillNoise(rng, amplitude);
       scen.commitPaired(twin, amplitude > 0 ? this.noise : null, out.attribution);
       this.record(out.trajectories, trajBase, t + 1);
+      this.collector.record(out.measures, measureBase, t + 1, scen.s, twin.s);
     }
     const hb = slot * 3 * P;
     for (let p = 0; p < P; p++) {

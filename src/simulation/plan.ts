@@ -5,6 +5,10 @@
 import { InvalidInputError } from '../domain/errors.js';
 import type { Dimension } from '../domain/schema.js';
 import type { EngineParams } from './engine-params.js';
+import { FOLLOW_DEFAULTS, type FollowOptions } from './measures/collector.js';
+import { followSpec, isMeasureEntry } from './measures/follow-entry.js';
+import type { ViewModel } from './measures/state-view.js';
+import type { FollowSpec } from './measures/types.js';
 import { MECHANISMS } from './mechanisms/index.js';
 import { runsMechanism, type Scenario } from './scenario.js';
 import { compositeWithLayer, type WorldModel } from './world-model.js';
@@ -66,6 +70,28 @@ export interface Plan {
   tracked: [number, number][];
   /** Runs per chunk; fixed, so sums are grouped the same way whatever the thread count. */
   chunk: number;
+  /** Measures followed step by step (`follow:` and measure expectations), args as model indices. */
+  follow: CompiledFollow[];
+  /** What snapshot views of simulated states are made of. */
+  view: ViewModel;
+  measures: FollowOptions;
+}
+
+/** A followed measure: its kind and its actors as model indices. */
+export interface CompiledFollow {
+  kind: string;
+  args: number[];
+}
+
+/** Measures of a scenario, each once: its `follow:` list, then those only its `expect:` names. */
+export function followedMeasures(sc: Scenario): FollowSpec[] {
+  const out = new Map<string, FollowSpec>();
+  for (const entry of [...sc.follow, ...sc.expect.filter(isMeasureEntry)]) {
+    const spec = followSpec(entry);
+    const key = `${spec.kind}:${spec.args.join(',')}`;
+    if (!out.has(key)) out.set(key, spec);
+  }
+  return [...out.values()];
 }
 
 export interface PlanOptions {
@@ -78,6 +104,7 @@ export interface PlanOptions {
   chunk: number;
   /** Extra pairs to track, as actor ids. */
   track: [string, string][];
+  measures: Partial<FollowOptions>;
 }
 
 /** Plan options other than runs and seed (which default to the scenario's). */
@@ -86,6 +113,7 @@ export const PLAN_DEFAULTS: Readonly<Omit<PlanOptions, 'runs' | 'seed'>> = Objec
   drawTies: true,
   chunk: 10,
   track: [],
+  measures: {},
 });
 
 /** Orders a pair of indices as i < j. */
@@ -181,5 +209,8 @@ export function compilePlan(sc: Scenario, m: WorldModel, given: Partial<PlanOpti
     shocks,
     tracked: [...pairs.values()],
     chunk: options.chunk,
+    follow: followedMeasures(sc).map((f) => ({ kind: f.kind, args: f.args.map(at) })),
+    view: { world: m.world, at: m.at, actors: m.actors, n: m.n, observed: m.observed },
+    measures: { ...FOLLOW_DEFAULTS, ...options.measures },
   };
 }

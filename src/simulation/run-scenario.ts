@@ -9,8 +9,11 @@ import type { Layer, World } from '../domain/world.js';
 import { loadWorld } from '../worlds/load.js';
 import { unknownIdHint } from '../worlds/suggest.js';
 import type { Gathered } from './gather.js';
+import { ExactAtHorizon, type FollowOptions } from './measures/collector.js';
+import { followSpec, isMeasureEntry } from './measures/follow-entry.js';
 import { MECHANISM_IDS } from './mechanisms/index.js';
-import { compilePlan, type Plan } from './plan.js';
+import { measureRng } from './montecarlo.js';
+import { compilePlan, followedMeasures, type Plan } from './plan.js';
 import { discardWorkers, POOL_DEFAULTS, runChunks, startWorkers, threadsFor } from './pool.js';
 import {
   checkScenario,
@@ -24,6 +27,7 @@ import {
   type CapabilityEffect,
   type Channel,
   type Effect,
+  type MeasureEffect,
   pairKey,
   SUMMARY_DEFAULTS,
   Summariser,
@@ -62,6 +66,8 @@ export interface RunScenarioOptions {
   minChunks: number;
   limits: Partial<ScenarioLimits>;
   model: Partial<WorldModelOptions>;
+  /** Options of followed measures (neutral band, heuristic restarts, exact-solver limits). */
+  measures: Partial<FollowOptions>;
   summary: Partial<SummaryOptions>;
   /** Called after every chunk with runs done and total (the HTTP API streams it). */
   onProgress?: (progress: { done: number; total: number }) => void;
@@ -78,13 +84,15 @@ export const RUN_DEFAULTS: Readonly<RunScenarioOptions> = Object.freeze({
   minChunks: 20,
   limits: {},
   model: {},
+  measures: {},
   summary: {},
 });
 
 export interface Check {
-  /** The tie checked (a < b), or the actor whose capability is checked. */
+  /** The tie checked (a < b), the actor whose capability is checked, or the measure. */
   pair?: [string, string];
   capability?: string;
+  measure?: { name: string; args: string[]; title: string };
   dimension: Layer;
   direction: 'positive' | 'negative';
   mean: number;
@@ -114,6 +122,8 @@ export interface ScenarioResult {
   trajectories: Record<string, TrajectoryPoint[]>;
   channels: Record<string, Channel[]>;
   capabilities: CapabilityEffect[];
+  /** Followed measures (`follow:` and measure expectations), in the order the scenario names them. */
+  measures: MeasureEffect[];
   checks: Check[];
   warnings: string[];
 }
@@ -177,6 +187,7 @@ function compileAgainstWorld(doc: ScenarioDocument, options: RunScenarioOptions)
     ...sc.expect.flatMap((x) => x.pair ?? (x.capability ? [x.capability] : [])),
     ...sc.track.flat(),
     ...options.track.flat(),
+    ...followedMeasures(sc).flatMap((f) => f.args),
   ];
   const model = compileWorld(world, sc.start, {
     ...options.model,
@@ -187,6 +198,7 @@ function compileAgainstWorld(doc: ScenarioDocument, options: RunScenarioOptions)
     drawTies: options.drawTies,
     chunk: chunkFor(sc.runs, options),
     track: options.track,
+    measures: options.measures,
   });
   const warnings: string[] = [];
   if (startOf(sc.start) > endOf(world.meta.period.to)) {
@@ -229,6 +241,8 @@ export async function runScenario(
     ...(opts.signal && { signal: opts.signal }),
     onChunk: opts.onProgress ? (done, total) => opts.onProgress!({ done, total }) : undefined,
   });
+  // The exact solver is asynchronous (WebAssembly), so it runs here rather than in the threads.
+  await new ExactAtHorizon(plan, measureRng(plan.seed)).apply(gathered);
   return summarise(doc, world, model, plan, gathered, opts, warnings);
 }
 
@@ -256,11 +270,17 @@ function summarise(
     return layered.get(layer)!.get(pairKey(a, b))!;
   };
   const capabilities = s.capabilities();
+  const measures = s.measures(stepDates(sc.start, sc.step, sc.horizon));
   const checks: Check[] = sc.expect.map((x) => {
     let e: { mean: number; lo: number; hi: number; pPositive: number };
-    let target: Pick<Check, 'pair' | 'capability'>;
-    if (x.pair) {
-      const effect = effectOn(x.dimension, x.pair[0], x.pair[1]);
+    let target: Pick<Check, 'pair' | 'capability' | 'measure'>;
+    if (isMeasureEntry(x)) {
+      const spec = followSpec(x);
+      const m = measures.find((y) => y.name === spec.kind && y.args.join() === spec.args.join())!;
+      e = { mean: m.mean ?? 0, lo: m.lo ?? 0, hi: m.hi ?? 0, pPositive: m.pPositive ?? 0.5 };
+      target = { measure: { name: m.name, args: m.args, title: m.title } };
+    } else if (x.pair) {
+      const effect = effectOn(x.dimension ?? 'composite', x.pair[0], x.pair[1]);
       e = effect;
       target = { pair: [effect.a, effect.b] };
     } else {
@@ -269,7 +289,7 @@ function summarise(
     }
     return {
       ...target,
-      dimension: x.dimension,
+      dimension: x.dimension ?? 'composite',
       direction: x.direction,
       mean: e.mean,
       lo: e.lo,
@@ -297,6 +317,7 @@ function summarise(
     trajectories: s.trajectories(stepDates(sc.start, sc.step, sc.horizon)),
     channels: s.channels(),
     capabilities,
+    measures,
     checks,
     warnings,
   };

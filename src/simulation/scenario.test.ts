@@ -102,6 +102,53 @@ describe('scenario files', () => {
     expect(() => parseScenario('name: x\nstart: [\n', 'bad.yaml')).toThrow(/YAML syntax/);
   });
 
+  it('check followed measures and measure expectations: unknown measures, actors and keys with lines', () => {
+    const schemaProblems = (text: string) => {
+      try {
+        parseScenario(text, 'case.yaml', fixtures);
+        return [];
+      } catch (err) {
+        return (err as ScenarioValidationError).problems;
+      }
+    };
+    const shape = schemaProblems(
+      `${BASE}follow:\n  - { triangle: [ARD, BEL] }\n  - { tilt: DUN, betwen: [BEL, COR] }\n` +
+        `  - { measure: frustrashun }\n  - { trangle: [ARD, BEL, COR] }\n` +
+        `expect:\n  - { triangle: [ARD, BEL, COR], direction: positive }\n` +
+        `  - { tilt: DUN, between: [BEL, COR], direction: up }\n`,
+    );
+    expect(shape.map((p) => [p.line, p.field])).toEqual([
+      [9, 'follow[0].triangle'],
+      [10, 'follow[1].between'],
+      [10, 'follow[1].betwen'],
+      [11, 'follow[2].measure'],
+      [12, 'follow[3]'],
+      [14, 'expect[0].triangle'],
+      [15, 'expect[1].direction'],
+    ]);
+    expect(shape[2]?.hint).toContain('{ tilt: X, between: [A, B] }');
+    expect(shape[3]?.message).toContain("did you mean 'frustration'");
+    expect(shape[4]?.message).toContain("did you mean 'triangle'");
+    expect(shape[5]?.message).toContain('numeric measures only');
+
+    const actors = problems(
+      `${BASE}follow:\n  - { triangle: [ARD, BEL, CORR] }\n  - { measure: frustration }\n` +
+        `expect:\n  - { tilt: DUNN, between: [BEL, COR], direction: negative }\n`,
+    );
+    expect(actors.map((p) => [p.line, p.field])).toEqual([
+      [12, 'expect[0].tilt'],
+      [9, 'follow[0].triangle[2]'],
+    ]);
+    expect(actors[1]?.hint).toContain("did you mean 'COR'");
+    const valid = `${BASE}follow:\n  - { alignment: EST, poles: [BEL, COR] }\nexpect:\n  - { balance: [BEL, COR], direction: positive }\n`;
+    expect(problems(valid)).toEqual([]);
+    // Measure expectations are followed too, each measure once, and entries stay as written.
+    const doc = parseScenario(valid, 'case.yaml', fixtures);
+    const plan = compilePlan(doc.scenario, compileWorld(world, '2021-12'), { runs: 1, chunk: 1 });
+    expect(plan.follow.map((f) => f.kind)).toEqual(['alignment', 'militaryBalance']);
+    expect(scenarioFromObject(doc.scenario).scenario).toEqual(doc.scenario);
+  });
+
   it('validate objects from the API without lines', () => {
     expect(() => scenarioFromObject({ name: 'x', start: '2021-12', horizon: 'long' })).toThrow(
       ScenarioValidationError,

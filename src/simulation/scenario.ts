@@ -16,6 +16,13 @@ import { readTextFile } from '../worlds/read-text-file.js';
 import { closest, unknownIdHint } from '../worlds/suggest.js';
 import { type DataPath, fieldName, parseYamlSource } from '../worlds/yaml-source.js';
 import { ENGINE_PARAMS } from './engine-params.js';
+import {
+  FOLLOW_SYNTAX,
+  FollowEntrySchema,
+  followSpec,
+  isMeasureEntry,
+  MeasureExpectationSchema,
+} from './measures/follow-entry.js';
 import { MECHANISMS } from './mechanisms/index.js';
 import type { ParamSpec } from './mechanisms/types.js';
 
@@ -93,7 +100,7 @@ export const Shock = z
 
 const Override = z.union([z.boolean(), z.record(z.string(), z.union([z.number(), z.boolean()]))]);
 
-export const Expectation = z
+const TieExpectation = z
   .object({
     pair: Pair.optional().describe('the effect on this tie is expected to have `direction`'),
     capability: Id.optional().describe(
@@ -106,6 +113,32 @@ export const Expectation = z
   .refine((x) => (x.pair === undefined) !== (x.capability === undefined), {
     message: 'an expectation names either a `pair: [A, B]` or a `capability: A`',
   });
+
+/**
+ * An expected direction: of a tie's or a capability's effect, or of a followed measure's
+ * (`{ tilt: X, between: [A, B], direction: negative }`; measure entries are kept as written).
+ */
+export interface ExpectationSpec {
+  pair?: [string, string];
+  capability?: string;
+  direction: 'positive' | 'negative';
+  /** Tie and capability expectations only. */
+  dimension?: z.infer<typeof TieExpectation>['dimension'];
+  [measureField: string]: unknown;
+}
+
+export const Expectation = z
+  .record(z.string(), z.unknown())
+  .transform((x, ctx): ExpectationSpec => {
+    const r = (isMeasureEntry(x) ? MeasureExpectationSchema : TieExpectation).safeParse(x);
+    if (r.success) return r.data as ExpectationSpec;
+    for (const issue of r.error.issues) ctx.addIssue(issue as unknown as z.core.$ZodRawIssue);
+    return z.NEVER;
+  })
+  .describe(
+    'expected direction of an effect: `{ pair: [A, B], direction }`, `{ capability: A, direction }` ' +
+      'or a numeric measure entry with `direction` (e.g. `{ tilt: X, between: [A, B], direction: negative }`)',
+  );
 
 export const ScenarioSchema = z
   .object({
@@ -124,6 +157,10 @@ export const ScenarioSchema = z
       .describe('per mechanism: false to switch off, or parameter overrides (fixed in every run)'),
     engine: z.record(z.string(), z.number()).default({}).describe('engine parameter overrides'),
     track: z.array(Pair).default([]).describe('extra pairs to follow step by step and explain'),
+    follow: z
+      .array(FollowEntrySchema)
+      .default([])
+      .describe('analysis measures to follow step by step in the scenario and its twin'),
     quote: z.string().optional().describe('the sentence the scenario tests, verbatim'),
     source: z.string().optional().describe('where the quote comes from'),
     expect: z.array(Expectation).default([]),
@@ -152,6 +189,14 @@ function fail(problems: Problem[], what: string): never {
   );
 }
 
+/** What to write instead of unknown keys: the fields of the scenario, or of the measure entry. */
+function unknownKeyHint(keys: string[], path: (string | number)[]): string {
+  const fix = `remove or rename ${keys.join(', ')}`;
+  if (path.length === 0) return `${fix}; scenario fields are ${Object.keys(ScenarioSchema.shape).join(', ')}`;
+  if (path[0] === 'follow' || path[0] === 'expect') return `${fix}; measures are written ${FOLLOW_SYNTAX}`;
+  return fix;
+}
+
 function fromData(
   data: unknown,
   file: string | undefined,
@@ -167,10 +212,7 @@ function fromData(
       line: locate(keys.length > 0 ? [...path, keys[0]!] : path),
       field: fieldName(keys.length > 0 ? [...path, keys[0]!] : path) || undefined,
       message: issue.message,
-      hint:
-        keys.length > 0
-          ? `remove or rename ${keys.join(', ')}; scenario fields are ${Object.keys(ScenarioSchema.shape).join(', ')}`
-          : undefined,
+      hint: keys.length > 0 ? unknownKeyHint(keys, path) : undefined,
     };
   });
   return fail(problems, `scenario ${file ?? ''}`.trim());
@@ -319,6 +361,10 @@ export function checkScenario(
         unknownIdHint(id, ids.keys(), 'actors'),
       );
   };
+  const measureActors = (path: DataPath, entry: Record<string, unknown>) => {
+    const spec = followSpec(entry);
+    for (const [e, id] of spec.args.entries()) actor([...path, ...spec.argPaths[e]!], id);
+  };
 
   if (endOf(sc.start) < startOf(world.meta.period.from)) {
     report(
@@ -364,7 +410,9 @@ export function checkScenario(
   for (const [k, x] of sc.expect.entries()) {
     for (const [e, id] of (x.pair ?? []).entries()) actor(['expect', k, 'pair', e], id);
     if (x.capability) actor(['expect', k, 'capability'], x.capability);
+    if (isMeasureEntry(x)) measureActors(['expect', k], x);
   }
+  for (const [k, entry] of sc.follow.entries()) measureActors(['follow', k], entry);
 
   for (const [id, value] of Object.entries(sc.mechanisms)) {
     const m = byId.get(id);

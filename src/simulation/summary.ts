@@ -11,6 +11,7 @@ import type { Dimension } from '../domain/schema.js';
 import type { Layer } from '../domain/world.js';
 import { shares, topThirdParties } from './attribution.js';
 import type { Gathered } from './gather.js';
+import { MEASURE_BY_ID } from './measures/index.js';
 import { pairIndex } from './mechanisms/types.js';
 import { pairIndices } from './montecarlo.js';
 import type { Plan, TieShock } from './plan.js';
@@ -77,6 +78,46 @@ export interface Channel {
   share: number;
   /** Largest third-actor parts of the contribution. */
   via: { actor: string; contribution: number }[];
+}
+
+/** Probability of one outcome of a categorical measure, in the scenario and in its twin. */
+export interface MeasureOutcome {
+  outcome: string;
+  scenario: number;
+  baseline: number;
+}
+
+/** A followed measure at one step: numeric (means, interval of the effect) or its outcomes. */
+export interface MeasureStep {
+  step: number;
+  date: string;
+  mean?: number | null;
+  lo?: number | null;
+  hi?: number | null;
+  scenario?: number | null;
+  baseline?: number | null;
+  outcomes?: MeasureOutcome[];
+}
+
+/**
+ * A followed measure's answer at the horizon. Numeric: scenario − twin over the runs where the
+ * measure is defined in both (mean, interval, P(positive)) and the twin's mean; categorical: the
+ * probability of each outcome in the scenario and in the twin (mean, lo, hi, baseline are null).
+ */
+export interface MeasureEffect {
+  name: string;
+  args: string[];
+  title: string;
+  mean: number | null;
+  lo: number | null;
+  hi: number | null;
+  pPositive: number | null;
+  baseline: number | null;
+  scenario: number | null;
+  /** Runs in which the measure is defined at the horizon in both the scenario and the twin. */
+  defined: number;
+  outcomes?: MeasureOutcome[];
+  steps: MeasureStep[];
 }
 
 /** Percentile of sorted values, linear interpolation between order statistics (Hyndman & Fan type 7). */
@@ -316,6 +357,102 @@ export class Summariser {
       out[pairKey(model.ids[i]!, model.ids[j]!)] = list;
     });
     return out;
+  }
+
+  /** scenario − twin of followed measure f at a step, over the runs where both are defined. */
+  private measureAt(f: number, step: number, diff: Float64Array) {
+    const { g, plan } = this;
+    const stride = (plan.steps + 1) * 2;
+    const per = plan.follow.length * stride;
+    let k = 0;
+    let sc = 0;
+    let bl = 0;
+    for (let r = 0; r < g.runs; r++) {
+      const o = r * per + f * stride + 2 * step;
+      const s = g.measures[o]!;
+      const b = g.measures[o + 1]!;
+      if (Number.isNaN(s) || Number.isNaN(b)) continue;
+      diff[k++] = s - b;
+      sc += s;
+      bl += b;
+    }
+    if (k === 0)
+      return { defined: 0, mean: null, lo: null, hi: null, pPositive: null, scenario: null, baseline: null };
+    return {
+      defined: k,
+      ...this.stats(diff.subarray(0, k)),
+      scenario: this.round(sc / k),
+      baseline: this.round(bl / k),
+    };
+  }
+
+  /** Probability of each outcome (those seen in either) of categorical measure f at a step. */
+  private outcomesAt(f: number, step: number, labels: readonly string[]): MeasureOutcome[] {
+    const { g, plan } = this;
+    const stride = (plan.steps + 1) * 2;
+    const per = plan.follow.length * stride;
+    const counts = new Float64Array(2 * labels.length);
+    for (let r = 0; r < g.runs; r++) {
+      const o = r * per + f * stride + 2 * step;
+      counts[2 * g.measures[o]!]! += 1;
+      counts[2 * g.measures[o + 1]! + 1]! += 1;
+    }
+    const out: MeasureOutcome[] = [];
+    labels.forEach((outcome, k) => {
+      if (counts[2 * k] === 0 && counts[2 * k + 1] === 0) return;
+      out.push({
+        outcome,
+        scenario: this.round(counts[2 * k]! / g.runs),
+        baseline: this.round(counts[2 * k + 1]! / g.runs),
+      });
+    });
+    return out;
+  }
+
+  /** Every followed measure: its answer at the horizon and its course step by step. */
+  measures(dates: readonly string[]): MeasureEffect[] {
+    const { plan, model } = this;
+    const diff = new Float64Array(this.g.runs);
+    return plan.follow.map((f, k) => {
+      const kind = MEASURE_BY_ID.get(f.kind)!;
+      const args = f.args.map((i) => model.ids[i]!);
+      const head = { name: f.kind, args, title: kind.title(args) };
+      const steps = Array.from({ length: plan.steps + 1 }, (_, step) => step);
+      if (kind.outcomes) {
+        const labels = kind.outcomes(args);
+        return {
+          ...head,
+          mean: null,
+          lo: null,
+          hi: null,
+          pPositive: null,
+          baseline: null,
+          scenario: null,
+          defined: this.g.runs,
+          outcomes: this.outcomesAt(k, plan.steps, labels),
+          steps: steps.map((step) => ({
+            step,
+            date: dates[step]!,
+            outcomes: this.outcomesAt(k, step, labels),
+          })),
+        };
+      }
+      const h = this.measureAt(k, plan.steps, diff);
+      return {
+        ...head,
+        mean: h.mean,
+        lo: h.lo,
+        hi: h.hi,
+        pPositive: h.pPositive,
+        baseline: h.baseline,
+        scenario: h.scenario,
+        defined: h.defined,
+        steps: steps.map((step) => {
+          const { mean, lo, hi, scenario, baseline } = this.measureAt(k, step, diff);
+          return { step, date: dates[step]!, mean, lo, hi, scenario, baseline };
+        }),
+      };
+    });
   }
 
   capabilities(): CapabilityEffect[] {

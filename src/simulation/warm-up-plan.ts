@@ -5,6 +5,7 @@
  * for the compiler and the garbage collector). The plan is made of the same kinds of values as a
  * compiled one, in the same order, so the compiled code fits real plans; its results are discarded.
  */
+import { FOLLOW_DEFAULTS } from './measures/collector.js';
 import { MECHANISM_IDS } from './mechanisms/index.js';
 import type { Plan } from './plan.js';
 
@@ -63,5 +64,9 @@ export function warmUpPlan(options: Partial<WarmUpOptions> = {}): Plan {
       [2, 5],
     ],
     chunk: runs,
+    // Followed measures run only the analysis code they call, which warms up on its own.
+    follow: [],
+    view: { world: 'warm-up', at: '2000-01', actors: [], n, observed },
+    measures: { ...FOLLOW_DEFAULTS },
   };
 }

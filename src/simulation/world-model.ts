@@ -4,6 +4,8 @@
  * capabilities and proximity. Plain data: it crosses to worker threads by structured clone.
  * Every tie at the date enters the composite, whatever its dimension (snapshot weights).
  */
+
+import type { Actor } from '../domain/schema.js';
 import { DIMENSIONS, type Dimension } from '../domain/schema.js';
 import type { World } from '../domain/world.js';
 import { snapshot } from '../worlds/snapshot.js';
@@ -39,6 +41,8 @@ export interface WorldModel {
   at: string;
   /** Actors in the model, in the world's order. */
   ids: string[];
+  /** The same actors' records (for snapshot views of simulated states). */
+  actors: Actor[];
   /** World actors left out because they have no tie at `at`. */
   isolates: string[];
   n: number;
@@ -135,6 +139,7 @@ export function compileWorld(world: World, at: string, options: Partial<WorldMod
     world: world.meta.id,
     at,
     ids,
+    actors,
     isolates,
     n,
     ties,

@@ -30,6 +30,7 @@ import { errorResponses, json } from './shared.js';
 
 const Pair = z.tuple([z.string(), z.string()]);
 const Interval = { mean: z.number(), lo: z.number(), hi: z.number() };
+const Outcome = z.object({ outcome: z.string(), scenario: z.number(), baseline: z.number() });
 
 export const ScenarioResultSchema = z
   .object({
@@ -88,10 +89,46 @@ export const ScenarioResultSchema = z
       ),
     ),
     capabilities: z.array(z.object({ actor: z.string(), ...Interval })),
+    measures: z
+      .array(
+        z.object({
+          name: z.string(),
+          args: z.array(z.string()),
+          title: z.string(),
+          mean: z.number().nullable(),
+          lo: z.number().nullable(),
+          hi: z.number().nullable(),
+          pPositive: z.number().nullable(),
+          baseline: z.number().nullable(),
+          scenario: z.number().nullable(),
+          defined: z.number(),
+          outcomes: z.array(Outcome).optional(),
+          steps: z.array(
+            z.object({
+              step: z.number(),
+              date: z.string(),
+              mean: z.number().nullable().optional(),
+              lo: z.number().nullable().optional(),
+              hi: z.number().nullable().optional(),
+              scenario: z.number().nullable().optional(),
+              baseline: z.number().nullable().optional(),
+              outcomes: z.array(Outcome).optional(),
+            }),
+          ),
+        }),
+      )
+      .describe(
+        'followed measures: numeric ones as scenario − twin at the horizon with a 90% interval (null ' +
+          'where undefined in every run), categorical ones as each outcome’s probability with and without the shocks',
+      ),
     checks: z.array(
       z.object({
         pair: Pair.optional(),
         capability: z.string().optional().describe('for an expectation on an actor’s capability'),
+        measure: z
+          .object({ name: z.string(), args: z.array(z.string()), title: z.string() })
+          .optional()
+          .describe('for an expectation on a followed measure'),
         dimension: LayerSchema,
         direction: z.enum(['positive', 'negative']),
         ...Interval,

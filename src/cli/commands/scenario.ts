@@ -5,6 +5,7 @@ import { InvalidInputError } from '../../domain/errors.js';
 import type { Layer } from '../../domain/world.js';
 import { describeMechanisms } from '../../simulation/describe.js';
 import { explainPair } from '../../simulation/explain.js';
+import { explainMeasures } from '../../simulation/measures/explain-measures.js';
 import { type RunScenarioOptions, runScenario, type ScenarioResult } from '../../simulation/run-scenario.js';
 import { bundledScenarioIds, checkScenario, loadScenario, worldRef } from '../../simulation/scenario.js';
 import { loadWorld } from '../../worlds/load.js';
@@ -99,7 +100,8 @@ function printRun(r: ScenarioResult, top: number): void {
     printTable(r.checks, [
       {
         header: 'expected',
-        cell: (c) => `${c.pair ? c.pair.join('–') : `${c.capability} capability`} ${c.direction}`,
+        cell: (c) =>
+          `${c.pair ? c.pair.join('–') : c.measure ? c.measure.title : `${c.capability} capability`} ${c.direction}`,
       },
       { header: 'mean', cell: (c) => fmt(c.mean) },
       { header: '5%…95%', cell: (c) => `${fmt(c.lo)}…${fmt(c.hi)}` },
@@ -136,6 +138,12 @@ function printRun(r: ScenarioResult, top: number): void {
       `\ncapability at the horizon, scenario vs baseline (a scale shock acts at its step; the mechanisms move it after): ${moved.map((c) => `${c.actor} ${pct(c.mean)} (${pct(c.lo)}…${pct(c.hi)})`).join(', ')}\n`,
     );
   }
+  if (r.measures.length > 0)
+    process.stdout.write(
+      `\nfollowed measures:\n${explainMeasures(r)
+        .map((x) => `  ${x}`)
+        .join('\n')}\n`,
+    );
   for (const w of r.warnings) process.stderr.write(`note: ${w}\n`);
 }
 
@@ -155,14 +163,25 @@ export function register(program: Command): void {
     });
 
   withRunOptions(scenario.command('explain <file>'))
-    .description('explain in words how the scenario moved one pair: mechanisms, third actors, numbers')
-    .requiredOption('--pair <A,B>', 'the pair to explain')
-    .action(async (file: string, flags: Omit<RunFlags, 'pair'> & { pair: string }) => {
-      const pair = pairOf(flags.pair);
-      const result = await run(file, { ...flags, pair: [], top: '0' }, [pair]);
-      const explanation = explainPair(result, pair[0], pair[1]);
-      if (flags.json) return printJson(explanation);
-      process.stdout.write(`${explanation.text.join('\n')}\n`);
+    .description(
+      'explain in words how the scenario moved one pair (mechanisms, third actors, numbers) and its followed measures',
+    )
+    .option('--pair <A,B>', 'the pair to explain (without it: the followed measures only)')
+    .action(async (file: string, flags: Omit<RunFlags, 'pair'> & { pair?: string }) => {
+      const pair = flags.pair === undefined ? undefined : pairOf(flags.pair);
+      const result = await run(file, { ...flags, pair: [], top: '0' }, pair ? [pair] : []);
+      const explanation = pair && explainPair(result, pair[0], pair[1]);
+      const measures = explainMeasures(result);
+      if (flags.json)
+        return printJson({ ...explanation, measures: { results: result.measures, text: measures } });
+      if (!explanation && measures.length === 0) {
+        throw new InvalidInputError({
+          field: 'pair',
+          message: 'nothing to explain: the scenario follows no measure and no --pair is given',
+          hint: 'pass --pair A,B, or add `follow:` entries to the scenario',
+        });
+      }
+      process.stdout.write(`${[...(explanation?.text ?? []), ...measures].join('\n')}\n`);
     });
 
   scenario

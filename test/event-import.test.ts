@@ -118,6 +118,20 @@ describe('the events command', () => {
   });
 });
 
+describe('events import --no-fast-path', () => {
+  it("reads with the format's reader what the store would otherwise read itself, to the same result", () => {
+    const run = (...extra: string[]) =>
+      JSON.parse(
+        cli(['events', 'import', GDELT2, '--db', join(dir, `path${extra.length}.duckdb`), '--json', ...extra])
+          .stdout,
+      );
+    const fast = run();
+    const reader = run('--no-fast-path');
+    expect([fast.files[0].via, reader.files[0].via]).toEqual(['engine', 'reader']);
+    expect({ ...reader, files: [] }).toEqual({ ...fast, files: [] });
+  });
+});
+
 describe('a process killed mid-import', () => {
   // A long file: the sample repeated with fresh ids, so the child is still at work when killed.
   const copies = 40;

@@ -82,6 +82,16 @@ describe('the fast path on the real samples', () => {
     expect(r.events.length).toBe(710 + 3929);
   }, 60_000);
 
+  it('takes leap days, month ends and negative Goldstein values as the reader does', async () => {
+    const dates = ['20200229', '20000229', '20201231', '20200430', '10000101'];
+    const file = variant('leap.tsv', GDELT2, (l) =>
+      l.map((x, i) => (i < dates.length ? x.split('\t').with(1, dates[i]!).with(30, '-7.5').join('\t') : x)),
+    );
+    const r = await bothWays([file]);
+    expect(r.via).toEqual(['engine', 'engine']);
+    expect(r.events.filter((e) => e.date === '2000-02-29' || e.date === '2020-02-29')).toHaveLength(2);
+  }, 60_000);
+
   it('codes with the Goldstein table and quad variant asked for', async () => {
     const r = await bothWays([GDELT2], { goldstein: 'icews', quad: 'phoenix' });
     expect(r.via).toEqual(['engine', 'engine']);
@@ -98,6 +108,21 @@ const farCell = (row: string, text: string) => {
 describe('doubtful rows send the file to the reader, with the same outcome', () => {
   const cases: [string, string, (lines: string[]) => string[]][] = [
     ['bad date', GDELT2, (l) => l.map((x, i) => (i === 99 ? x.replace(/\t20201115\t/, '\t20201131\t') : x))],
+    [
+      '29 February 2019',
+      GDELT2,
+      (l) => l.map((x, i) => (i === 9 ? x.split('\t').with(1, '20190229').join('\t') : x)),
+    ],
+    [
+      '29 February 1900',
+      GDELT2,
+      (l) => l.map((x, i) => (i === 9 ? x.split('\t').with(1, '19000229').join('\t') : x)),
+    ],
+    [
+      '31 April',
+      GDELT2,
+      (l) => l.map((x, i) => (i === 9 ? x.split('\t').with(1, '20200431').join('\t') : x)),
+    ],
     [
       'unknown code',
       GDELT2,

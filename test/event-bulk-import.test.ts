@@ -166,6 +166,16 @@ describe('doubtful rows send the file to the reader, with the same outcome', () 
     }, 60_000);
   }
 
+  it('a file name DuckDB would take as a glob pattern', async () => {
+    const file = join(dir, 'sample[1].tsv');
+    writeFileSync(file, readFileSync(GDELT2));
+    // What the pattern matches instead: a short file of the same kind.
+    writeFileSync(join(dir, 'sample1.tsv'), readFileSync(GDELT2, 'utf8').split('\n').slice(0, 5).join('\n'));
+    const r = await bothWays([file]);
+    expect(r.via).toEqual(['reader', 'reader']);
+    expect(r.reports[0]!.imported).toBe(3929);
+  }, 60_000);
+
   it('invalid UTF-8 in a cell the store does not keep', async () => {
     const bytes = readFileSync(GDELT2);
     // After the 40th tab of line 2: Actor2Geo_FullName, a cell the store never reads.

@@ -313,6 +313,8 @@ class DuckDbEventStore implements EventStore {
     clean: Promise<boolean>,
     onJudged?: (rows: number) => void,
   ): Promise<BulkResult | undefined> {
+    // read_csv takes glob patterns: a name with glob characters could read other files.
+    if (/[*?[\]{}]/.test(plan.file)) return undefined;
     const codes = `bulk_codes_${++this.imports}`;
     const columns = Array.from({ length: plan.columns }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
     // Empty cells stay '' (a cell equal to the null string \x01 is binary, which the caller's

@@ -1,11 +1,12 @@
 /**
  * GDELT 1.0 and 2.0 rows judged and coded in portable SQL, for stores that read a file themselves
- * (`EventStore.importBulk`). Cells are matched with `~`, the anchored POSIX-regex operator DuckDB
- * and PostgreSQL share (far cheaper in DuckDB than the standard TRIM(BOTH … FROM …) tricks). The rules are those of `gdelt-row.ts`, written conservatively: a row
+ * (`EventStore.importBulk`). The rules are those of `gdelt-row.ts`, written conservatively: a row
  * is "sure" only when the reader would surely store it, and as this plan codes it; anything else
  * (an unusual number format, a leading zero, a short row) makes the import fall back to the
- * reader, which explains every row it rejects. Only plain and `.gz` files qualify, which engines
- * read directly; a `.zip` always goes through the reader.
+ * reader, which explains every row it rejects. Cells are matched with `~`, the anchored
+ * POSIX-regex operator DuckDB and PostgreSQL share (in DuckDB far cheaper than the standard
+ * TRIM(BOTH … FROM …) tricks). Only plain and `.gz` files qualify, which engines read directly; a
+ * `.zip` always goes through the reader.
  */
 import { basename } from 'node:path';
 import type { BulkColumn, BulkPlan } from '../store/event-store.js';

@@ -71,7 +71,16 @@ try {
   ];
   process.stdout.write(`${rows.toLocaleString('en')} GDELT 2.0 rows\n\n`);
   table(
-    ['case', 'wall s', 'cpu s', 'rows/s (wall)', 'rows/s (cpu)', 'peak MiB', 'pandas / this', 'this / raw DuckDB'],
+    [
+      'case',
+      'wall s',
+      'cpu s',
+      'rows/s (wall)',
+      'rows/s (cpu)',
+      'peak MiB',
+      'pandas / this',
+      'this / raw DuckDB',
+    ],
     [
       row('events import (read, validate, dedup, store)', imported),
       row('events import --no-fast-path (the reader)', viaReader),

@@ -118,26 +118,52 @@ describe('the events command', () => {
   });
 });
 
+describe('events import --no-fast-path', () => {
+  it("reads with the format's reader what the store would otherwise read itself, to the same result", () => {
+    const run = (...extra: string[]) =>
+      JSON.parse(
+        cli(['events', 'import', GDELT2, '--db', join(dir, `path${extra.length}.duckdb`), '--json', ...extra])
+          .stdout,
+      );
+    const fast = run();
+    const reader = run('--no-fast-path');
+    expect([fast.files[0].via, reader.files[0].via]).toEqual(['engine', 'reader']);
+    expect({ ...reader, files: [] }).toEqual({ ...fast, files: [] });
+  });
+});
+
 describe('a process killed mid-import', () => {
-  it('leaves the store exactly as before', async () => {
-    const db = join(dir, 'killed.duckdb');
+  // A long file: the sample repeated with fresh ids, so the child is still at work when killed.
+  const copies = 40;
+  const big = join(dir, 'big.tsv');
+  const bigFile = () => {
+    const rows = readFileSync(GDELT2, 'utf8').trim().split('\n');
+    const out: string[] = [];
+    for (let k = 0; k < copies; k++)
+      for (const r of rows) out.push(r.replace(/^\d+/, (id) => String(Number(id) + k * 1e7)));
+    writeFileSync(big, `${out.join('\n')}\n`);
+    return out.length;
+  };
+
+  /** Kills the importing child at the first progress line matching `at`; returns what it printed. */
+  async function killed(path: 'reader' | 'engine', at: RegExp): Promise<string[]> {
+    const db = join(dir, `killed-${path}.duckdb`);
     const seed = await openDuckDbStore(db);
     await importEventFiles(seed, [join(FIXTURES, 'icews_events_20180601-02_sample.tab')]);
     const before = await seed.stats();
     seed.close();
-    // A long file: the sample repeated with fresh ids, so the child is still reading when killed.
-    const rows = readFileSync(GDELT2, 'utf8').trim().split('\n');
-    const big = join(dir, 'big.tsv');
-    const out: string[] = [];
-    for (let k = 0; k < 40; k++)
-      for (const r of rows) out.push(r.replace(/^\d+/, (id) => String(Number(id) + k * 1e7)));
-    writeFileSync(big, `${out.join('\n')}\n`);
-    const child = spawn(process.execPath, ['--import', 'tsx', 'test/helpers/import-child.ts', db, big], {
-      cwd: projectRoot,
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'test/helpers/import-child.ts', db, big, path],
+      {
+        cwd: projectRoot,
+      },
+    );
+    const heard: string[] = [];
     const outcome = await new Promise<string>((resolve) => {
       child.stdout.on('data', (chunk: Buffer) => {
-        if (/read [1-9]\d{4}/.test(chunk.toString())) child.kill('SIGKILL');
+        heard.push(...chunk.toString().split('\n').filter(Boolean));
+        if (at.test(chunk.toString())) child.kill('SIGKILL');
         if (chunk.toString().includes('done')) resolve('finished');
       });
       child.on('exit', (_code, signal) => resolve(signal ?? 'exited'));
@@ -147,5 +173,18 @@ describe('a process killed mid-import', () => {
     expect(await after.stats()).toEqual(before);
     expect((await importEventFiles(after, [GDELT2])).imported).toBe(3929);
     after.close();
+    return heard;
+  }
+
+  it('leaves the store exactly as before', async () => {
+    bigFile();
+    await killed('reader', /read [1-9]\d{4}/);
+  }, 60_000);
+
+  it('leaves the store exactly as before on the fast path too (killed while the rows are stored)', async () => {
+    const total = bigFile();
+    const heard = await killed('engine', /read \d+/);
+    // The fast path says nothing until the whole file is judged, then stores it: killed in between.
+    expect(heard[0]).toBe(`read ${total}`);
   }, 60_000);
 });

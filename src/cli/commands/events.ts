@@ -70,6 +70,7 @@ export function register(program: Command): void {
       nonNegative,
       0,
     )
+    .option('--no-fast-path', "read every file with its format's reader, never the store's own reading")
     .option(...db())
     .option('--json', 'print JSON')
     .action(async (files: string[], opts: OptionValues) => {
@@ -77,6 +78,7 @@ export function register(program: Command): void {
         importEventFiles(store, files, {
           format: opts.format,
           maxRejects: opts.maxRejects,
+          fastPath: opts.fastPath,
           onProgress: progress(),
         }),
       );

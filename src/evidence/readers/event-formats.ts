@@ -33,6 +33,8 @@ export async function sniffFormat(
       replayed = true;
       return Promise.resolve(first);
     },
+    // Closes the file when the caller stops early.
+    return: (value?: unknown) => it.return(value as undefined),
   };
   if (format !== 'auto') return { reader: EVENT_READERS[format], lines: replay };
   const line = first.done ? undefined : first.value[0];

@@ -2,11 +2,15 @@
  * The embedded event store on DuckDB: one file (or `:memory:`), one `events` table, imports in a
  * transaction, dyad-month aggregation in SQL.
  */
+import { stat } from 'node:fs/promises';
 import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
 import { InvalidInputError, type Problem } from '../../domain/errors.js';
 import { isDate, startOf } from '../../domain/time.js';
+import { bulkCheckSql, bulkInsertSql } from './bulk-sql.js';
 import { dyadSql } from './dyad-sql.js';
 import {
+  type BulkPlan,
+  type BulkResult,
   DYAD_QUERY_DEFAULTS,
   type DyadMonth,
   type DyadPeriod,
@@ -14,6 +18,7 @@ import {
   type EventQuery,
   type EventRecord,
   type EventStore,
+  eventKey,
   type ImportResult,
   type ImportSession,
   type StoreStats,
@@ -34,8 +39,10 @@ export const DUCKDB_STORE_DEFAULTS: Readonly<DuckDbStoreOptions> = Object.freeze
   memoryLimit: '256MB',
 });
 
+// No PRIMARY KEY: each write checks its ids against the store in its transaction (see bulk-sql.ts).
+// Stores made with one keep it; it never fires, since the checks come first.
 const SCHEMA = `CREATE TABLE IF NOT EXISTS events (
-  id VARCHAR PRIMARY KEY, date DATE NOT NULL, source VARCHAR NOT NULL, target VARCHAR NOT NULL,
+  id VARCHAR NOT NULL, date DATE NOT NULL, source VARCHAR NOT NULL, target VARCHAR NOT NULL,
   cameo VARCHAR NOT NULL, goldstein DOUBLE NOT NULL, quad VARCHAR NOT NULL, dimension VARCHAR,
   title VARCHAR, origin VARCHAR NOT NULL, evidence VARCHAR NOT NULL)`;
 /** Columns of events read from files, added to stores made before them. */
@@ -45,11 +52,18 @@ const FILE_COLUMNS = [
   'target_actor VARCHAR',
   'mentions INTEGER',
   'root INTEGER',
+  'key BIGINT',
 ];
-const WORLD_COLUMNS = 'id, date, source, target, cameo, goldstein, quad, dimension, title, origin, evidence';
-const COLUMNS = 11;
+const WORLD_COLUMNS =
+  'id, key, date, source, target, cameo, goldstein, quad, dimension, title, origin, evidence';
+const COLUMNS = 12;
 const STAGED =
-  'id, date, source, target, cameo, goldstein, quad, origin, evidence, line, source_actor, target_actor, mentions, root';
+  'id, key, date, source, target, cameo, goldstein, quad, origin, evidence, line, source_actor, target_actor, mentions, root';
+/** Keys of GDELT ids stored before the key column existed, computed once when it is added. */
+const BACKFILL_KEYS = `UPDATE events SET key = CAST(SUBSTRING(id FROM 7) AS BIGINT)
+  WHERE key IS NULL AND id LIKE 'gdelt:%' AND LENGTH(id) BETWEEN 7 AND 24
+    AND SUBSTRING(id FROM 7 FOR 1) <> '0' AND TRIM(BOTH '0123456789' FROM SUBSTRING(id FROM 7)) = ''`;
+const quote = (s: string) => `'${s.replaceAll("'", "''")}'`;
 
 function rowProblems(batch: readonly EventRecord[]): Problem[] {
   const problems: Problem[] = [];
@@ -154,12 +168,22 @@ class DuckDbEventStore implements EventStore {
     try {
       if (replacing !== undefined) await this.conn.run('DELETE FROM events WHERE origin = $1', [replacing]);
       for (let i = 0; i < batch.length; i += this.opts.chunk) {
+        const ids = batch.slice(i, i + this.opts.chunk).map((e) => e.id);
+        const held = await this.conn.runAndReadAll(
+          `SELECT id FROM events WHERE id IN (${ids.map((_, k) => `$${k + 1}`).join(', ')}) LIMIT 1`,
+          ids,
+        );
+        const clash = held.getRowObjectsJson()[0];
+        if (clash) throw new Error(`id '${clash.id}' is already in the store`);
+      }
+      for (let i = 0; i < batch.length; i += this.opts.chunk) {
         const part = batch.slice(i, i + this.opts.chunk);
         const rows = part.map(
           (_, k) => `(${Array.from({ length: COLUMNS }, (_, c) => `$${k * COLUMNS + c + 1}`).join(', ')})`,
         );
         const params: DuckDBValue[] = part.flatMap((e) => [
           e.id,
+          eventKey(e.id),
           startOf(e.date),
           e.source,
           e.target,
@@ -220,7 +244,7 @@ class DuckDbEventStore implements EventStore {
   async beginImport(): Promise<ImportSession> {
     const table = `staging_${++this.imports}`;
     await this.conn.run(
-      `CREATE TEMP TABLE ${table} (id VARCHAR, date VARCHAR, source VARCHAR, target VARCHAR, cameo VARCHAR,
+      `CREATE TEMP TABLE ${table} (id VARCHAR, key BIGINT, date VARCHAR, source VARCHAR, target VARCHAR, cameo VARCHAR,
         goldstein DOUBLE, quad VARCHAR, origin VARCHAR, evidence VARCHAR, line INTEGER, source_actor VARCHAR,
         target_actor VARCHAR, mentions INTEGER, root INTEGER)`,
     );
@@ -237,6 +261,9 @@ class DuckDbEventStore implements EventStore {
       async add(batch) {
         for (const e of batch) {
           appender.appendVarchar(e.id);
+          const key = eventKey(e.id);
+          if (key === null) appender.appendNull();
+          else appender.appendBigInt(key);
           appender.appendVarchar(e.date);
           appender.appendVarchar(e.source);
           appender.appendVarchar(e.target);
@@ -261,7 +288,7 @@ class DuckDbEventStore implements EventStore {
           // The first row of each id in the file, and only ids the store does not hold yet.
           const result = await conn.run(
             `INSERT INTO events (${STAGED})
-             SELECT s.id, CAST(s.date AS DATE), s.source, s.target, s.cameo, s.goldstein, s.quad, s.origin,
+             SELECT s.id, s.key, CAST(s.date AS DATE), s.source, s.target, s.cameo, s.goldstein, s.quad, s.origin,
                     s.evidence, s.line, s.source_actor, s.target_actor, s.mentions, s.root
              FROM ${table} s
              WHERE s.line IN (SELECT MIN(line) FROM ${table} GROUP BY id)
@@ -279,6 +306,60 @@ class DuckDbEventStore implements EventStore {
       },
       abort: drop,
     };
+  }
+
+  async importBulk(
+    plan: BulkPlan,
+    clean: Promise<boolean>,
+    onJudged?: (rows: number) => void,
+  ): Promise<BulkResult | undefined> {
+    // read_csv takes glob patterns: a name with glob characters could read other files.
+    if (/[*?[\]{}]/.test(plan.file)) return undefined;
+    const codes = `bulk_codes_${++this.imports}`;
+    const columns = Array.from({ length: plan.columns }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
+    // Empty cells stay '' (a cell equal to the null string \x01 is binary, which the caller's
+    // clean check refuses), cells missing from a padded short row are NULL; ordinality is the line.
+    const relation = `(SELECT *, ordinality AS line FROM read_csv(${quote(plan.file)}, columns = {${columns}},
+        delim = '\t', header = false, quote = '', escape = '', auto_detect = false, nullstr = '\x01',
+        strict_mode = true, null_padding = ${plan.padded}) WITH ORDINALITY)`;
+    const before = await stat(plan.file);
+    await this.conn.run(`CREATE TEMP TABLE ${codes} (code VARCHAR, goldstein DOUBLE, quad VARCHAR)`);
+    let open = false;
+    try {
+      const appender = await this.conn.createAppender(codes, 'main', 'temp');
+      for (const c of plan.codes) {
+        appender.appendVarchar(c.code);
+        appender.appendDouble(c.goldstein);
+        appender.appendVarchar(c.quad);
+        appender.endRow();
+      }
+      appender.closeSync();
+      const checked = this.conn.runAndReadAll(bulkCheckSql(plan, relation, codes));
+      // A read the engine refuses (a row with too many cells, bytes that are not UTF-8) is the
+      // reader's to explain.
+      const [reader, isClean] = await Promise.all([checked.catch(() => undefined), clean]);
+      const check = reader?.getRowObjectsJson()[0];
+      if (!check || !isClean) return undefined;
+      const n = Number(check.n);
+      if (n === 0 || Number(check.doubtful) !== 0 || Number(check.keys) !== n) return undefined;
+      onJudged?.(n);
+      await this.conn.run('BEGIN TRANSACTION');
+      open = true;
+      const inserted = await this.conn.run(bulkInsertSql(plan, relation, codes), [
+        plan.origin,
+        BigInt(String(check.lo)),
+        BigInt(String(check.hi)),
+      ]);
+      const after = await stat(plan.file);
+      if (after.size !== before.size || after.mtimeMs !== before.mtimeMs) return undefined;
+      await this.conn.run('COMMIT');
+      open = false;
+      const imported = Number(inserted.rowsChanged);
+      return { rows: n, imported, duplicates: n - imported, goldsteinMismatches: Number(check.mismatches) };
+    } finally {
+      if (open) await this.conn.run('ROLLBACK');
+      await this.conn.run(`DROP TABLE ${codes}`);
+    }
   }
 
   async dyads(query: Partial<DyadQuery> = {}): Promise<DyadPeriod[]> {
@@ -346,6 +427,10 @@ export async function openDuckDbStore(
   const conn = await instance.connect();
   await conn.run(`SET memory_limit = '${opts.memoryLimit.replace(/[^0-9A-Za-z]/g, '')}'`);
   await conn.run(SCHEMA);
+  const had = await conn.runAndReadAll(
+    `SELECT COUNT(*) AS n FROM information_schema.columns WHERE table_name = 'events' AND column_name = 'key'`,
+  );
   for (const column of FILE_COLUMNS) await conn.run(`ALTER TABLE events ADD COLUMN IF NOT EXISTS ${column}`);
+  if (Number(had.getRowObjectsJson()[0]?.n) === 0) await conn.run(BACKFILL_KEYS);
   return new DuckDbEventStore(instance, conn, opts);
 }

@@ -117,7 +117,86 @@ export interface ImportSession {
   abort(): Promise<void>;
 }
 
+/**
+ * The integer dedup key of an event id: the GlobalEventID of a GDELT id written the canonical way
+ * (`gdelt:` and 1–18 digits without a leading zero), null for every other id. Two ids with a key
+ * are equal exactly when their keys are, so the store may dedup GDELT rows on the integer alone.
+ *
+ * @example
+ * eventKey('gdelt:950204398'); // 950204398n
+ * eventKey('icews:1'); // null
+ */
+export function eventKey(id: string): bigint | null {
+  return /^gdelt:[1-9]\d{0,17}$/.test(id) ? BigInt(id.slice(6)) : null;
+}
+
+/** Columns an event row is stored with, as a bulk plan computes them. */
+export const BULK_COLUMNS = [
+  'id',
+  'key',
+  'date',
+  'source',
+  'target',
+  'cameo',
+  'goldstein',
+  'quad',
+  'evidence',
+  'line',
+  'source_actor',
+  'target_actor',
+  'mentions',
+  'root',
+] as const;
+export type BulkColumn = (typeof BULK_COLUMNS)[number];
+
+/**
+ * A delimited file the engine reads itself, the fast path of a file import. The engine exposes the
+ * file's rows as VARCHAR columns `c0`, `c1`, … ('' for an empty cell, NULL past the end of a
+ * padded short row), `line` (1-based), and the row's CAMEO code looked up in `codes` as
+ * `code_goldstein` and `code_quad` (NULL when unknown). The plan's expressions are portable SQL
+ * over those columns; how the engine reads the file (DuckDB's read_csv) is its own business.
+ */
+export interface BulkPlan {
+  file: string;
+  /** Stored as every row's origin. */
+  origin: string;
+  /** Cells of the longest row. */
+  columns: number;
+  /** Shorter rows are padded with NULL instead of failing the read. */
+  padded: boolean;
+  /** The column holding the CAMEO code. */
+  codeColumn: string;
+  codes: readonly { code: string; goldstein: number; quad: string }[];
+  /** True when the reader would store the row exactly as `values` computes it. */
+  sure: string;
+  /** The row's integer dedup key (see `eventKey`); evaluated on sure rows only. */
+  key: string;
+  /** 1 when the file's Goldstein value differs from the lookup's, else 0; sure rows only. */
+  mismatch: string;
+  /** Each stored column (origin aside) as an expression; sure rows only. */
+  values: Readonly<Record<BulkColumn, string>>;
+}
+
+export interface BulkResult {
+  rows: number;
+  imported: number;
+  duplicates: number;
+  goldsteinMismatches: number;
+}
+
 export interface EventStore {
+  /**
+   * Optional fast path of a file import: reads the file in the engine, and when every row is sure,
+   * no id repeats within the file and `clean` (the caller's check of the raw bytes) resolves true,
+   * stores the rows not yet held in one transaction. Resolves undefined, storing nothing, when any
+   * of that fails: the caller then imports the file through its reader. `onJudged` hears the row
+   * count once the file is judged sure, before anything is stored.
+   */
+  importBulk?(
+    plan: BulkPlan,
+    clean: Promise<boolean>,
+    onJudged?: (rows: number) => void,
+  ): Promise<BulkResult | undefined>;
   /** Imports a batch all-or-nothing: on any error nothing of the batch is kept. */
   importEvents(batch: readonly EventRecord[]): Promise<ImportResult>;
   /** Replaces every event of `origin` with `batch`, in one transaction. */

@@ -15,11 +15,38 @@ import { cameoCodes } from '../src/evidence/readers/event-lookups.js';
 import { type EventFormat, readAllEvents } from '../src/evidence/readers/event-reader.js';
 
 const FIXTURES = 'test/fixtures/events';
-const SAMPLES: { format: EventFormat; file: string; rows: number; urls: boolean }[] = [
-  { format: 'gdelt1', file: 'gdelt1_events_sample_20160728.tsv', rows: 710, urls: true },
-  { format: 'gdelt-csv', file: 'gdelt1_georgia_subset_201209-201211.csv.gz', rows: 9753, urls: false },
-  { format: 'gdelt2', file: 'gdelt2_events_20201115_international_dyads.export.tsv', rows: 3929, urls: true },
-  { format: 'icews', file: 'icews_events_20180601-02_sample.tab', rows: 3705, urls: false },
+const GDELT_ID = /^gdelt:\d+$/;
+const SAMPLES: { format: EventFormat; file: string; rows: number; urls: boolean; id: RegExp }[] = [
+  { format: 'gdelt1', file: 'gdelt1_events_sample_20160728.tsv', rows: 710, urls: true, id: GDELT_ID },
+  {
+    format: 'gdelt-csv',
+    file: 'gdelt1_georgia_subset_201209-201211.csv.gz',
+    rows: 9753,
+    urls: false,
+    id: GDELT_ID,
+  },
+  {
+    format: 'gdelt2',
+    file: 'gdelt2_events_20201115_international_dyads.export.tsv',
+    rows: 3929,
+    urls: true,
+    id: GDELT_ID,
+  },
+  {
+    format: 'icews',
+    file: 'icews_events_20180601-02_sample.tab',
+    rows: 3705,
+    urls: false,
+    id: /^icews:\d+$/,
+  },
+  // derived from the GDELT 2.0 sample by scripts/plover-from-gdelt.ts (no POLECAT file ships here)
+  {
+    format: 'plover',
+    file: 'plover_from_gdelt2_20201115.jsonl',
+    rows: 300,
+    urls: true,
+    id: /^plover:gdelt2-\d+$/,
+  },
 ];
 
 const dir = mkdtempSync(join(tmpdir(), 'cb-readers-'));
@@ -37,7 +64,7 @@ function write(name: string, content: string | Uint8Array): string {
   return file;
 }
 
-describe.each(SAMPLES)('reader $format on its real sample', ({ format, file, rows, urls }) => {
+describe.each(SAMPLES)('reader $format on its real sample', ({ format, file, rows, urls, id }) => {
   it('reads every row, codes it from the lookup and keeps its provenance', async () => {
     const { records, summary } = await readAllEvents(EVENT_READERS[format], join(FIXTURES, file));
     expect(summary.rejections).toEqual([]);
@@ -49,7 +76,7 @@ describe.each(SAMPLES)('reader $format on its real sample', ({ format, file, row
       expect(r.goldstein).toBe(cameoCodes().get(r.cameo)!.goldstein[table]);
       expect(r.origin).toBe(file);
       expect(r.line).toBeGreaterThan(0);
-      expect(r.id).toMatch(/^(gdelt|icews):\d+$/);
+      expect(r.id).toMatch(id);
     }
     expect(new Set(records.map((r) => r.line)).size).toBe(rows);
     expect(records.some((r) => r.evidence.length > 0)).toBe(urls);

@@ -15,14 +15,21 @@
  *    the GDELT row. Field names are the POLECAT columns (data/lookups/polecat_columns.txt) in
  *    snake_case, plus `source_url`.
  *
- * Usage: node --import tsx scripts/plover-from-gdelt.ts [ROWS]
+ * Usage: node --import tsx scripts/plover-from-gdelt.ts [ROWS] [OUT_DIR]
+ * (OUT_DIR, the project by default, lets a test rebuild both files elsewhere and compare.)
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const ROOT = new URL('../', import.meta.url);
-const at = (rel: string) => new URL(rel, ROOT);
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const rows = Number(process.argv[2] ?? 300);
-if (!Number.isInteger(rows) || rows < 1) throw new Error('usage: plover-from-gdelt.ts [ROWS]');
+const outDir = process.argv[3] ?? ROOT;
+if (!Number.isInteger(rows) || rows < 1) throw new Error('usage: plover-from-gdelt.ts [ROWS] [OUT_DIR]');
+const write = (rel: string, text: string) => {
+  mkdirSync(dirname(join(outDir, rel)), { recursive: true });
+  writeFileSync(join(outDir, rel), text);
+};
 
 interface Plover {
   type: string;
@@ -90,10 +97,10 @@ function fixture(map: Map<string, Plover>, tsv: string, limit: number): string {
   return `${out.join('\n')}\n`;
 }
 
-const map = cameo2plover(readFileSync(at('data/lookups/CAMEO2PLOVER-2021.txt'), 'utf8'));
-writeFileSync(at('data/lookups/plover_cameo.tsv'), inverse(map));
+const map = cameo2plover(readFileSync(join(ROOT, 'data/lookups/CAMEO2PLOVER-2021.txt'), 'utf8'));
+write('data/lookups/plover_cameo.tsv', inverse(map));
 const gdelt = readFileSync(
-  at('test/fixtures/events/gdelt2_events_20201115_international_dyads.export.tsv'),
+  join(ROOT, 'test/fixtures/events/gdelt2_events_20201115_international_dyads.export.tsv'),
   'utf8',
 );
-writeFileSync(at('test/fixtures/events/plover_from_gdelt2_20201115.jsonl'), fixture(map, gdelt, rows));
+write('test/fixtures/events/plover_from_gdelt2_20201115.jsonl', fixture(map, gdelt, rows));

@@ -3,6 +3,7 @@
  * lookup on every row, provenance), `--format auto`, and each class of bad input counted with its
  * line, never thrown.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -198,5 +199,81 @@ describe('bad input: each class counted with its line', () => {
 
   it('auto says when no format fits', async () => {
     await expect(sniffFormat(write('what.txt', 'hello,world\n'), 'auto')).rejects.toThrow(/--format/);
+  });
+});
+
+describe('bad PLOVER input: each class counted with its line and field', () => {
+  const [first, second, third] = sampleText(SAMPLES[4]!.file).split('\n');
+  const edit = (change: Record<string, unknown>) => JSON.stringify({ ...JSON.parse(second!), ...change });
+  const without = (field: string) => {
+    const o = JSON.parse(second!);
+    delete o[field];
+    return JSON.stringify(o);
+  };
+  const cases: [string, string, string, string | undefined][] = [
+    ['malformed JSON', second!.slice(0, 40), 'json', undefined],
+    ['a JSON array, not an object', '["event_id", "x"]', 'json', undefined],
+    ['no event id', without('event_id'), 'missing', 'event_id'],
+    ['an event id that is no id', edit({ event_id: 'a b; DROP' }), 'json', 'event_id'],
+    ['no date', without('event_date'), 'missing', 'event_date'],
+    ['no event type', edit({ event_type: null }), 'missing', 'event_type'],
+    ['an unknown event type', edit({ event_type: 'HUG' }), 'code', 'event_type'],
+    ['a date that is no day', edit({ event_date: '2020-02-30' }), 'date', 'event_date'],
+    ['a date in another shape', edit({ event_date: '15/11/2020' }), 'date', 'event_date'],
+    ['a country that is not ISO3', edit({ actor_country: 'Russia' }), 'country', 'actor_country'],
+    ['a mode that is not a string', edit({ event_mode: 5 }), 'json', 'event_mode'],
+    ['an intensity out of range', edit({ event_intensity: 42 }), 'number', 'event_intensity'],
+    ['binary garbage', '\u0000\u0001{"event_type"\u00ff', 'binary', undefined],
+  ];
+  it.each(cases)('%s', async (_name, bad, reason, field) => {
+    const file = write('bad.jsonl', [first, bad, third].join('\n'));
+    const { records, summary } = await readAllEvents(EVENT_READERS.plover, file);
+    expect(records.map((r) => r.line)).toEqual([1, 3]);
+    expect(summary.rejections).toEqual([
+      expect.objectContaining({ file: 'bad.jsonl', line: 2, reason, ...(field && { field }) }),
+    ]);
+  });
+
+  it('a truncated file: the cut last record is rejected, the others read', async () => {
+    const text = [first, second, third].join('\n');
+    const { records, summary } = await readAllEvents(
+      EVENT_READERS.plover,
+      write('cut.jsonl', text.slice(0, -30)),
+    );
+    expect(records).toHaveLength(2);
+    expect(summary.rejections).toEqual([expect.objectContaining({ line: 3, reason: 'json' })]);
+  });
+
+  it('an empty file', async () => {
+    const { summary } = await readAllEvents(EVENT_READERS.plover, write('empty.jsonl', ''));
+    expect(summary.rejections).toEqual([expect.objectContaining({ reason: 'empty' })]);
+  });
+
+  it('keeps the PLOVER type, mode and context beside the CAMEO coding, the id as dedup key', async () => {
+    const file = write(
+      'one.jsonl',
+      edit({ event_id: 'abc123', event_type: 'MOBILIZE', event_mode: 'troops', contexts: ['military'] }),
+    );
+    const { records } = await readAllEvents(EVENT_READERS.plover, file);
+    expect(records).toEqual([
+      expect.objectContaining({
+        id: 'plover:abc123',
+        cameo: '150',
+        goldstein: cameoCodes().get('150')!.goldstein.gdelt,
+        title: 'MOBILIZE / troops / military',
+      }),
+    ]);
+  });
+});
+
+describe('the PLOVER fixture and table', () => {
+  it('are what scripts/plover-from-gdelt.ts builds from the GDELT 2.0 sample and CAMEO2PLOVER', () => {
+    const out = join(dir, 'rebuilt');
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/plover-from-gdelt.ts', '300', out], {
+      encoding: 'utf8',
+    });
+    expect(run.stderr).toBe('');
+    for (const rel of ['data/lookups/plover_cameo.tsv', `${FIXTURES}/${SAMPLES[4]!.file}`])
+      expect(readFileSync(join(out, rel), 'utf8')).toBe(readFileSync(rel, 'utf8'));
   });
 });

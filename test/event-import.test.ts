@@ -152,6 +152,30 @@ describe('the events command on PLOVER JSONL', () => {
     ).toEqual(pairs);
   });
 
+  it('keeps each PLOVER type, mode and context in the store beside the CAMEO coding', async () => {
+    const store = await openDuckDbStore(':memory:');
+    await importEventFiles(store, [PLOVER, GDELT2]);
+    const plover = await store.events({ origin: 'plover_from_gdelt2_20201115.jsonl', limit: 1000 });
+    const types = new Map(
+      readFileSync(PLOVER, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l))
+        .map((r) => [
+          `plover:${r.event_id}`,
+          [r.event_type, r.event_mode, r.contexts].filter(Boolean).join(' / '),
+        ]),
+    );
+    expect(plover).toHaveLength(300);
+    expect(plover.every((e) => e.title === types.get(e.id))).toBe(true);
+    const gdelt = await store.events({
+      origin: 'gdelt2_events_20201115_international_dyads.export.tsv',
+      limit: 5,
+    });
+    expect(gdelt.map((e) => e.title)).toEqual([undefined, undefined, undefined, undefined, undefined]);
+    store.close();
+  });
+
   it('a file with a malformed record stores nothing and names its line', () => {
     const db = join(dir, 'plover-bad.duckdb');
     const lines = readFileSync(PLOVER, 'utf8').split('\n');

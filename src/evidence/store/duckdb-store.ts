@@ -49,7 +49,7 @@ const FILE_COLUMNS = [
 const WORLD_COLUMNS = 'id, date, source, target, cameo, goldstein, quad, dimension, title, origin, evidence';
 const COLUMNS = 11;
 const STAGED =
-  'id, date, source, target, cameo, goldstein, quad, origin, evidence, line, source_actor, target_actor, mentions, root';
+  'id, date, source, target, cameo, goldstein, quad, title, origin, evidence, line, source_actor, target_actor, mentions, root';
 
 function rowProblems(batch: readonly EventRecord[]): Problem[] {
   const problems: Problem[] = [];
@@ -221,7 +221,7 @@ class DuckDbEventStore implements EventStore {
     const table = `staging_${++this.imports}`;
     await this.conn.run(
       `CREATE TEMP TABLE ${table} (id VARCHAR, date VARCHAR, source VARCHAR, target VARCHAR, cameo VARCHAR,
-        goldstein DOUBLE, quad VARCHAR, origin VARCHAR, evidence VARCHAR, line INTEGER, source_actor VARCHAR,
+        goldstein DOUBLE, quad VARCHAR, title VARCHAR, origin VARCHAR, evidence VARCHAR, line INTEGER, source_actor VARCHAR,
         target_actor VARCHAR, mentions INTEGER, root INTEGER)`,
     );
     const appender = await this.conn.createAppender(table, 'main', 'temp');
@@ -243,6 +243,8 @@ class DuckDbEventStore implements EventStore {
           appender.appendVarchar(e.cameo);
           appender.appendDouble(e.goldstein);
           appender.appendVarchar(e.quad);
+          if (e.title === undefined) appender.appendNull();
+          else appender.appendVarchar(e.title);
           appender.appendVarchar(e.origin);
           appender.appendVarchar(e.evidence.join(';'));
           appender.appendInteger(e.line ?? 0);
@@ -261,7 +263,7 @@ class DuckDbEventStore implements EventStore {
           // The first row of each id in the file, and only ids the store does not hold yet.
           const result = await conn.run(
             `INSERT INTO events (${STAGED})
-             SELECT s.id, CAST(s.date AS DATE), s.source, s.target, s.cameo, s.goldstein, s.quad, s.origin,
+             SELECT s.id, CAST(s.date AS DATE), s.source, s.target, s.cameo, s.goldstein, s.quad, s.title, s.origin,
                     s.evidence, s.line, s.source_actor, s.target_actor, s.mentions, s.root
              FROM ${table} s
              WHERE s.line IN (SELECT MIN(line) FROM ${table} GROUP BY id)

@@ -244,6 +244,14 @@ describe('bad PLOVER input: each class counted with its line and field', () => {
     expect(summary.rejections).toEqual([expect.objectContaining({ line: 3, reason: 'json' })]);
   });
 
+  it('a byte-order mark (the line reader drops it) and numeric ids are read, and auto still picks PLOVER', async () => {
+    const file = write('bom.jsonl', `\ufeff${edit({ event_id: 42 })}\n${third}`);
+    const { records, summary } = await readAllEvents(EVENT_READERS.plover, file);
+    expect(summary.rejections).toEqual([]);
+    expect(records[0]!.id).toBe('plover:42');
+    expect((await sniffFormat(file, 'auto')).reader.format).toBe('plover');
+  });
+
   it('an empty file', async () => {
     const { summary } = await readAllEvents(EVENT_READERS.plover, write('empty.jsonl', ''));
     expect(summary.rejections).toEqual([expect.objectContaining({ reason: 'empty' })]);

@@ -49,6 +49,25 @@ function country(o: Json, field: string): string | RowRejection {
   return { reason: 'country', field, message: `'${c}' is not an ISO3 country code` };
 }
 
+/** Some exports write numeric ids as JSON numbers; they are the same ids. */
+function eventId(o: Json, field: string): string | RowRejection {
+  const v = o[field];
+  return Number.isSafeInteger(v) ? String(v) : text(o, field);
+}
+
+const FIELDS = [
+  ['event_id', eventId],
+  ['event_date', text],
+  ['event_type', text],
+  ['event_mode', text],
+  ['contexts', contexts],
+  ['actor_name', text],
+  ['actor_country', country],
+  ['recipient_name', text],
+  ['recipient_country', country],
+  ['source_url', text],
+] as const;
+
 const missing = (field: string): RowRejection => ({ reason: 'missing', field, message: `no ${field}` });
 
 export const ploverReader: FormatReader = {
@@ -62,18 +81,7 @@ export const ploverReader: FormatReader = {
       const o = parseObject(line);
       if (!o) return { reason: 'json', message: 'the line is not a JSON object' };
       const fields: Record<string, string> = {};
-      for (const [field, read] of [
-        ['event_id', text],
-        ['event_date', text],
-        ['event_type', text],
-        ['event_mode', text],
-        ['contexts', contexts],
-        ['actor_name', text],
-        ['actor_country', country],
-        ['recipient_name', text],
-        ['recipient_country', country],
-        ['source_url', text],
-      ] as const) {
+      for (const [field, read] of FIELDS) {
         const v = read(o, field);
         if (typeof v !== 'string') return v;
         fields[field] = v;

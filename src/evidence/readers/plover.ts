@@ -70,6 +70,14 @@ const FIELDS = [
 
 const missing = (field: string): RowRejection => ({ reason: 'missing', field, message: `no ${field}` });
 
+/**
+ * The PLOVER JSONL reader; `--format auto` picks it when the first line is a JSON object with an
+ * `event_type`.
+ *
+ * @example
+ * const { records } = await readAllEvents(ploverReader, 'polecat.jsonl');
+ * records[0]?.title; // 'ASSAULT / firearms / military'
+ */
 export const ploverReader: FormatReader = {
   format: 'plover',
   goldstein: 'gdelt',

@@ -132,6 +132,82 @@ describe('events import --no-fast-path', () => {
   });
 });
 
+describe('the events command on PLOVER JSONL', () => {
+  const PLOVER = join(FIXTURES, 'plover_from_gdelt2_20201115.jsonl');
+
+  it('imports with --format plover, and --format auto says it chose plover and adds nothing again', () => {
+    const db = join(dir, 'plover.duckdb');
+    const named = cli(['events', 'import', PLOVER, '--format', 'plover', '--db', db, '--json']);
+    expect(named.code).toBe(0);
+    expect(JSON.parse(named.stdout)).toMatchObject({
+      files: [{ format: 'plover', rows: 300, imported: 300, committed: true }],
+      rejected: 0,
+    });
+    const auto = cli(['events', 'import', PLOVER, '--db', db, '--json']);
+    expect(JSON.parse(auto.stdout)).toMatchObject({
+      files: [{ format: 'plover', imported: 0, duplicates: 300 }],
+    });
+    const table = cli(['events', 'import', PLOVER, '--format', 'auto', '--db', db]);
+    expect(table.stdout).toMatch(/plover/);
+    const pairs = new Map<string, number>();
+    for (const line of readFileSync(PLOVER, 'utf8').trim().split('\n')) {
+      const r = JSON.parse(line);
+      if (!FIVE.includes(r.actor_country) || !FIVE.includes(r.recipient_country)) continue;
+      if (r.actor_country === r.recipient_country) continue;
+      const key = [r.actor_country, r.recipient_country].sort().join('-');
+      pairs.set(key, (pairs.get(key) ?? 0) + 1);
+    }
+    expect(pairs.size).toBeGreaterThan(0);
+    const dyads = JSON.parse(
+      cli(['events', 'dyads', '--db', db, '--actors', FIVE.join(','), '--json']).stdout,
+    );
+    expect(
+      new Map(dyads.map((r: { a: string; b: string; count: number }) => [`${r.a}-${r.b}`, r.count])),
+    ).toEqual(pairs);
+  });
+
+  it('keeps each PLOVER type, mode and context in the store beside the CAMEO coding', async () => {
+    const store = await openDuckDbStore(':memory:');
+    await importEventFiles(store, [PLOVER, GDELT2]);
+    const plover = await store.events({ origin: 'plover_from_gdelt2_20201115.jsonl', limit: 1000 });
+    const types = new Map(
+      readFileSync(PLOVER, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l))
+        .map((r) => [
+          `plover:${r.event_id}`,
+          [r.event_type, r.event_mode, r.contexts].filter(Boolean).join(' / '),
+        ]),
+    );
+    expect(plover).toHaveLength(300);
+    expect(plover.every((e) => e.title === types.get(e.id))).toBe(true);
+    const gdelt = await store.events({
+      origin: 'gdelt2_events_20201115_international_dyads.export.tsv',
+      limit: 5,
+    });
+    expect(gdelt.map((e) => e.title)).toEqual([undefined, undefined, undefined, undefined, undefined]);
+    store.close();
+  });
+
+  it('a file with a malformed record stores nothing and names its line', () => {
+    const db = join(dir, 'plover-bad.duckdb');
+    const lines = readFileSync(PLOVER, 'utf8').split('\n');
+    lines[4] = lines[4]!.slice(0, 50);
+    const bad = join(dir, 'bad.jsonl');
+    writeFileSync(bad, lines.join('\n'));
+    const r = cli(['events', 'import', bad, '--db', db, '--json']);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout);
+    expect(report).toMatchObject({
+      imported: 0,
+      reasons: { json: 1 },
+      files: [{ format: 'plover', committed: false }],
+    });
+    expect(report.errors).toEqual([expect.objectContaining({ file: 'bad.jsonl', line: 5, reason: 'json' })]);
+  });
+});
+
 describe('a process killed mid-import', () => {
   // A long file: the sample repeated with fresh ids, so the child is still at work when killed.
   const copies = 40;

@@ -3,6 +3,7 @@
  * lookup on every row, provenance), `--format auto`, and each class of bad input counted with its
  * line, never thrown.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,11 +16,38 @@ import { cameoCodes } from '../src/evidence/readers/event-lookups.js';
 import { type EventFormat, readAllEvents } from '../src/evidence/readers/event-reader.js';
 
 const FIXTURES = 'test/fixtures/events';
-const SAMPLES: { format: EventFormat; file: string; rows: number; urls: boolean }[] = [
-  { format: 'gdelt1', file: 'gdelt1_events_sample_20160728.tsv', rows: 710, urls: true },
-  { format: 'gdelt-csv', file: 'gdelt1_georgia_subset_201209-201211.csv.gz', rows: 9753, urls: false },
-  { format: 'gdelt2', file: 'gdelt2_events_20201115_international_dyads.export.tsv', rows: 3929, urls: true },
-  { format: 'icews', file: 'icews_events_20180601-02_sample.tab', rows: 3705, urls: false },
+const GDELT_ID = /^gdelt:\d+$/;
+const SAMPLES: { format: EventFormat; file: string; rows: number; urls: boolean; id: RegExp }[] = [
+  { format: 'gdelt1', file: 'gdelt1_events_sample_20160728.tsv', rows: 710, urls: true, id: GDELT_ID },
+  {
+    format: 'gdelt-csv',
+    file: 'gdelt1_georgia_subset_201209-201211.csv.gz',
+    rows: 9753,
+    urls: false,
+    id: GDELT_ID,
+  },
+  {
+    format: 'gdelt2',
+    file: 'gdelt2_events_20201115_international_dyads.export.tsv',
+    rows: 3929,
+    urls: true,
+    id: GDELT_ID,
+  },
+  {
+    format: 'icews',
+    file: 'icews_events_20180601-02_sample.tab',
+    rows: 3705,
+    urls: false,
+    id: /^icews:\d+$/,
+  },
+  // derived from the GDELT 2.0 sample by scripts/plover-from-gdelt.ts (no POLECAT file ships here)
+  {
+    format: 'plover',
+    file: 'plover_from_gdelt2_20201115.jsonl',
+    rows: 300,
+    urls: true,
+    id: /^plover:gdelt2-\d+$/,
+  },
 ];
 
 const dir = mkdtempSync(join(tmpdir(), 'cb-readers-'));
@@ -37,7 +65,7 @@ function write(name: string, content: string | Uint8Array): string {
   return file;
 }
 
-describe.each(SAMPLES)('reader $format on its real sample', ({ format, file, rows, urls }) => {
+describe.each(SAMPLES)('reader $format on its real sample', ({ format, file, rows, urls, id }) => {
   it('reads every row, codes it from the lookup and keeps its provenance', async () => {
     const { records, summary } = await readAllEvents(EVENT_READERS[format], join(FIXTURES, file));
     expect(summary.rejections).toEqual([]);
@@ -49,7 +77,7 @@ describe.each(SAMPLES)('reader $format on its real sample', ({ format, file, row
       expect(r.goldstein).toBe(cameoCodes().get(r.cameo)!.goldstein[table]);
       expect(r.origin).toBe(file);
       expect(r.line).toBeGreaterThan(0);
-      expect(r.id).toMatch(/^(gdelt|icews):\d+$/);
+      expect(r.id).toMatch(id);
     }
     expect(new Set(records.map((r) => r.line)).size).toBe(rows);
     expect(records.some((r) => r.evidence.length > 0)).toBe(urls);
@@ -171,5 +199,89 @@ describe('bad input: each class counted with its line', () => {
 
   it('auto says when no format fits', async () => {
     await expect(sniffFormat(write('what.txt', 'hello,world\n'), 'auto')).rejects.toThrow(/--format/);
+  });
+});
+
+describe('bad PLOVER input: each class counted with its line and field', () => {
+  const [first, second, third] = sampleText(SAMPLES[4]!.file).split('\n');
+  const edit = (change: Record<string, unknown>) => JSON.stringify({ ...JSON.parse(second!), ...change });
+  const without = (field: string) => {
+    const o = JSON.parse(second!);
+    delete o[field];
+    return JSON.stringify(o);
+  };
+  const cases: [string, string, string, string | undefined][] = [
+    ['malformed JSON', second!.slice(0, 40), 'json', undefined],
+    ['a JSON array, not an object', '["event_id", "x"]', 'json', undefined],
+    ['no event id', without('event_id'), 'missing', 'event_id'],
+    ['an event id that is no id', edit({ event_id: 'a b; DROP' }), 'json', 'event_id'],
+    ['no date', without('event_date'), 'missing', 'event_date'],
+    ['no event type', edit({ event_type: null }), 'missing', 'event_type'],
+    ['an unknown event type', edit({ event_type: 'HUG' }), 'code', 'event_type'],
+    ['a date that is no day', edit({ event_date: '2020-02-30' }), 'date', 'event_date'],
+    ['a date in another shape', edit({ event_date: '15/11/2020' }), 'date', 'event_date'],
+    ['a country that is not ISO3', edit({ actor_country: 'Russia' }), 'country', 'actor_country'],
+    ['a mode that is not a string', edit({ event_mode: 5 }), 'json', 'event_mode'],
+    ['an intensity out of range', edit({ event_intensity: 42 }), 'number', 'event_intensity'],
+    ['binary garbage', '\u0000\u0001{"event_type"\u00ff', 'binary', undefined],
+  ];
+  it.each(cases)('%s', async (_name, bad, reason, field) => {
+    const file = write('bad.jsonl', [first, bad, third].join('\n'));
+    const { records, summary } = await readAllEvents(EVENT_READERS.plover, file);
+    expect(records.map((r) => r.line)).toEqual([1, 3]);
+    expect(summary.rejections).toEqual([
+      expect.objectContaining({ file: 'bad.jsonl', line: 2, reason, ...(field && { field }) }),
+    ]);
+  });
+
+  it('a truncated file: the cut last record is rejected, the others read', async () => {
+    const text = [first, second, third].join('\n');
+    const { records, summary } = await readAllEvents(
+      EVENT_READERS.plover,
+      write('cut.jsonl', text.slice(0, -30)),
+    );
+    expect(records).toHaveLength(2);
+    expect(summary.rejections).toEqual([expect.objectContaining({ line: 3, reason: 'json' })]);
+  });
+
+  it('a byte-order mark (the line reader drops it) and numeric ids are read, and auto still picks PLOVER', async () => {
+    const file = write('bom.jsonl', `\ufeff${edit({ event_id: 42 })}\n${third}`);
+    const { records, summary } = await readAllEvents(EVENT_READERS.plover, file);
+    expect(summary.rejections).toEqual([]);
+    expect(records[0]!.id).toBe('plover:42');
+    expect((await sniffFormat(file, 'auto')).reader.format).toBe('plover');
+  });
+
+  it('an empty file', async () => {
+    const { summary } = await readAllEvents(EVENT_READERS.plover, write('empty.jsonl', ''));
+    expect(summary.rejections).toEqual([expect.objectContaining({ reason: 'empty' })]);
+  });
+
+  it('keeps the PLOVER type, mode and context beside the CAMEO coding, the id as dedup key', async () => {
+    const file = write(
+      'one.jsonl',
+      edit({ event_id: 'abc123', event_type: 'MOBILIZE', event_mode: 'troops', contexts: ['military'] }),
+    );
+    const { records } = await readAllEvents(EVENT_READERS.plover, file);
+    expect(records).toEqual([
+      expect.objectContaining({
+        id: 'plover:abc123',
+        cameo: '150',
+        goldstein: cameoCodes().get('150')!.goldstein.gdelt,
+        title: 'MOBILIZE / troops / military',
+      }),
+    ]);
+  });
+});
+
+describe('the PLOVER fixture and table', () => {
+  it('are what scripts/plover-from-gdelt.ts builds from the GDELT 2.0 sample and CAMEO2PLOVER', () => {
+    const out = join(dir, 'rebuilt');
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/plover-from-gdelt.ts', '300', out], {
+      encoding: 'utf8',
+    });
+    expect(run.stderr).toBe('');
+    for (const rel of ['data/lookups/plover_cameo.tsv', `${FIXTURES}/${SAMPLES[4]!.file}`])
+      expect(readFileSync(join(out, rel), 'utf8')).toBe(readFileSync(rel, 'utf8'));
   });
 });

@@ -52,7 +52,9 @@ function progress(): ((file: string, rows: number) => void) | undefined {
 }
 
 export function register(program: Command): void {
-  const events = program.command('events').description('event data (GDELT, ICEWS) in the DuckDB event store');
+  const events = program
+    .command('events')
+    .description('event data (GDELT, ICEWS, PLOVER) in the DuckDB event store');
   const db = () => ['--db <path>', 'DuckDB event store file', defaultDbPath()] as const;
 
   events

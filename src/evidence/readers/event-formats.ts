@@ -5,12 +5,14 @@ import { gdeltCsvReader } from './gdelt-csv.js';
 import { gdelt1Reader } from './gdelt1.js';
 import { gdelt2Reader } from './gdelt2.js';
 import { icewsReader } from './icews.js';
+import { ploverReader } from './plover.js';
 
 export const EVENT_READERS: Readonly<Record<EventFormat, FormatReader>> = Object.freeze({
   gdelt1: gdelt1Reader,
   gdelt2: gdelt2Reader,
   'gdelt-csv': gdeltCsvReader,
   icews: icewsReader,
+  plover: ploverReader,
 });
 
 /**

@@ -2,7 +2,9 @@
  * The CAMEO lookups every event reader codes against, copied unmodified from the shared event
  * data: `data/lookups/cameo_eventcodes_goldstein_quad.tsv` (312 codes with the GDELT and ICEWS
  * Goldstein tables and three quad-class variants) and `data/lookups/icews_country_iso3.tsv`
- * (ICEWS country names → ISO3, the KEDS/CAMEO country list plus the names ICEWS spells its own way).
+ * (ICEWS country names → ISO3, the KEDS/CAMEO country list plus the names ICEWS spells its own way),
+ * and `data/lookups/plover_cameo.tsv` (each PLOVER event type's representative CAMEO code, derived
+ * from CAMEO2PLOVER-2021 by scripts/plover-from-gdelt.ts). Lines starting with `#` are comments.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -36,7 +38,9 @@ function lookupFile(name: string): string {
 }
 
 function tsvRows(name: string): Record<string, string>[] {
-  const [head, ...lines] = readFileSync(lookupFile(name), 'utf8').split('\n').filter(Boolean);
+  const [head, ...lines] = readFileSync(lookupFile(name), 'utf8')
+    .split('\n')
+    .filter((l) => l !== '' && !l.startsWith('#'));
   const columns = head!.split('\t');
   return lines.map((line) => {
     const cells = line.split('\t');
@@ -46,6 +50,7 @@ function tsvRows(name: string): Record<string, string>[] {
 
 let cameo: ReadonlyMap<string, CameoCode> | undefined;
 let countries: ReadonlyMap<string, string> | undefined;
+let plover: ReadonlyMap<string, string> | undefined;
 
 /**
  * CAMEO event codes by code ('0834', '190', …).
@@ -79,4 +84,15 @@ export function cameoCodes(): ReadonlyMap<string, CameoCode> {
 export function countryIso3(): ReadonlyMap<string, string> {
   countries ??= new Map(tsvRows('icews_country_iso3.tsv').map((r) => [r.name!, r.iso3!]));
   return countries;
+}
+
+/**
+ * The CAMEO code a PLOVER event type is coded as (its Goldstein value and quad class follow).
+ *
+ * @example
+ * ploverCameo().get('ASSAULT'); // '180'
+ */
+export function ploverCameo(): ReadonlyMap<string, string> {
+  plover ??= new Map(tsvRows('plover_cameo.tsv').map((r) => [r.plover_type!, r.cameo_code!]));
+  return plover;
 }

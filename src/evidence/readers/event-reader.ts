@@ -10,7 +10,7 @@ import type { EventRecord } from '../store/event-store.js';
 import { fileLines } from './event-lines.js';
 import { type CameoCode, cameoCodes, type GoldsteinTable, type QuadVariant } from './event-lookups.js';
 
-export const EVENT_FORMATS = ['gdelt1', 'gdelt2', 'gdelt-csv', 'icews'] as const;
+export const EVENT_FORMATS = ['gdelt1', 'gdelt2', 'gdelt-csv', 'icews', 'plover'] as const;
 export type EventFormat = (typeof EVENT_FORMATS)[number];
 
 export interface ReaderOptions {
@@ -32,8 +32,22 @@ export interface Rejection {
   message: string;
 }
 
-/** `file`: the file as a whole could not be read (a zip with no or several members, broken compression, no format recognised). */
-export type RejectReason = 'columns' | 'binary' | 'number' | 'date' | 'code' | 'country' | 'empty' | 'file';
+/**
+ * `file`: the file as a whole could not be read (a zip with no or several members, broken
+ * compression, no format recognised); `json`: a JSONL line is not a JSON object or a field has the
+ * wrong JSON type; `missing`: a required field is absent.
+ */
+export type RejectReason =
+  | 'columns'
+  | 'binary'
+  | 'number'
+  | 'date'
+  | 'code'
+  | 'country'
+  | 'empty'
+  | 'file'
+  | 'json'
+  | 'missing';
 
 /** A row the parser refused (the file and line are added by `readEventFile`). */
 export type RowRejection = Omit<Rejection, 'file' | 'line'>;

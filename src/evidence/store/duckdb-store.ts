@@ -58,7 +58,7 @@ const WORLD_COLUMNS =
   'id, key, date, source, target, cameo, goldstein, quad, dimension, title, origin, evidence';
 const COLUMNS = 12;
 const STAGED =
-  'id, key, date, source, target, cameo, goldstein, quad, origin, evidence, line, source_actor, target_actor, mentions, root';
+  'id, key, date, source, target, cameo, goldstein, quad, title, origin, evidence, line, source_actor, target_actor, mentions, root';
 /** Keys of GDELT ids stored before the key column existed, computed once when it is added. */
 const BACKFILL_KEYS = `UPDATE events SET key = CAST(SUBSTRING(id FROM 7) AS BIGINT)
   WHERE key IS NULL AND id LIKE 'gdelt:%' AND LENGTH(id) BETWEEN 7 AND 24
@@ -245,7 +245,7 @@ class DuckDbEventStore implements EventStore {
     const table = `staging_${++this.imports}`;
     await this.conn.run(
       `CREATE TEMP TABLE ${table} (id VARCHAR, key BIGINT, date VARCHAR, source VARCHAR, target VARCHAR, cameo VARCHAR,
-        goldstein DOUBLE, quad VARCHAR, origin VARCHAR, evidence VARCHAR, line INTEGER, source_actor VARCHAR,
+        goldstein DOUBLE, quad VARCHAR, title VARCHAR, origin VARCHAR, evidence VARCHAR, line INTEGER, source_actor VARCHAR,
         target_actor VARCHAR, mentions INTEGER, root INTEGER)`,
     );
     const appender = await this.conn.createAppender(table, 'main', 'temp');
@@ -270,6 +270,8 @@ class DuckDbEventStore implements EventStore {
           appender.appendVarchar(e.cameo);
           appender.appendDouble(e.goldstein);
           appender.appendVarchar(e.quad);
+          if (e.title === undefined) appender.appendNull();
+          else appender.appendVarchar(e.title);
           appender.appendVarchar(e.origin);
           appender.appendVarchar(e.evidence.join(';'));
           appender.appendInteger(e.line ?? 0);
@@ -288,7 +290,7 @@ class DuckDbEventStore implements EventStore {
           // The first row of each id in the file, and only ids the store does not hold yet.
           const result = await conn.run(
             `INSERT INTO events (${STAGED})
-             SELECT s.id, s.key, CAST(s.date AS DATE), s.source, s.target, s.cameo, s.goldstein, s.quad, s.origin,
+             SELECT s.id, s.key, CAST(s.date AS DATE), s.source, s.target, s.cameo, s.goldstein, s.quad, s.title, s.origin,
                     s.evidence, s.line, s.source_actor, s.target_actor, s.mentions, s.root
              FROM ${table} s
              WHERE s.line IN (SELECT MIN(line) FROM ${table} GROUP BY id)

@@ -16,6 +16,7 @@ export interface EventRecord {
   goldstein: number;
   quad: string;
   dimension?: Dimension;
+  /** A curated event's title, or a non-CAMEO source's own coding (PLOVER 'ASSAULT / firearms / military'). */
   title?: string;
   /** Where the record came from: a world id, a file name. */
   origin: string;

@@ -6,6 +6,7 @@
  * measurement-error reading of confidence (a parametric bootstrap of the coded values, in the spirit
  * of Efron & Tibshirani 1993, An Introduction to the Bootstrap, ch. 6), not a model of change.
  */
+import { InvalidInputError } from '../domain/errors.js';
 import type { Rng } from '../domain/random.js';
 import type { Snapshot } from '../domain/world.js';
 
@@ -44,4 +45,20 @@ export function drawSnapshot(s: Snapshot, rng: Rng, spread = TIE_DRAW_DEFAULTS.s
     ...s,
     ties: s.ties.map((t) => ({ ...t, value: drawTie(t.value, t.confidence, rng.normal(), spread) })),
   };
+}
+
+/**
+ * Refuses a number of draws that is not a whole number ≥ 1, for every stability measure alike.
+ *
+ * @example
+ * checkDraws(500); // passes; checkDraws(0) throws InvalidInputError
+ */
+export function checkDraws(draws: number): void {
+  if (!Number.isSafeInteger(draws) || draws < 1) {
+    throw new InvalidInputError({
+      field: 'draws',
+      message: `the number of draws must be a whole number ≥ 1, got ${draws}`,
+      hint: 'a few hundred draws give shares to about ±0.03',
+    });
+  }
 }

@@ -5,12 +5,11 @@
  * recount the triangle census (Cartwright & Harary 1956) and whether the graph is balanced. The
  * frustration index is left out: its exact solver per draw would cost minutes, not seconds.
  */
-import { InvalidInputError } from '../../domain/errors.js';
 import type { Rng } from '../../domain/random.js';
 import type { Snapshot } from '../../domain/world.js';
 import { graphFromSnapshot, SNAPSHOT_GRAPH_DEFAULTS, type SnapshotGraphOptions } from '../from-snapshot.js';
 import { indexGraph } from '../signed-graph.js';
-import { drawSnapshot, TIE_DRAW_DEFAULTS } from '../tie-draw.js';
+import { checkDraws, drawSnapshot, TIE_DRAW_DEFAULTS } from '../tie-draw.js';
 import { isBalanced } from './is-balanced.js';
 import { triangleCensus, triangleCount, triangleIndex } from './triangle-census.js';
 
@@ -65,13 +64,7 @@ export function balanceStability(
   options: Partial<BalanceStabilityOptions> = {},
 ): BalanceStability {
   const opts = { ...BALANCE_STABILITY_DEFAULTS, ...options };
-  if (!Number.isSafeInteger(opts.draws) || opts.draws < 1) {
-    throw new InvalidInputError({
-      field: 'draws',
-      message: `the number of draws must be a whole number ≥ 1, got ${opts.draws}`,
-      hint: 'a few hundred draws give shares to about ±0.03',
-    });
-  }
+  checkDraws(opts.draws);
   const graph = { neutral: opts.neutral, kinds: opts.kinds };
   const read = (snap: Snapshot) => {
     const g = indexGraph(graphFromSnapshot(snap, graph));

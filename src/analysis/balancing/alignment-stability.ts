@@ -6,10 +6,9 @@
  * the 5th–95th percentile band of its position. A tie the snapshot does not have is never drawn, so
  * an actor's "no data" stays no data in every draw.
  */
-import { InvalidInputError } from '../../domain/errors.js';
 import type { Rng } from '../../domain/random.js';
 import type { Snapshot } from '../../domain/world.js';
-import { drawSnapshot, TIE_DRAW_DEFAULTS } from '../tie-draw.js';
+import { checkDraws, drawSnapshot, TIE_DRAW_DEFAULTS } from '../tie-draw.js';
 import {
   ALIGNMENT_DEFAULTS,
   type AlignmentOptions,
@@ -70,13 +69,7 @@ export function alignmentStability(
   options: Partial<AlignmentStabilityOptions> = {},
 ): AlignmentStability {
   const opts = { ...ALIGNMENT_STABILITY_DEFAULTS, ...options };
-  if (!Number.isSafeInteger(opts.draws) || opts.draws < 1) {
-    throw new InvalidInputError({
-      field: 'draws',
-      message: `the number of draws must be a whole number ≥ 1, got ${opts.draws}`,
-      hint: 'a few hundred draws give shares to about ±0.03',
-    });
-  }
+  checkDraws(opts.draws);
   const measure = { neutral: opts.neutral, kinds: opts.kinds };
   const side = (p: number): Side => (Math.abs(p) < opts.sideBand ? '0' : p > 0 ? '+' : '-');
   const report = alignmentInSnapshot(s, poles, measure);

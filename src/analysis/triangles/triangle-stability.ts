@@ -6,10 +6,9 @@
  * rather than being given a confidence it does not have. The measure matters near the neutral
  * cut-off: a tie of 0.12 held with confidence 0.5 is neutral in about a third of the draws.
  */
-import { InvalidInputError } from '../../domain/errors.js';
 import type { Rng } from '../../domain/random.js';
 import type { Snapshot } from '../../domain/world.js';
-import { drawTie, TIE_DRAW_DEFAULTS } from '../tie-draw.js';
+import { checkDraws, drawTie, TIE_DRAW_DEFAULTS } from '../tie-draw.js';
 import {
   classifyTriangle,
   STRATEGIC_TRIANGLE_DEFAULTS,
@@ -79,13 +78,7 @@ export function triangleStability(
   options: Partial<TriangleStabilityOptions> = {},
 ): TriangleStability {
   const opts = { ...TRIANGLE_STABILITY_DEFAULTS, ...options };
-  if (!Number.isSafeInteger(opts.draws) || opts.draws < 1) {
-    throw new InvalidInputError({
-      field: 'draws',
-      message: `the number of draws must be a whole number ≥ 1, got ${opts.draws}`,
-      hint: 'a few hundred draws give shares to about ±0.03',
-    });
-  }
+  checkDraws(opts.draws);
   const triangle = triangleInSnapshot(s, actors, { neutral: opts.neutral });
   const keys = Object.keys(triangle.ties);
   const found = keys.map((k) => {

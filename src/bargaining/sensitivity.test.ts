@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { InvalidInputError } from '../domain/errors.js';
 import { stream } from '../domain/random.js';
 import { loadBargainingInput } from './input/load.js';
 import { forecastSensitivity } from './sensitivity.js';
@@ -101,5 +102,16 @@ describe('forecastSensitivity', () => {
       expect(d.median.low).toBeGreaterThanOrEqual(0);
       expect(d.median.high).toBeLessThanOrEqual(100);
     }
+  });
+
+  it.each([
+    [{ draws: 1.5 }, /draws 1\.5 is not a whole number/],
+    [{ band: [0.95, 0.05] as const }, /band \[0\.95, 0\.05\]/],
+    [{ capabilityShare: 1 }, /capabilityShare 1 would let a capability reach 0/],
+    [{ salience: -1 }, /salience -1 is not a number ≥ 0/],
+  ])('refuses bad options (%o) with a named error', (options, message) => {
+    const run = () => forecastSensitivity(CONSENSUS, stream(1), options);
+    expect(run).toThrow(InvalidInputError);
+    expect(run).toThrow(message);
   });
 });

@@ -9,7 +9,8 @@
  * weighted mean and median. The band is the `band` quantiles of those outcomes (5–95 % by default,
  * linear interpolation between order statistics); beside it, the share of draws landing on the
  * same side of the scale's midpoint as the point forecast and the share within `toleranceShare` of
- * the scale of it.
+ * the scale of it. Nothing forces the point inside its band: a point outside says the stated
+ * numbers sit at an odd corner of what they might be.
  *
  * Swings (the tornado diagram of decision analysis, Howard 1988, "Decision analysis: practice and
  * promise", Management Science 34(6)): each number alone is set to its low and its high end with
@@ -18,6 +19,7 @@
  * Positions stay within the scale, saliences within [minSalience, 100] and scaled down when an
  * actor's sum would pass 100, capabilities positive — so every draw is a valid issue.
  */
+import { InvalidInputError, type Problem } from '../domain/errors.js';
 import type { Rng } from '../domain/random.js';
 import { type ForecastOptions, forecast } from './forecast.js';
 import type { BargainingActor, BargainingInput, ForecastResult, InputField } from './types.js';
@@ -106,8 +108,8 @@ interface Range {
  *
  * @example
  * const s = forecastSensitivity(issue, stream(1), { draws: 200 });
- * s.dimensions[0].median; // { point: 64.3, low: 22.9, high: 64.3, sameSide: 0.6, … }
- * s.swings[0]; // { actor: 'IND', field: 'salience', low: 75, high: 95, … }
+ * s.dimensions[0].median; // russia-joins-cpec: { point: 64.32, low: 23.8, high: 69.5, sameSide: 0.35, … }
+ * s.swings.find((w) => w.actor === 'IND'); // { field: 'salience', low: 75, high: 95, medianAtLow: [22.9], … }
  */
 export function forecastSensitivity(
   input: BargainingInput,
@@ -116,6 +118,7 @@ export function forecastSensitivity(
 ): SensitivityResult {
   const { forecast: model = {}, ...rest } = options;
   const opts: SensitivityOptions = { ...SENSITIVITY_DEFAULTS, ...rest };
+  checkOptions(opts);
   const run = (x: BargainingInput) => forecast(x, model);
   const base = run(input);
   const { min, max } = input.scale;
@@ -158,6 +161,40 @@ export function forecastSensitivity(
   };
 }
 
+function checkOptions(opts: SensitivityOptions): void {
+  const problems: Problem[] = [];
+  const bad = (field: keyof SensitivityOptions, message: string, hint: string) =>
+    problems.push({ field, message, hint });
+  if (!(Number.isSafeInteger(opts.draws) && opts.draws >= 0)) {
+    bad('draws', `draws ${opts.draws} is not a whole number ≥ 0`, 'e.g. 200; 0 for swings only');
+  }
+  const [lo, hi] = opts.band;
+  if (!(lo >= 0 && lo < hi && hi <= 1)) {
+    bad('band', `band [${lo}, ${hi}] is not two quantiles 0 ≤ low < high ≤ 1`, 'e.g. [0.05, 0.95]');
+  }
+  if (!(Number.isSafeInteger(opts.swings) && opts.swings >= 0)) {
+    bad('swings', `swings ${opts.swings} is not a whole number ≥ 0`, 'e.g. 8');
+  }
+  for (const key of [
+    'positionShare',
+    'salience',
+    'capabilityShare',
+    'toleranceShare',
+    'minSalience',
+  ] as const) {
+    if (!(Number.isFinite(opts[key]) && opts[key] >= 0))
+      bad(key, `${key} ${opts[key]} is not a number ≥ 0`, 'use 0 or more');
+  }
+  if (!(opts.capabilityShare < 1)) {
+    bad(
+      'capabilityShare',
+      `capabilityShare ${opts.capabilityShare} would let a capability reach 0`,
+      'use a fraction below 1',
+    );
+  }
+  if (problems.length > 0) throw new InvalidInputError(problems);
+}
+
 function swings(
   input: BargainingInput,
   base: ForecastResult,
@@ -172,17 +209,16 @@ function swings(
     values[i] = v;
     return run(withValues(input, ranges, values)).forecast.median;
   };
-  const list = ranges
-    .filter((r) => r.high > r.low)
-    .map((r): SensitivitySwing => {
-      const i = ranges.indexOf(r);
-      const medianAtLow = medianWith(i, r.low);
-      const medianAtHigh = medianWith(i, r.high);
-      let swing = 0;
-      base.forecast.median.forEach((m, d) => {
-        swing = Math.max(swing, Math.abs(medianAtLow[d]! - m), Math.abs(medianAtHigh[d]! - m));
-      });
-      return {
+  const list = ranges.flatMap((r, i): SensitivitySwing[] => {
+    if (!(r.high > r.low)) return [];
+    const medianAtLow = medianWith(i, r.low);
+    const medianAtHigh = medianWith(i, r.high);
+    let swing = 0;
+    base.forecast.median.forEach((m, d) => {
+      swing = Math.max(swing, Math.abs(medianAtLow[d]! - m), Math.abs(medianAtHigh[d]! - m));
+    });
+    return [
+      {
         actor: input.actors[r.actor]!.id,
         field: r.field,
         ...(r.field === 'capability' ? {} : { dimension: input.dimensions[r.dim]! }),
@@ -192,8 +228,9 @@ function swings(
         medianAtLow,
         medianAtHigh,
         swing,
-      };
-    });
+      },
+    ];
+  });
   return list.sort((a, b) => b.swing - a.swing).slice(0, opts.swings);
 }
 

@@ -470,4 +470,10 @@ describe('bargaining', () => {
     expect(b.sensitivity).toEqual(a.sensitivity);
     expect((await api.forecast('russia-joins-cpec', { detail: 'false' })).sensitivity).toBeUndefined();
   });
+
+  it('serves what each number of an issue rests on and its uncertainty', async () => {
+    const india = (await api.bargainingIssue('russia-joins-cpec')).actors.find((a) => a.id === 'IND')!;
+    expect(india.basis?.salience?.kind).toBe('judgement');
+    expect(india.uncertainty).toEqual({ position: [5], salience: [10], capability: 0.1 });
+  });
 });

@@ -26,6 +26,10 @@ import type { WorldRegistry } from '../world-registry.js';
 import { errorResponses, json } from './shared.js';
 
 const Quote = z.object({ source: z.string(), quote: z.string() });
+const Basis = z.object({
+  kind: z.enum(['seed-quote', 'dataset', 'public-record', 'judgement']),
+  note: z.string(),
+});
 
 export const BargainingIssue = z
   .object({
@@ -44,6 +48,18 @@ export const BargainingIssue = z
         evidence: z
           .object({ position: Quote.optional(), salience: Quote.optional(), capability: Quote.optional() })
           .optional(),
+        basis: z
+          .object({ position: Basis.optional(), salience: Basis.optional(), capability: Basis.optional() })
+          .optional()
+          .describe('what each number rests on'),
+        uncertainty: z
+          .object({
+            position: z.array(z.number()).optional(),
+            salience: z.array(z.number()).optional(),
+            capability: z.number().optional(),
+          })
+          .optional()
+          .describe('± per number: scale points, salience points, fraction of capability'),
       }),
     ),
   })

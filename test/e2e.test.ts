@@ -446,6 +446,14 @@ describe('the workbench', () => {
     expect(await page.locator('#bargaining-sensitivity .swings li').count()).toBe(
       Math.min(5, banded.sensitivity!.swings.length),
     );
+    const served = await api.bargainingIssue(issue);
+    const first = served.actors[0]!;
+    expect(await page.locator('.issue-info tbody tr').first().locator('td').nth(2).textContent()).toBe(
+      `${first.position[0]!.toFixed(0)} ±${first.uncertainty!.position![0]}`,
+    );
+    expect(await page.locator('.issue-info .evidence .basis').first().textContent()).toContain(
+      first.basis!.position!.note,
+    );
     await page.screenshot({ path: `${ARTIFACTS}e2e-bargaining.png` });
   });
 

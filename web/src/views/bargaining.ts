@@ -16,6 +16,20 @@ const SENSITIVITY_DRAWS = 200;
 /** Swings listed under the band. */
 const SHOWN_SWINGS = 5;
 
+const BASIS_WORDS = Object.freeze({
+  'seed-quote': 'a seed quote',
+  dataset: 'a dataset',
+  'public-record': 'the public record',
+  judgement: "the author's judgement",
+});
+
+/** Values with their declared ± (the band draws within it), e.g. "85 ±10". */
+function spread(values: number[], plusMinus: number[] | undefined): string {
+  return values
+    .map((x, d) => (plusMinus?.[d] === undefined ? x.toFixed(0) : `${x.toFixed(0)} ±${plusMinus[d]}`))
+    .join(', ');
+}
+
 export function createBargainingView(ctx: ViewContext): View {
   const issueSelect = h('select', { id: 'bargaining-issue' });
   const modelSelect = h(
@@ -102,8 +116,8 @@ export function createBargainingView(ctx: ViewContext): View {
                   { class: 'num' },
                   a.capability < 1 ? a.capability.toFixed(4) : a.capability.toFixed(1),
                 ),
-                h('td', { class: 'num' }, a.position.map((x) => x.toFixed(0)).join(', ')),
-                h('td', { class: 'num' }, a.salience.map((x) => x.toFixed(0)).join(', ')),
+                h('td', { class: 'num' }, spread(a.position, a.uncertainty?.position)),
+                h('td', { class: 'num' }, spread(a.salience, a.uncertainty?.salience)),
               ),
             ),
           ),
@@ -118,15 +132,19 @@ export function createBargainingView(ctx: ViewContext): View {
               'ul',
               { class: 'evidence-list' },
               issue.actors.flatMap((a) =>
-                Object.entries(a.evidence ?? {}).map(([field, q]) =>
-                  h(
+                Object.entries(a.evidence ?? {}).map(([field, q]) => {
+                  const basis = a.basis?.[field as 'position' | 'salience' | 'capability'];
+                  return h(
                     'li',
                     { class: 'evidence' },
                     h('strong', {}, `${a.id} ${field}: `),
                     h('blockquote', {}, `“${q!.quote}”`),
                     h('p', { class: 'cite muted' }, q!.source),
-                  ),
-                ),
+                    basis
+                      ? h('p', { class: 'basis' }, `Rests on: ${BASIS_WORDS[basis.kind]} — ${basis.note}`)
+                      : null,
+                  );
+                }),
               ),
             ),
           )

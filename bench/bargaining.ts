@@ -3,7 +3,8 @@
  * example and a real scenario, each run in a child process (median time of the forecast and peak
  * RSS of that process), side by side with KTAB's C++ `smpc` as shipped (minimal SQLite logging),
  * measured on this project's reference machine — KTAB is not runnable here, so its column cites
- * those figures. Also fits how our time grows with the number of actors.
+ * those figures. Also fits how our time grows with the number of actors, and times the sensitivity
+ * band (`draws` re-runs plus the one-at-a-time swings) on the seed issues.
  *
  *   node --import tsx bench/bargaining.ts          (BENCH_QUICK=1 for a smoke run)
  */
@@ -11,7 +12,9 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { forecast } from '../src/bargaining/forecast.js';
 import { loadBargainingInput } from '../src/bargaining/input/load.js';
+import { forecastSensitivity } from '../src/bargaining/sensitivity.js';
 import type { BargainingModel } from '../src/bargaining/types.js';
+import { stream } from '../src/domain/random.js';
 import { median, QUICK, table } from './_measure.js';
 
 /** KTAB published/measured figures (seconds), from the project's bargaining reference notes. */
@@ -26,6 +29,8 @@ interface Case {
   name: string;
   model: BargainingModel;
   reps: number;
+  /** Also the sensitivity band with this many draws (seed 1). */
+  draws?: number;
 }
 
 interface Measured {
@@ -40,6 +45,7 @@ const CASES: Case[] = QUICK
   ? [
       { name: 'dummyData_3Dim', model: 'smp', reps: 1 },
       { name: 'dummyData-a040', model: 'smp', reps: 1 },
+      { name: 'russia-joins-cpec', model: 'smp', reps: 1, draws: 200 },
     ]
   : [
       { name: 'dummyData_3Dim', model: 'smp', reps: 7 },
@@ -50,10 +56,13 @@ const CASES: Case[] = QUICK
       { name: 'dummyData-a040', model: 'bdm', reps: 5 },
       { name: 'dummyData-a080', model: 'bdm', reps: 5 },
       { name: 'dummyData-a160', model: 'bdm', reps: 3 },
+      { name: 'russia-joins-cpec', model: 'smp', reps: 3, draws: 200 },
+      { name: 'pakistan-nsg-bid', model: 'smp', reps: 3, draws: 200 },
+      { name: 'dummyData_3Dim', model: 'smp', reps: 3, draws: 200 },
     ];
 
 /** In the child: run one case `reps` times and report times, steps and peak RSS as JSON. */
-function child(name: string, model: BargainingModel, reps: number): void {
+function child(name: string, model: BargainingModel, reps: number, draws: number): void {
   const seconds: number[] = [];
   let steps = 0;
   let actors = 0;
@@ -61,6 +70,7 @@ function child(name: string, model: BargainingModel, reps: number): void {
     const t0 = performance.now();
     const input = loadBargainingInput(name);
     const result = forecast(input, { model });
+    if (draws > 0) forecastSensitivity(input, stream(1), { draws, forecast: { model } });
     seconds.push((performance.now() - t0) / 1000);
     steps = result.steps;
     actors = result.actors.length;
@@ -74,7 +84,7 @@ function measure(c: Case): Measured {
   const t0 = performance.now();
   const r = spawnSync(
     process.execPath,
-    ['--import', 'tsx', script, '--child', c.name, c.model, String(c.reps)],
+    ['--import', 'tsx', script, '--child', c.name, c.model, String(c.reps), String(c.draws ?? 0)],
     {
       encoding: 'utf8',
       maxBuffer: 16 * 1024 * 1024,
@@ -109,10 +119,10 @@ function main(): void {
   for (const c of CASES) {
     const m = measure(c);
     const t = median(m.seconds);
-    const peer = c.model === 'smp' ? KTAB_SECONDS[c.name] : undefined;
+    const peer = c.model === 'smp' && !c.draws ? KTAB_SECONDS[c.name] : undefined;
     rows.push([
       c.name,
-      c.model,
+      c.draws ? `${c.model} + band (${c.draws} draws)` : c.model,
       String(m.actors),
       String(m.steps),
       t.toFixed(4),
@@ -123,7 +133,7 @@ function main(): void {
       '—',
       peer === undefined ? '—' : `${Math.round(peer / t)}×`,
     ]);
-    if (c.name.startsWith('dummyData-a')) {
+    if (c.name.startsWith('dummyData-a') && !c.draws) {
       scaling[c.model].push({ n: m.actors, total: t, perStep: t / Math.max(1, m.steps) });
     }
   }
@@ -165,7 +175,12 @@ function main(): void {
 }
 
 if (process.argv[2] === '--child') {
-  child(process.argv[3]!, process.argv[4] as BargainingModel, Number(process.argv[5]));
+  child(
+    process.argv[3]!,
+    process.argv[4] as BargainingModel,
+    Number(process.argv[5]),
+    Number(process.argv[6] ?? 0),
+  );
 } else {
   main();
 }

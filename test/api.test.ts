@@ -457,4 +457,23 @@ describe('bargaining', () => {
       expect(f.turns.length).toBeGreaterThan(0);
     }
   });
+
+  it('adds a seeded sensitivity band to a forecast when asked for draws', async () => {
+    const q = { draws: 30, seed: 5, detail: 'false' as const };
+    const a = await api.forecast('russia-joins-cpec', q);
+    const b = await api.forecast('russia-joins-cpec', q);
+    expect(a.sensitivity).toMatchObject({ seed: 5, draws: 30, band: [0.05, 0.95] });
+    const median = a.sensitivity!.dimensions[0]!.median;
+    expect(median.point).toBe(a.forecast.median[0]);
+    expect(median.low).toBeLessThanOrEqual(median.point);
+    expect(a.sensitivity!.swings.some((w) => w.actor === 'IND' && w.field === 'salience')).toBe(true);
+    expect(b.sensitivity).toEqual(a.sensitivity);
+    expect((await api.forecast('russia-joins-cpec', { detail: 'false' })).sensitivity).toBeUndefined();
+  });
+
+  it('serves what each number of an issue rests on and its uncertainty', async () => {
+    const india = (await api.bargainingIssue('russia-joins-cpec')).actors.find((a) => a.id === 'IND')!;
+    expect(india.basis?.salience?.kind).toBe('judgement');
+    expect(india.uncertainty).toEqual({ position: [5], salience: [10], capability: 0.1 });
+  });
 });

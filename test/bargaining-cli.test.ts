@@ -51,6 +51,33 @@ describe('bargain command', () => {
     expect(out).toMatch(/proposes: itself → \(79\.54, 44\.72, 72\.05\)/);
   });
 
+  it('shows a seeded sensitivity band and the largest swings beside every forecast', async () => {
+    const out = await run(['russia-joins-cpec']);
+    expect(out).toMatch(/sensitivity \(200 draws, seed 1;/);
+    expect(out).toMatch(
+      /median 64\.3, 5–95% band \d+\.\d to \d+\.\d; \d+% of draws on the same side of 50\.0/,
+    );
+    expect(out).toMatch(/IND salience 85\.0 → 75\.0 \/ 95\.0: median 22\.9 \/ 64\.3/);
+    const a = JSON.parse(await run(['russia-joins-cpec', '--json', '--draws', '30', '--seed', '4']));
+    const b = JSON.parse(await run(['russia-joins-cpec', '--json', '--draws', '30', '--seed', '4']));
+    expect(a.sensitivity).toMatchObject({ seed: 4, draws: 30, band: [0.05, 0.95] });
+    expect(a.sensitivity.dimensions[0].median.point).toBeCloseTo(64.32, 2);
+    expect(b.sensitivity).toEqual(a.sensitivity);
+    const none = JSON.parse(await run(['russia-joins-cpec', '--json', '--draws', '0']));
+    expect(none.sensitivity).toBeUndefined();
+  });
+
+  it('explains in plain words, with what each input rests on, when --explain names no actor', async () => {
+    const out = await run(['russia-joins-cpec', '--explain', '--draws', '20']);
+    expect(out).toMatch(/How to read this forecast/);
+    for (const term of ['position', 'salience', 'capability', 'median', 'band', 'swings']) {
+      expect(out).toMatch(new RegExp(`^  ${term} +\\w`, 'm'));
+    }
+    expect(out).toMatch(/^IND \(India\)\n {2}position 0 ±5 \(seed quote\): read off the "red line" quote/m);
+    expect(out).toMatch(/^ {2}salience 85 ±10 \(author's judgement\)/m);
+    expect(out).not.toMatch(/, turn by turn\n/);
+  });
+
   it('throws BargainingInputError (exit code 1) on bad input, naming file, line and field', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cb-bargain-'));
     const file = join(dir, 'bad.csv');

@@ -437,6 +437,23 @@ describe('the workbench', () => {
     const issue = await page.locator('#bargaining-issue').inputValue();
     const forecast = await api.forecast(issue, { model: 'smp', detail: 'false' });
     expect(await page.locator('#bargaining-final-table tbody tr').count()).toBe(forecast.actors.length);
+    await page.waitForSelector('#bargaining-sensitivity[data-state="done"]');
+    const banded = await api.forecast(issue, { model: 'smp', detail: 'false', draws: 200 });
+    const band = banded.sensitivity!.dimensions[0]!.median;
+    expect(await page.locator('#bargaining-sensitivity .band').textContent()).toContain(
+      `between ${band.low.toFixed(1)} and ${band.high.toFixed(1)}`,
+    );
+    expect(await page.locator('#bargaining-sensitivity .swings li').count()).toBe(
+      Math.min(5, banded.sensitivity!.swings.length),
+    );
+    const served = await api.bargainingIssue(issue);
+    const first = served.actors[0]!;
+    expect(await page.locator('.issue-info tbody tr').first().locator('td').nth(2).textContent()).toBe(
+      `${first.position[0]!.toFixed(0)} ±${first.uncertainty!.position![0]}`,
+    );
+    expect(await page.locator('.issue-info .evidence .basis').first().textContent()).toContain(
+      first.basis!.position!.note,
+    );
     await page.screenshot({ path: `${ARTIFACTS}e2e-bargaining.png` });
   });
 

@@ -210,13 +210,22 @@ export function createClient(options: Partial<ClientOptions> = {}) {
       get<BargainingIssueBody>(`/api/bargaining/issues/${encodeURIComponent(id)}`),
     forecast: (
       id: string,
-      p: { model?: 'smp' | 'bdm'; dimension?: number; detail?: 'true' | 'false' } = {},
+      p: {
+        model?: 'smp' | 'bdm';
+        dimension?: number;
+        detail?: 'true' | 'false';
+        draws?: number;
+        seed?: number;
+      } = {},
     ) => get<ForecastBodyType>(`/api/bargaining/issues/${encodeURIComponent(id)}/forecast`, p),
     /** Forecasts an uploaded issue: YAML text, or KTAB CSV with `csv: true`. */
-    forecastUpload: (text: string, p: { model?: 'smp' | 'bdm'; dimension?: number; csv?: boolean } = {}) =>
+    forecastUpload: (
+      text: string,
+      p: { model?: 'smp' | 'bdm'; dimension?: number; csv?: boolean; draws?: number; seed?: number } = {},
+    ) =>
       request<ForecastBodyType>(
         'POST',
-        `/api/bargaining/forecast${queryString({ model: p.model, dimension: p.dimension })}`,
+        `/api/bargaining/forecast${queryString({ model: p.model, dimension: p.dimension, draws: p.draws, seed: p.seed })}`,
         { headers: { 'Content-Type': p.csv ? 'text/csv' : 'application/yaml' }, body: text },
       ),
 

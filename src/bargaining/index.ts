@@ -10,6 +10,15 @@ export { assertValidInput, checkInput, type InputIssue } from './input/check-inp
 export { type CapabilitySource, type IssueOptions, parseIssueYaml } from './input/issue-yaml.js';
 export { parseKtabCsv } from './input/ktab-csv.js';
 export { bundledIssueNames, bundledIssuePath, loadBargainingInput, resolveIssueRef } from './input/load.js';
-export { explainActor, forecastChart } from './report.js';
+export { inputBasisLines, readingGuide } from './reading-guide.js';
+export { explainActor, forecastChart, sensitivityLines } from './report.js';
+export {
+  forecastSensitivity,
+  SENSITIVITY_DEFAULTS,
+  type SensitivityBand,
+  type SensitivityOptions,
+  type SensitivityResult,
+  type SensitivitySwing,
+} from './sensitivity.js';
 export { type RiskAdjust, SMP_DEFAULTS, type SmpOptions, type ThirdPartyCommit } from './smp/options.js';
 export type * from './types.js';

@@ -1,8 +1,10 @@
 /**
- * Plain-text views of a forecast for people: the forecast path as a small chart, and one actor's
- * turn-by-turn story (targets, expected gains, proposals, moves). Pure functions returning lines.
+ * Plain-text views of a forecast for people: the forecast path as a small chart, one actor's
+ * turn-by-turn story (targets, expected gains, proposals, moves), and the sensitivity band with its
+ * largest swings. Pure functions returning lines.
  */
 import { NotFoundError } from '../domain/errors.js';
+import type { SensitivityBand, SensitivityResult, SensitivitySwing } from './sensitivity.js';
 import type { ForecastResult, TurnRecord } from './types.js';
 
 const num = (x: number, digits = 1) => {
@@ -100,4 +102,37 @@ function bdmStory(t: TurnRecord, actor: string): string[] {
     );
   } else lines.push('  stays');
   return lines;
+}
+
+const percent = (x: number) => `${Math.round(x * 100)}%`;
+
+/**
+ * The sensitivity band and the largest swings, in lines for a terminal.
+ *
+ * @example
+ * sensitivityLines(forecastSensitivity(issue, stream(1)));
+ * // ['Russian participation in CPEC: median 64.3, 5–95% band 23.9 to 70.4; …', …]
+ */
+export function sensitivityLines(s: SensitivityResult): string[] {
+  const [lo, hi] = [Math.round(s.band[0] * 100), Math.round(s.band[1] * 100)];
+  const line = (label: string, b: SensitivityBand) =>
+    `${label} ${num(b.point)}, ${lo}–${hi}% band ${num(b.low)} to ${num(b.high)}; ` +
+    `${percent(b.sameSide)} of draws on the same side of ${num(s.midpoint)}, ` +
+    `${percent(b.withinTolerance)} within ±${num(s.tolerance)}`;
+  const lines = s.dimensions.flatMap((d) => [
+    `${d.name}: ${line('median', d.median)}`,
+    `${' '.repeat(d.name.length + 2)}${line('mean', d.mean)}`,
+  ]);
+  if (s.swings.length === 0) return [...lines, 'no input is uncertain: nothing to swing'];
+  const at = (xs: number[]) => xs.map((x) => num(x)).join(', ');
+  const value = (w: SensitivitySwing, x: number) => (w.field === 'capability' ? x.toPrecision(3) : num(x));
+  return [
+    ...lines,
+    'largest swings (one number at either end of its uncertainty, all others as stated):',
+    ...s.swings.map(
+      (w) =>
+        `  ${w.actor} ${w.field}${w.dimension === undefined || s.dimensions.length === 1 ? '' : ` (${w.dimension})`} ` +
+        `${value(w, w.value)} → ${value(w, w.low)} / ${value(w, w.high)}: median ${at(w.medianAtLow)} / ${at(w.medianAtHigh)} (moves up to ${num(w.swing)})`,
+    ),
+  ];
 }

@@ -25,6 +25,29 @@ export interface BargainingActor {
   salience: number[];
   /** Evidence per field (`position`, `salience`, `capability`) when the input cites any. */
   evidence?: Partial<Record<'position' | 'salience' | 'capability', EvidenceQuote>>;
+  /** What each number rests on, when the input says so. */
+  basis?: Partial<Record<InputField, InputBasis>>;
+  /** How far each number may be off, when the input declares it (see sensitivity.ts). */
+  uncertainty?: InputUncertainty;
+}
+
+/** The three numbers an actor brings to an issue. */
+export type InputField = 'position' | 'salience' | 'capability';
+
+/** What an input number rests on: a seed's quote, a dataset or public record, or a judgement. */
+export interface InputBasis {
+  kind: 'seed-quote' | 'dataset' | 'public-record' | 'judgement';
+  note: string;
+}
+
+/**
+ * Declared uncertainty of an actor's numbers: ± points on the scale per dimension for positions,
+ * ± salience points per dimension, and ± a fraction of the capability.
+ */
+export interface InputUncertainty {
+  position?: number[];
+  salience?: number[];
+  capability?: number;
 }
 
 /** A bargaining issue: its scale, dimensions and stakeholders. */

@@ -11,14 +11,13 @@ import {
   type BargainingInput,
   bundledIssueNames,
   bundledIssuePath,
-  type ForecastResult,
   parseIssueYaml,
   parseKtabCsv,
 } from '../../bargaining/index.js';
 import { LimitExceededError, NotFoundError } from '../../domain/errors.js';
 import { capabilitiesAt } from '../../worlds/snapshot.js';
 import type { ApiContext } from '../context.js';
-import type { ForecastTask } from '../forecast-worker.js';
+import type { ForecastTask, ForecastWithSensitivity } from '../forecast-worker.js';
 import type { ApiLimits } from '../options.js';
 import { readBodyText } from '../read-body.js';
 import { runInWorker } from '../run-in-worker.js';
@@ -27,6 +26,10 @@ import type { WorldRegistry } from '../world-registry.js';
 import { errorResponses, json } from './shared.js';
 
 const Quote = z.object({ source: z.string(), quote: z.string() });
+const Basis = z.object({
+  kind: z.enum(['seed-quote', 'dataset', 'public-record', 'judgement']),
+  note: z.string(),
+});
 
 export const BargainingIssue = z
   .object({
@@ -45,6 +48,18 @@ export const BargainingIssue = z
         evidence: z
           .object({ position: Quote.optional(), salience: Quote.optional(), capability: Quote.optional() })
           .optional(),
+        basis: z
+          .object({ position: Basis.optional(), salience: Basis.optional(), capability: Basis.optional() })
+          .optional()
+          .describe('what each number rests on'),
+        uncertainty: z
+          .object({
+            position: z.array(z.number()).optional(),
+            salience: z.array(z.number()).optional(),
+            capability: z.number().optional(),
+          })
+          .optional()
+          .describe('± per number: scale points, salience points, fraction of capability'),
       }),
     ),
   })
@@ -62,6 +77,42 @@ export const IssueSummary = z
   .meta({ id: 'BargainingIssueSummary' });
 
 const ForecastPoint = z.object({ mean: z.array(z.number()), median: z.array(z.number()) });
+
+const Band = z.object({
+  point: z.number(),
+  low: z.number(),
+  high: z.number(),
+  sameSide: z.number().describe('share of draws on the same side of the scale midpoint as the point'),
+  withinTolerance: z.number().describe('share of draws within the tolerance of the point'),
+});
+
+const Sensitivity = z
+  .object({
+    seed: z.number(),
+    draws: z.number(),
+    band: z.array(z.number()).describe('quantiles of the band, e.g. [0.05, 0.95]'),
+    tolerance: z.number(),
+    midpoint: z.number(),
+    dimensions: z.array(z.object({ name: z.string(), median: Band, mean: Band })),
+    swings: z.array(
+      z.object({
+        actor: z.string(),
+        field: z.enum(['position', 'salience', 'capability']),
+        dimension: z.string().optional(),
+        value: z.number(),
+        low: z.number(),
+        high: z.number(),
+        medianAtLow: z.array(z.number()),
+        medianAtHigh: z.array(z.number()),
+        swing: z.number(),
+      }),
+    ),
+  })
+  .meta({
+    id: 'ForecastSensitivity',
+    description:
+      'the forecast re-run with every input drawn within its uncertainty: 5–95% band, and the inputs whose ends move the median most',
+  });
 
 export const ForecastBody = z
   .object({
@@ -88,6 +139,7 @@ export const ForecastBody = z
     converged: z.boolean(),
     steps: z.number(),
     stopRatio: z.number().optional(),
+    sensitivity: Sensitivity.optional(),
   })
   .meta({
     id: 'Forecast',
@@ -107,6 +159,14 @@ const ForecastQuery = z.object({
     .optional()
     .describe('world supplying capabilities the issue leaves out (default: its own)'),
   at: CalendarDate.optional().describe('date of those capabilities (default: the issue date)'),
+  draws: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(2000)
+    .default(0)
+    .describe('sensitivity band: re-runs with every input nudged within its uncertainty (0: none)'),
+  seed: z.coerce.number().int().min(0).default(1).describe('seed of the sensitivity draws'),
   detail: z
     .enum(['true', 'false'])
     .default('true')
@@ -237,18 +297,19 @@ async function runForecast(
   q: z.infer<typeof ForecastQuery>,
   ctx: ApiContext,
   signal: AbortSignal,
-): Promise<ForecastResult> {
+): Promise<ForecastWithSensitivity> {
   const { limits } = ctx.options;
   checkForecastWork(input, limits);
   const task: ForecastTask = {
     input,
     model: q.model,
     ...(q.dimension !== undefined && { dimension: q.dimension }),
+    ...(q.draws > 0 && { sensitivity: { draws: q.draws, seed: q.seed } }),
   };
   const what = `the ${q.model} forecast of '${input.name}'`;
   const result = await ctx.forecasts.run(
     () =>
-      runInWorker<ForecastResult>('forecast-worker', task, {
+      runInWorker<ForecastWithSensitivity>('forecast-worker', task, {
         timeoutMs: limits.forecastTimeoutMs,
         what,
         signal,

@@ -16,6 +16,21 @@ const Quote = z
 
 const PerDimension = z.union([z.number(), z.array(z.number()).min(1)]);
 
+const NonNegative = z.number().nonnegative('an uncertainty is a distance: use a number ≥ 0');
+const NonNegativePerDimension = z.union([NonNegative, z.array(NonNegative).min(1)]);
+
+/** What a number rests on; `note` says which quote, dataset row or reasoning. */
+const Basis = z
+  .object({
+    kind: z
+      .enum(['seed-quote', 'dataset', 'public-record', 'judgement'])
+      .describe(
+        "seed-quote: read off a seed's sentence; dataset/public-record: a cited figure; judgement: the author's",
+      ),
+    note: z.string().min(1, 'say what the number rests on'),
+  })
+  .strict();
+
 export const IssueActor = z
   .object({
     id: Id,
@@ -30,6 +45,22 @@ export const IssueActor = z
       .object({ position: Quote.optional(), salience: Quote.optional(), capability: Quote.optional() })
       .strict()
       .optional(),
+    basis: z
+      .object({ position: Basis.optional(), salience: Basis.optional(), capability: Basis.optional() })
+      .strict()
+      .optional()
+      .describe('what each number rests on'),
+    uncertainty: z
+      .object({
+        position: NonNegativePerDimension.optional().describe('± points on the issue scale, per dimension'),
+        salience: NonNegativePerDimension.optional().describe('± salience points, per dimension'),
+        capability: NonNegative.max(0.99, 'capability uncertainty is a fraction below 1 (0.2 = ±20%)')
+          .optional()
+          .describe('± fraction of the capability'),
+      })
+      .strict()
+      .optional()
+      .describe('how far each number may be off; the sensitivity band draws within it'),
   })
   .strict();
 

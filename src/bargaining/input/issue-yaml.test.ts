@@ -78,6 +78,36 @@ describe('parseIssueYaml', () => {
     );
     expect(over[0]).toMatchObject({ line: 11, field: 'actors[1].salience[0]' });
   });
+
+  const WITH_BASIS = `${ISSUE}    basis:
+      position: { kind: judgement, note: the author's reading }
+    uncertainty: { position: 15, salience: 10, capability: 0.5 }
+`;
+
+  it('reads what each number rests on and its declared uncertainty', () => {
+    const issue = parseIssueYaml(WITH_BASIS, 't.yaml', { world: 'eurasia', capabilities: worldCapabilities });
+    const taliban = issue.actors[1]!;
+    expect(taliban.basis).toEqual({ position: { kind: 'judgement', note: "the author's reading" } });
+    expect(taliban.uncertainty).toEqual({ position: [15], salience: [10], capability: 0.5 });
+    expect(issue.actors[0]!.uncertainty).toBeUndefined();
+  });
+
+  it.each([
+    ['kind: judgement', 'kind: hunch', 14, 'actors[1].basis.position.kind', /seed-quote/],
+    ['salience: 10,', 'salience: -3,', 15, 'actors[1].uncertainty.salience', /≥ 0/],
+    ['position: 15,', 'position: 150,', 15, 'actors[1].uncertainty.position', /wider than the scale \(100\)/],
+    ['capability: 0.5', 'capability: 1.5', 15, 'actors[1].uncertainty.capability', /fraction below 1/],
+    ['position: 15,', 'position: [5, 5],', 15, 'actors[1].uncertainty.position', /2 values for 1 dimension/],
+  ])('rejects a bad basis or uncertainty (%s → %s) by line and field', (from, to, line, field, message) => {
+    const ps = problemsOf(() =>
+      parseIssueYaml(WITH_BASIS.replace(from, to), 'x.yaml', {
+        world: 'eurasia',
+        capabilities: worldCapabilities,
+      }),
+    );
+    expect(ps[0]).toMatchObject({ file: 'x.yaml', line, field });
+    expect(ps[0]!.message).toMatch(message);
+  });
 });
 
 describe('bundled issues', () => {
@@ -102,6 +132,19 @@ describe('bundled issues', () => {
           expect(e?.source, `${name} ${a.id} ${field}`).toMatch(/^\d{3}_[0-9a-f]{16}\.txt$/);
           expect(e!.quote.length, `${name} ${a.id} ${field}`).toBeGreaterThan(15);
         }
+      }
+    }
+  });
+
+  it('say what every number rests on and how uncertain it is', () => {
+    for (const name of ['russia-joins-cpec', 'afghan-settlement-taliban', 'pakistan-nsg-bid']) {
+      for (const a of loadBargainingInput(name).actors) {
+        for (const field of ['position', 'salience', 'capability'] as const) {
+          expect(a.basis?.[field]?.note.length, `${name} ${a.id} ${field}`).toBeGreaterThan(15);
+        }
+        expect(a.uncertainty?.position, `${name} ${a.id}`).toHaveLength(1);
+        expect(a.uncertainty?.salience, `${name} ${a.id}`).toHaveLength(1);
+        expect(a.uncertainty?.capability, `${name} ${a.id}`).toBeGreaterThan(0);
       }
     }
   });

@@ -5,7 +5,7 @@
  */
 import { BargainingInputError, type Problem } from '../../domain/errors.js';
 import { type DataPath, fieldName, parseYamlSource } from '../../worlds/yaml-source.js';
-import type { BargainingActor, BargainingInput } from '../types.js';
+import type { BargainingActor, BargainingInput, InputUncertainty } from '../types.js';
 import { checkInput } from './check-input.js';
 import { Issue, type IssueFile } from './issue-schema.js';
 
@@ -69,8 +69,13 @@ export function parseIssueYaml(
       position: list(a.position),
       salience: list(a.salience),
       ...(a.evidence === undefined ? {} : { evidence: a.evidence }),
+      ...(a.basis === undefined ? {} : { basis: a.basis }),
+      ...(a.uncertainty === undefined
+        ? {}
+        : { uncertainty: uncertaintyOf(a.uncertainty, issue.dimensions.length) }),
     }),
   );
+  problems.push(...uncertaintyProblems(issue, at));
   const input: BargainingInput = {
     name: issue.title,
     description: issue.question ?? issue.description ?? '',
@@ -81,6 +86,59 @@ export function parseIssueYaml(
   if (problems.length === 0) for (const p of checkInput(input)) problems.push(at(p.path, p.message, p.hint));
   if (problems.length > 0) throw new BargainingInputError(problems);
   return input;
+}
+
+/** Uncertainties that do not fit the issue: wider than the scale, or a list of the wrong length. */
+function uncertaintyProblems(
+  issue: IssueFile,
+  at: (path: DataPath, message: string, hint?: string) => Problem,
+): Problem[] {
+  const out: Problem[] = [];
+  issue.actors.forEach((a, i) => {
+    const u = a.uncertainty;
+    if (!u) return;
+    const width = issue.scale.max - issue.scale.min;
+    const dims = issue.dimensions.length;
+    for (const field of ['position', 'salience'] as const) {
+      const values =
+        u[field] === undefined ? undefined : typeof u[field] === 'number' ? [u[field]] : u[field];
+      const limit = field === 'position' ? width : 100;
+      if (Array.isArray(u[field]) && values && values.length !== dims) {
+        out.push(
+          at(
+            ['actors', i, 'uncertainty', field],
+            `has ${values.length} values for ${dims} dimension(s)`,
+            'give one number for all dimensions, or one per dimension',
+          ),
+        );
+      }
+      values?.forEach((v, d) => {
+        if (v > limit) {
+          out.push(
+            at(
+              ['actors', i, 'uncertainty', field],
+              `${field} uncertainty ±${v} is wider than the ${field === 'position' ? 'scale' : 'salience range'} (${limit})`,
+              `an uncertainty is ± points around the stated ${field}${values.length > 1 ? ` (dimension ${d})` : ''}; use at most ${limit}`,
+            ),
+          );
+        }
+      });
+    }
+  });
+  return out;
+}
+
+/** A declared uncertainty with one number per dimension; a single number holds for every one. */
+function uncertaintyOf(
+  u: NonNullable<IssueFile['actors'][number]['uncertainty']>,
+  dims: number,
+): InputUncertainty {
+  const list = (v: number | number[]) => (typeof v === 'number' ? Array.from({ length: dims }, () => v) : v);
+  return {
+    ...(u.position === undefined ? {} : { position: list(u.position) }),
+    ...(u.salience === undefined ? {} : { salience: list(u.salience) }),
+    ...(u.capability === undefined ? {} : { capability: u.capability }),
+  };
 }
 
 function resolveCapabilities(

@@ -1,15 +1,29 @@
 /** `bargain FILE`: forecast where a negotiation lands (KTAB's SMP or Bueno de Mesquita's model). */
 import { type Command, Option } from 'commander';
-import { explainActor, forecast, forecastChart, loadBargainingInput } from '../../bargaining/index.js';
+import {
+  explainActor,
+  type ForecastOptions,
+  forecast,
+  forecastChart,
+  forecastSensitivity,
+  inputBasisLines,
+  loadBargainingInput,
+  readingGuide,
+  SENSITIVITY_DEFAULTS,
+  sensitivityLines,
+} from '../../bargaining/index.js';
 import type { BargainingInput, ForecastResult } from '../../bargaining/types.js';
 import { LimitExceededError } from '../../domain/errors.js';
+import { stream } from '../../domain/random.js';
 import { number } from '../number-option.js';
 import { fmt, printJson, printTable } from '../output.js';
 
 interface BargainOptions {
   model: 'smp' | 'bdm';
   json?: boolean;
-  explain?: string;
+  explain?: string | true;
+  draws: number;
+  seed: number;
   world?: string;
   at?: string;
   dimension?: string;
@@ -71,7 +85,17 @@ export function register(program: Command): void {
         .default('smp'),
     )
     .option('--json', 'machine-readable output')
-    .option('--explain <actor>', "print that actor's targets, expected gains and moves per turn")
+    .option(
+      '--explain [actor]',
+      'explain in plain words what the numbers and the forecast mean and what each input rests on; with an actor, also its targets, expected gains and moves per turn',
+    )
+    .option(
+      '--draws <n>',
+      'sensitivity band: re-runs with every input nudged within its uncertainty (0: none)',
+      number('draws', 0),
+      SENSITIVITY_DEFAULTS.draws,
+    )
+    .option('--seed <n>', 'seed of the sensitivity draws', number('seed', 0), 1)
     .option('-w, --world <ref>', "world supplying missing capabilities (default: the issue's `world:`)")
     .option('--at <date>', "date of those capabilities (default: the issue's `date:`)")
     .option('-d, --dimension <n>', 'bdm: which dimension of a multi-dimensional issue (0-based)')
@@ -90,26 +114,49 @@ export function register(program: Command): void {
     .action((file: string, opts: BargainOptions) => {
       const input = loadBargainingInput(file, { world: opts.world, at: opts.at });
       checkSize(input, opts);
-      const result =
+      const model: ForecastOptions =
         opts.model === 'bdm'
-          ? forecast(input, {
-              model: 'bdm',
-              ...(opts.dimension === undefined ? {} : { dimension: Number(opts.dimension) }),
-            })
-          : forecast(input, { model: 'smp' });
-      const explanation = opts.explain === undefined ? undefined : explainActor(result, opts.explain);
-      if (opts.json) return printJson(explanation ? { ...result, explanation } : result);
+          ? { model: 'bdm', ...(opts.dimension === undefined ? {} : { dimension: Number(opts.dimension) }) }
+          : { model: 'smp' };
+      const result = forecast(input, model);
+      const actor = typeof opts.explain === 'string' ? opts.explain : undefined;
+      const explanation = actor === undefined ? undefined : explainActor(result, actor);
+      const sensitivity =
+        opts.draws > 0
+          ? {
+              seed: opts.seed,
+              ...forecastSensitivity(input, stream(opts.seed), { draws: opts.draws, forecast: model }),
+            }
+          : undefined;
+      if (opts.json) {
+        return printJson({
+          ...result,
+          ...(sensitivity && { sensitivity }),
+          ...(explanation && { explanation }),
+        });
+      }
       const status = result.converged ? 'converged' : 'stopped at the turn limit';
       const ratio = result.stopRatio === undefined ? '' : `, stop ratio ${fmt(result.stopRatio, 4)}`;
       process.stdout.write(
         `${result.name} — ${result.model.toUpperCase()}: ${result.steps} steps, ${status}${ratio}\n`,
       );
+      if (opts.explain !== undefined) {
+        process.stdout.write(`\n${readingGuide(input, result, sensitivity).join('\n')}\n`);
+        process.stdout.write(`\nThe inputs and what they rest on\n${inputBasisLines(input).join('\n')}\n`);
+      }
       printPositions(result);
       const final = result.dimensions.map(
         (name, d) =>
           `${name}: mean ${fmt(result.forecast.mean[d]!, 1)}, median ${fmt(result.forecast.median[d]!, 1)}`,
       );
       process.stdout.write(`\nforecast: ${final.join('; ')}\n`);
-      if (explanation) process.stdout.write(`\n${opts.explain}, turn by turn\n${explanation.join('\n')}\n`);
+      if (sensitivity) {
+        process.stdout.write(
+          `\nsensitivity (${sensitivity.draws} draws, seed ${sensitivity.seed}; each input within its declared uncertainty, ` +
+            `else ±${SENSITIVITY_DEFAULTS.positionShare * 100}% of the scale, ±${SENSITIVITY_DEFAULTS.salience} salience points, ` +
+            `±${SENSITIVITY_DEFAULTS.capabilityShare * 100}% of capability)\n${sensitivityLines(sensitivity).join('\n')}\n`,
+        );
+      }
+      if (explanation) process.stdout.write(`\n${actor}, turn by turn\n${explanation.join('\n')}\n`);
     });
 }

@@ -2,13 +2,33 @@
  * The bargaining view: pick a bundled issue and a model (the spatial model of politics, or Bueno
  * de Mesquita's expected utility model), see every actor's position turn by turn with the forecast
  * point (capability × salience weighted mean) drawn thick, and the final positions in a table,
- * beside the issue's actors with the quotes their positions rest on.
+ * beside the issue's actors with the quotes their positions rest on. Under the path, how sure the
+ * forecast is: its sensitivity band and the inputs that move it most.
  */
 import type { BargainingIssueBody, ForecastBodyType, IssueSummaryBody } from '../../../src/api/client.js';
 import { api } from '../api.js';
 import { chartSvg, cspSafe, loadPlot } from '../charts.js';
 import { announce, h, replace } from '../dom.js';
 import type { View, ViewContext } from '../view.js';
+
+/** Re-runs behind the band (the library's default; the server computes them in its worker). */
+const SENSITIVITY_DRAWS = 200;
+/** Swings listed under the band. */
+const SHOWN_SWINGS = 5;
+
+const BASIS_WORDS = Object.freeze({
+  'seed-quote': 'a seed quote',
+  dataset: 'a dataset',
+  'public-record': 'the public record',
+  judgement: "the author's judgement",
+});
+
+/** Values with their declared ± (the band draws within it), e.g. "85 ±10". */
+function spread(values: number[], plusMinus: number[] | undefined): string {
+  return values
+    .map((x, d) => (plusMinus?.[d] === undefined ? x.toFixed(0) : `${x.toFixed(0)} ±${plusMinus[d]}`))
+    .join(', ');
+}
 
 export function createBargainingView(ctx: ViewContext): View {
   const issueSelect = h('select', { id: 'bargaining-issue' });
@@ -22,6 +42,7 @@ export function createBargainingView(ctx: ViewContext): View {
   const info = h('div', { class: 'issue-info' });
   const chartHost = h('div', { id: 'bargaining-chart', class: 'chart', 'data-state': 'empty' });
   const finalTable = h('div', { id: 'bargaining-final' });
+  const sensitivityHost = h('div', { id: 'bargaining-sensitivity', 'data-state': 'empty' });
   const status = h('p', { class: 'muted', 'aria-live': 'polite' });
   const element = h(
     'div',
@@ -43,6 +64,7 @@ export function createBargainingView(ctx: ViewContext): View {
         h('h2', { id: 'forecast-title' }, 'Forecast path'),
         status,
         chartHost,
+        sensitivityHost,
         finalTable,
       ),
     ),
@@ -94,8 +116,8 @@ export function createBargainingView(ctx: ViewContext): View {
                   { class: 'num' },
                   a.capability < 1 ? a.capability.toFixed(4) : a.capability.toFixed(1),
                 ),
-                h('td', { class: 'num' }, a.position.map((x) => x.toFixed(0)).join(', ')),
-                h('td', { class: 'num' }, a.salience.map((x) => x.toFixed(0)).join(', ')),
+                h('td', { class: 'num' }, spread(a.position, a.uncertainty?.position)),
+                h('td', { class: 'num' }, spread(a.salience, a.uncertainty?.salience)),
               ),
             ),
           ),
@@ -110,15 +132,19 @@ export function createBargainingView(ctx: ViewContext): View {
               'ul',
               { class: 'evidence-list' },
               issue.actors.flatMap((a) =>
-                Object.entries(a.evidence ?? {}).map(([field, q]) =>
-                  h(
+                Object.entries(a.evidence ?? {}).map(([field, q]) => {
+                  const basis = a.basis?.[field as 'position' | 'salience' | 'capability'];
+                  return h(
                     'li',
                     { class: 'evidence' },
                     h('strong', {}, `${a.id} ${field}: `),
                     h('blockquote', {}, `“${q!.quote}”`),
                     h('p', { class: 'cite muted' }, q!.source),
-                  ),
-                ),
+                    basis
+                      ? h('p', { class: 'basis' }, `Rests on: ${BASIS_WORDS[basis.kind]} — ${basis.note}`)
+                      : null,
+                  );
+                }),
               ),
             ),
           )
@@ -227,6 +253,48 @@ export function createBargainingView(ctx: ViewContext): View {
     );
   }
 
+  function renderSensitivity(f: ForecastBodyType, dim: number): void {
+    const s = f.sensitivity;
+    if (!s) {
+      replace(sensitivityHost);
+      sensitivityHost.dataset.state = 'empty';
+      return;
+    }
+    const b = s.dimensions[dim]!.median;
+    const pct = (x: number) => `${Math.round(x * 100)}%`;
+    const n = (x: number) => x.toFixed(1);
+    replace(
+      sensitivityHost,
+      h('h3', {}, 'How sure is this forecast?'),
+      h(
+        'p',
+        { class: 'band' },
+        `Median ${n(b.point)}; ${pct(s.band[1]! - s.band[0]!)} of ${s.draws} re-runs, with every input nudged within its uncertainty, ` +
+          `land between ${n(b.low)} and ${n(b.high)}. ${pct(b.sameSide)} land on the same side of ${s.midpoint} as the forecast.`,
+      ),
+      h(
+        'p',
+        { class: 'muted small' },
+        'The inputs that move the median most, each alone set to either end of its uncertainty:',
+      ),
+      h(
+        'ul',
+        { class: 'swings' },
+        s.swings
+          .slice(0, SHOWN_SWINGS)
+          .map((w) =>
+            h(
+              'li',
+              {},
+              `${w.actor} ${w.field} ${Number(w.value.toPrecision(3))} → ${Number(w.low.toPrecision(3))} / ${Number(w.high.toPrecision(3))}: ` +
+                `median ${n(w.medianAtLow[dim]!)} / ${n(w.medianAtHigh[dim]!)}`,
+            ),
+          ),
+      ),
+    );
+    sensitivityHost.dataset.state = 'done';
+  }
+
   async function refresh(): Promise<void> {
     const id = issueSelect.value;
     if (!id) return;
@@ -239,11 +307,17 @@ export function createBargainingView(ctx: ViewContext): View {
     try {
       const [issue, f] = await Promise.all([
         api.bargainingIssue(id),
-        api.forecast(id, { model, detail: 'false', ...(model === 'bdm' && { dimension: dim }) }),
+        api.forecast(id, {
+          model,
+          detail: 'false',
+          draws: SENSITIVITY_DRAWS,
+          ...(model === 'bdm' && { dimension: dim }),
+        }),
       ]);
       if (mine !== ticket) return;
       renderIssue(issue);
       await renderForecast(f, model === 'bdm' ? 0 : dim);
+      renderSensitivity(f, model === 'bdm' ? 0 : dim);
       status.textContent = `${f.model.toUpperCase()}: forecast ${f.forecast.mean[model === 'bdm' ? 0 : dim]!.toFixed(1)} on ${issue.scale.min}–${issue.scale.max} after ${f.steps} steps.`;
       announce(status.textContent);
     } catch (err) {

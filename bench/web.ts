@@ -1,8 +1,9 @@
 /**
  * The workbench and the HTTP API:
  * - first meaningful render in headless Chromium (navigation start → the network view has drawn
- *   its nodes: the page's `cb:network-drawn` performance mark), on `eurasia` (goal ≤ 1.5 s) and on
- *   a synthetic 200-actor world generated into a temp folder;
+ *   its nodes: the page's `cb:network-drawn` performance mark), on `eurasia` (goal ≤ 1.5 s), on
+ *   the bundled `global` world (~200 states, thousands of ties a year; goal ≤ 2 s) and on a
+ *   synthetic 200-actor world generated into a temp folder;
  * - throughput and latency (p50, p99) of the snapshot endpoint under autocannon on loopback, for
  *   one cached month and for months rotating over the whole period;
  * - the same endpoint and /api/health while the server is under abuse: a 160-actor KTAB upload
@@ -11,7 +12,7 @@
  * The server runs in a child process per case, whose peak RSS is reported.
  *
  * `node --import tsx bench/web.ts` (BENCH_QUICK=1 shrinks runs, durations and the synthetic world;
- * `--load-only` runs only the under-load table).
+ * `--load-only` runs only the under-load table, `--render-only` only the first-render table).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -381,6 +382,20 @@ function printUnderLoad(rows: (string | number)[][]): void {
   );
 }
 
+async function printRenders(synthetic: string): Promise<void> {
+  process.stdout.write(
+    'First meaningful render (navigation start → network nodes drawn), headless Chromium 1280×800\n\n',
+  );
+  table(
+    ['world', 'runs', 'median ms', 'min ms', 'max ms', 'server peak RSS MiB', 'page JS heap MiB (max)'],
+    [
+      await renderCase('eurasia (37 actors)', 'eurasia', 'eurasia'),
+      await renderCase('workbench first render, global (goal ≤ 2 s)', 'global', 'global'),
+      await renderCase(`synthetic (${SETTINGS.syntheticActors} actors)`, synthetic, 'synthetic'),
+    ],
+  );
+}
+
 async function main(): Promise<void> {
   if (process.argv.includes('--load-only')) return printUnderLoad(await underLoadCases());
   if (!existsSync(join(dist, 'index.html'))) {
@@ -390,16 +405,8 @@ async function main(): Promise<void> {
   }
   const synthetic = syntheticWorld(SETTINGS.syntheticActors);
   try {
-    process.stdout.write(
-      'First meaningful render (navigation start → network nodes drawn), headless Chromium 1280×800\n\n',
-    );
-    table(
-      ['world', 'runs', 'median ms', 'min ms', 'max ms', 'server peak RSS MiB', 'page JS heap MiB (max)'],
-      [
-        await renderCase('eurasia (37 actors)', 'eurasia', 'eurasia'),
-        await renderCase(`synthetic (${SETTINGS.syntheticActors} actors)`, synthetic, 'synthetic'),
-      ],
-    );
+    await printRenders(synthetic);
+    if (process.argv.includes('--render-only')) return;
     process.stdout.write('\nSnapshot endpoint under autocannon (10 connections, loopback)\n\n');
     table(
       ['case', 'seconds', 'req/s (mean)', 'p50 ms', 'p99 ms', 'errors + non-2xx', 'server peak RSS MiB'],

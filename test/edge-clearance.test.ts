@@ -59,4 +59,38 @@ describe('clearEdges', () => {
     expect(clearEdges(nodes, [{ a: 'A', b: 'B', width: 2 }])).toBe(0);
     expect(nodes).toEqual(before);
   });
+
+  it('spends at most maxChecks on a dense network that cannot be cleared', () => {
+    // 200 nodes on a ring, every pair joined: no placement clears this, so only the budget stops it.
+    const nodes: ClearanceNode[] = Array.from({ length: 200 }, (_, i) => ({
+      id: `n${i}`,
+      x: 400 + 300 * Math.cos(i),
+      y: 300 + 300 * Math.sin(i),
+      r: 6,
+    }));
+    const lines: ClearanceSegment[] = [];
+    for (let i = 0; i < 200; i += 2)
+      for (let j = i + 1; j < 200; j += 3) lines.push({ a: `n${i}`, b: `n${j}`, width: 1 });
+    const perPass = 400 * 200 + (200 * 199) / 2;
+    expect(clearEdges(nodes, lines, { maxLines: 400, maxChecks: 3 * perPass })).toBe(3);
+  });
+
+  it('clears only the maxLines widest lines', () => {
+    const nodes = [
+      { id: 'A', x: 0, y: 0, r: 4 },
+      { id: 'B', x: 100, y: 0, r: 4 },
+      { id: 'C', x: 50, y: 1, r: 4 },
+      { id: 'D', x: 0, y: 100, r: 4 },
+      { id: 'E', x: 100, y: 100, r: 4 },
+      { id: 'F', x: 50, y: 100, r: 4 },
+    ];
+    const lines = [
+      { a: 'A', b: 'B', width: 1 },
+      { a: 'D', b: 'E', width: 5 },
+    ];
+    clearEdges(nodes, lines, { maxLines: 1 });
+    // F sat on the wide line and was moved off; C still sits on the narrow one, which was left alone.
+    expect(countEdgeNodeOverlaps([nodes[3]!, nodes[4]!, nodes[5]!], [lines[1]!])).toBe(0);
+    expect(countEdgeNodeOverlaps([nodes[0]!, nodes[1]!, nodes[2]!], [lines[0]!])).toBe(1);
+  });
 });

@@ -6,6 +6,11 @@
  * each other are pushed apart the same way. Passes run in a fixed order with no random draw, so the
  * same positions, lines and sizes always give the same result. Works in screen pixels, so the
  * margin is what the reader sees.
+ *
+ * The work is bounded: a pass costs lines × nodes + nodes² checks, so at ~200 states and thousands
+ * of ties the unbounded pass loop ran for minutes (and a dense network can never be fully cleared
+ * anyway). Only the `maxLines` widest lines are cleared, and passes stop once `maxChecks` point–line
+ * and point–point checks are spent.
  */
 
 export interface ClearanceNode {
@@ -30,12 +35,18 @@ export interface ClearanceOptions {
   nodeGap: number;
   /** Passes over every line and node pair at most (stops earlier once nothing moves). */
   maxIterations: number;
+  /** Only the widest this many lines are cleared (ties broken by input order); the rest are drawn as they fall. */
+  maxLines: number;
+  /** Total point–line plus point–point checks over all passes; passes stop before exceeding it. */
+  maxChecks: number;
 }
 
 export const CLEARANCE_DEFAULTS: Readonly<ClearanceOptions> = Object.freeze({
   margin: 2,
   nodeGap: 2,
   maxIterations: 200,
+  maxLines: 400,
+  maxChecks: 1_500_000,
 });
 
 type Point = { x: number; y: number };
@@ -81,8 +92,9 @@ export function countEdgeNodeOverlaps(
 }
 
 /**
- * Moves `nodes` (in place) until no line runs within `r + width / 2 + margin` of a node it does
- * not join, or `maxIterations` passes are spent. Returns the passes used.
+ * Moves `nodes` (in place) until no line among the `maxLines` widest runs within
+ * `r + width / 2 + margin` of a node it does not join, or `maxIterations` passes (or `maxChecks`
+ * checks) are spent. Returns the passes used.
  *
  * @example
  * const nodes = [{ id: 'A', x: 0, y: 0, r: 4 }, { id: 'B', x: 100, y: 0, r: 4 }, { id: 'C', x: 50, y: 1, r: 4 }];
@@ -97,9 +109,16 @@ export function clearEdges(
   const opts = { ...CLEARANCE_DEFAULTS, ...options };
   const index = new Map(nodes.map((n, i) => [n.id, i]));
   const lines = segments
-    .map((s) => ({ a: index.get(s.a), b: index.get(s.b), half: s.width / 2 }))
-    .filter((s): s is { a: number; b: number; half: number } => s.a !== undefined && s.b !== undefined);
-  for (let pass = 0; pass < opts.maxIterations; pass++) {
+    .map((s, order) => ({ a: index.get(s.a), b: index.get(s.b), half: s.width / 2, order }))
+    .filter(
+      (s): s is { a: number; b: number; half: number; order: number } =>
+        s.a !== undefined && s.b !== undefined,
+    )
+    .sort((x, y) => y.half - x.half || x.order - y.order)
+    .slice(0, Math.max(0, opts.maxLines));
+  const perPass = lines.length * nodes.length + (nodes.length * (nodes.length - 1)) / 2;
+  const passes = Math.min(opts.maxIterations, perPass > 0 ? Math.floor(opts.maxChecks / perPass) : 0);
+  for (let pass = 0; pass < passes; pass++) {
     let moved = false;
     for (const { a, b, half } of lines) {
       for (let k = 0; k < nodes.length; k++) {
@@ -116,7 +135,7 @@ export function clearEdges(
     }
     if (!moved) return pass;
   }
-  return opts.maxIterations;
+  return passes;
 }
 
 /**

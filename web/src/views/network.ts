@@ -5,7 +5,10 @@
  * same ties as an accessible table (each row opens the evidence drawer), and a legend. The canvas
  * gets `data-ready`, `data-at`, `data-layer`, `data-edges` and `data-edge-node-overlaps` (lines
  * over nodes they do not join, as drawn) once a month is drawn, and the page gets a
- * `cb:network-drawn` performance mark the first time.
+ * `cb:network-drawn` performance mark the first time. At ~200 states the reader narrows the
+ * drawing: a region select (from the actors' `region` field), a minimum |tie| slider, and a search
+ * box that rings and centres one actor; the canvas reports `data-shown-nodes`, `data-shown-edges`
+ * and `data-focus` for what they leave on screen.
  */
 import { UndirectedGraph } from 'graphology';
 import Sigma from 'sigma';
@@ -43,9 +46,44 @@ export function createNetworkView(ctx: ViewContext): View {
     placeholder: 'Filter by actor id or name',
     'aria-describedby': 'tie-filter-help',
   });
+  const regionSelect = h(
+    'select',
+    { id: 'network-region', 'aria-label': 'Show the actors of one region' },
+    h('option', { value: '' }, 'All regions'),
+  );
+  const minTie = h('input', {
+    type: 'range',
+    id: 'network-min-tie',
+    min: 0,
+    max: 1,
+    step: 0.05,
+    value: 0,
+    'aria-label': 'Hide ties weaker than this |tie|',
+  });
+  const minTieOut = h('output', { for: 'network-min-tie' }, '0.00');
+  const actorNames = h('datalist', { id: 'network-actor-names' });
+  const search = h('input', {
+    type: 'search',
+    id: 'network-search',
+    list: 'network-actor-names',
+    placeholder: 'Find an actor',
+    'aria-label': 'Find an actor in the network: it is ringed and centred',
+  });
+  const controls = h(
+    'section',
+    { class: 'network-controls', 'aria-label': 'What the network shows' },
+    h('label', { for: 'network-search', class: 'filter-label' }, 'Find an actor'),
+    search,
+    actorNames,
+    h('label', { for: 'network-region', class: 'filter-label' }, 'Region'),
+    regionSelect,
+    h('label', { for: 'network-min-tie', class: 'filter-label' }, 'Minimum |tie| ', minTieOut),
+    minTie,
+  );
   const side = h(
     'div',
     { class: 'side-panel' },
+    controls,
     h(
       'section',
       { class: 'legend', 'aria-label': 'Legend' },
@@ -109,13 +147,38 @@ export function createNetworkView(ctx: ViewContext): View {
   let marked = false;
   /** Each actor's map position, before any month's nudging. */
   let home = new Map<string, { x: number; y: number }>();
+  let regionOf = new Map<string, string>();
+  /** The actor the search found, ringed and centred; '' when none. */
+  let focus = '';
   const load = latest(getSnapshot);
+
+  /** Whether the region select lets `id` through (organisations have no region: all-regions only). */
+  function inRegion(id: string): boolean {
+    return regionSelect.value === '' || regionOf.get(id) === regionSelect.value;
+  }
+
+  function strongEnough(value: number): boolean {
+    return Math.abs(value) >= Number(minTie.value);
+  }
 
   function buildNodes(): void {
     const world = ctx.world();
     worldId = world.meta.id;
     graph.clear();
     home = stableLayout(world.actors, world.memberships);
+    regionOf = new Map(world.actors.flatMap((a) => (a.region ? [[a.id, a.region] as const] : [])));
+    const regions = [...new Set(regionOf.values())].sort();
+    replace(
+      regionSelect,
+      h('option', { value: '' }, 'All regions'),
+      regions.map((r) => h('option', { value: r }, r)),
+    );
+    regionSelect.disabled = regions.length === 0;
+    replace(
+      actorNames,
+      world.actors.map((a) => h('option', { value: a.id }, a.name)),
+    );
+    focus = '';
     for (const a of world.actors) {
       const p = home.get(a.id)!;
       graph.addNode(a.id, {
@@ -146,7 +209,16 @@ export function createNetworkView(ctx: ViewContext): View {
       minCameraRatio: 0.2,
       maxCameraRatio: 4,
       // The pair whose evidence is open stands out; the other ties fade.
+      nodeReducer: (node, data) => {
+        if (!inRegion(node)) return { ...data, hidden: true };
+        if (node === focus) return { ...data, highlighted: true, forceLabel: true, zIndex: 10 };
+        return data;
+      },
       edgeReducer: (edge, data) => {
+        const [a, b] = graph.extremities(edge);
+        if (!inRegion(a) || !inRegion(b)) return { ...data, hidden: true };
+        if (data.kind !== 'membership' && !strongEnough(data.value as number))
+          return { ...data, hidden: true };
         const pair = ctx.store.state.pair;
         if (!pair) return data;
         const key = [...pair].sort().join('|');
@@ -207,6 +279,7 @@ export function createNetworkView(ctx: ViewContext): View {
     }
     clearLines();
     renderTable();
+    countShown();
     canvas.dataset.ready = 'true';
     canvas.dataset.at = snap.at;
     canvas.dataset.layer = snap.layer;
@@ -267,11 +340,60 @@ export function createNetworkView(ctx: ViewContext): View {
     return out;
   }
 
+  /** What the filters leave on the canvas, for the reader's caption and the browser tests. */
+  function countShown(): void {
+    let nodes = 0;
+    let edges = 0;
+    graph.forEachNode((id, attrs) => {
+      if (!attrs.hidden && inRegion(id)) nodes++;
+    });
+    graph.forEachEdge((_e, attrs, a, b) => {
+      if (attrs.kind !== 'membership' && inRegion(a) && inRegion(b) && strongEnough(attrs.value as number))
+        edges++;
+    });
+    canvas.dataset.shownNodes = String(nodes);
+    canvas.dataset.shownEdges = String(edges);
+  }
+
+  /** Region or |tie| changed: redraw through the reducers (positions stay) and the table. */
+  function applyFilters(): void {
+    minTieOut.textContent = Number(minTie.value).toFixed(2);
+    if (focus && !inRegion(focus)) setFocus('');
+    countShown();
+    renderTable();
+    renderer?.refresh();
+  }
+
+  /** Rings `id` and moves the camera onto it; '' clears the ring. */
+  function setFocus(id: string): void {
+    focus = id;
+    canvas.dataset.focus = id;
+    renderer?.refresh();
+    const shown = id && renderer ? renderer.getNodeDisplayData(id) : undefined;
+    if (renderer && shown)
+      void renderer.getCamera().animate({ x: shown.x, y: shown.y, ratio: 0.5 }, { duration: 300 });
+  }
+
+  /** The actor a search text names: an exact id first, then the first name containing it. */
+  function findActor(text: string): string {
+    const q = text.trim().toLowerCase();
+    if (q === '') return '';
+    const actors = ctx
+      .world()
+      .actors.filter((a) => graph.hasNode(a.id) && !graph.getNodeAttribute(a.id, 'hidden'));
+    return (
+      actors.find((a) => a.id.toLowerCase() === q)?.id ??
+      actors.find((a) => a.name.toLowerCase().includes(q))?.id ??
+      ''
+    );
+  }
+
   function renderTable(): void {
     if (!current) return;
     const names = new Map(ctx.world().actors.map((a) => [a.id, a.name]));
     const q = filter.value.trim().toLowerCase();
     const rows = current.ties
+      .filter((t) => inRegion(t.a) && inRegion(t.b) && strongEnough(t.value))
       .filter((t) =>
         q === ''
           ? true
@@ -337,6 +459,16 @@ export function createNetworkView(ctx: ViewContext): View {
   }
 
   filter.addEventListener('input', renderTable);
+  regionSelect.addEventListener('change', applyFilters);
+  minTie.addEventListener('input', applyFilters);
+  search.addEventListener('input', () => {
+    const id = findActor(search.value);
+    if (id && !inRegion(id)) regionSelect.value = '';
+    if (id !== focus) {
+      setFocus(id);
+      if (id) applyFilters();
+    }
+  });
   ctx.store.subscribe((s, prev) => {
     if (!visible) return;
     if (s.world !== prev.world || s.at !== prev.at || s.dimension !== prev.dimension) void refresh();

@@ -1,0 +1,123 @@
+/**
+ * The network view on the bundled `global` world (~200 states) in headless Chromium against the
+ * real server: it draws the states of the chosen year, the search box rings and centres an actor,
+ * and the region select and the minimum |tie| slider narrow what is drawn. Expectations come from
+ * the API (the year's snapshot and the actors' regions), never from hard-coded actors.
+ *
+ * Needs the built workbench (`npm run build:web` writes web/dist).
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Client, createClient, type SnapshotBody } from '../src/api/client.js';
+import { type RunningServer, startServer } from '../src/api/server.js';
+import { launchChromium } from './helpers/chromium.js';
+
+const WEB_INDEX = fileURLToPath(new URL('../web/dist/index.html', import.meta.url));
+const AT = '1990-12';
+
+let server: RunningServer;
+let api: Client;
+let browser: Browser;
+let page: Page;
+let snap: SnapshotBody;
+const problems: string[] = [];
+
+beforeAll(async () => {
+  if (!existsSync(WEB_INDEX)) {
+    throw new Error('web/dist/index.html is missing: build the workbench first with `npm run build:web`');
+  }
+  server = await startServer({ port: 0, log: null });
+  api = createClient({ baseUrl: server.url });
+  snap = await api.snapshot('global', { at: AT, dimension: 'composite' });
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  await page.goto(`${server.url}/#world=global&at=${AT}`);
+  await page.waitForSelector(`#network[data-ready="true"][data-at="${AT}"]`, { timeout: 120_000 });
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const dataset = () => page.$eval('#network', (el) => ({ ...(el as HTMLElement).dataset }));
+
+describe('the network view on global', () => {
+  it("draws the chosen year's states and ties", async () => {
+    expect(snap.actors.length).toBeGreaterThan(150);
+    const d = await dataset();
+    expect(Number(d.nodes)).toBe(snap.actors.length);
+    expect(Number(d.edges)).toBe(snap.ties.length);
+    expect(Number(d.shownNodes)).toBe(snap.actors.length);
+    // What sigma holds: the year's actors shown, every other actor hidden.
+    const shown = await page.evaluate(() => {
+      const r = (window as unknown as { cbNetwork: import('sigma').default }).cbNetwork;
+      const g = r.getGraph();
+      return g.filterNodes((_id, a) => !a.hidden).sort();
+    });
+    expect(shown).toEqual(snap.actors.map((a) => a.id).sort());
+    expect(problems).toEqual([]);
+  });
+
+  it('search rings and centres an actor found by name', async () => {
+    const { actors } = await api.world('global');
+    const present = new Set(snap.actors.map((a) => a.id));
+    const target = actors.find((a) => present.has(a.id) && a.name.length > 6)!;
+    await page.fill('#network-search', target.name.slice(0, 6));
+    const expected = actors.find(
+      (a) => present.has(a.id) && a.name.toLowerCase().includes(target.name.slice(0, 6).toLowerCase()),
+    )!;
+    await page.waitForFunction(
+      (id) => document.querySelector<HTMLElement>('#network')?.dataset.focus === id,
+      expected.id,
+    );
+    // The camera ends on the actor: its node sits at the canvas centre.
+    await page.waitForFunction((id) => {
+      const r = (window as unknown as { cbNetwork: import('sigma').default }).cbNetwork;
+      const p = r.framedGraphToViewport(r.getNodeDisplayData(id)!);
+      const { width, height } = r.getDimensions();
+      return Math.hypot(p.x - width / 2, p.y - height / 2) < 2;
+    }, expected.id);
+    await page.fill('#network-search', '');
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('#network')?.dataset.focus === '');
+  });
+
+  it('the region select keeps only that region’s actors and the ties among them', async () => {
+    const { actors } = await api.world('global');
+    const regionOf = new Map(actors.map((a) => [a.id, a.region]));
+    const region = regionOf.get(snap.actors[0]!.id)!;
+    expect(region).toBeTruthy();
+    await page.selectOption('#network-region', region);
+    const want = {
+      nodes: snap.actors.filter((a) => regionOf.get(a.id) === region).length,
+      edges: snap.ties.filter((t) => regionOf.get(t.a) === region && regionOf.get(t.b) === region).length,
+    };
+    const d = await dataset();
+    expect(Number(d.shownNodes)).toBe(want.nodes);
+    expect(Number(d.shownEdges)).toBe(want.edges);
+    expect(want.nodes).toBeLessThan(snap.actors.length);
+    const rows = await page.$$eval('#tie-table tbody tr', (trs) =>
+      trs.map((tr) => (tr as HTMLElement).dataset.a!),
+    );
+    expect(rows.length).toBe(want.edges);
+    expect(rows.every((a) => regionOf.get(a) === region)).toBe(true);
+    await page.selectOption('#network-region', '');
+    expect(Number((await dataset()).shownNodes)).toBe(snap.actors.length);
+  });
+
+  it('the minimum |tie| slider hides weaker ties', async () => {
+    await page.$eval('#network-min-tie', (el) => {
+      const input = el as HTMLInputElement;
+      input.value = '0.5';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    const strong = snap.ties.filter((t) => Math.abs(t.value) >= 0.5).length;
+    expect(strong).toBeLessThan(snap.ties.length);
+    expect(Number((await dataset()).shownEdges)).toBe(strong);
+    expect(await page.$$eval('#tie-table tbody tr', (trs) => trs.length)).toBe(strong);
+    expect(problems).toEqual([]);
+  });
+});

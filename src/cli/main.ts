@@ -31,6 +31,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<{ register: Register }>>> 
   world,
   ties: world,
   export: world,
+  cite: world,
   balance: analysis,
   triangle: analysis,
   triangles: analysis,

@@ -9,6 +9,7 @@ import { type RunScenarioOptions, runScenario, type ScenarioResult } from '../..
 import { bundledScenarioIds, checkScenario, loadScenario, worldRef } from '../../simulation/scenario.js';
 import { loadWorld } from '../../worlds/load.js';
 import { bar, clip, fmt, printJson, printTable } from '../output.js';
+import { pairOf } from '../pair-option.js';
 
 interface RunFlags {
   runs?: string;
@@ -31,17 +32,6 @@ function integer(value: string | undefined, flag: string, min = 0): number | und
     });
   }
   return n;
-}
-
-function pairOf(value: string): [string, string] {
-  const parts = value.split(',').map((s) => s.trim());
-  if (parts.length !== 2 || !parts[0] || !parts[1]) {
-    throw new InvalidInputError({
-      field: '--pair',
-      message: `--pair takes A,B (two actor ids), got '${value}'`,
-    });
-  }
-  return [parts[0], parts[1]];
 }
 
 function collect(value: string, previous: string[]): string[] {

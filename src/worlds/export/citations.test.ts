@@ -19,7 +19,7 @@ function parseBibtex(text: string): { type: string; key: string; fields: Record<
   const skip = () => {
     while (i < text.length && /[\s,]/.test(text[i] as string)) i++;
   };
-  while ((i = text.indexOf('@', i)) >= 0) {
+  for (i = text.indexOf('@'); i >= 0; i = text.indexOf('@', i)) {
     const head = /^@(\w+)\{([^,\s]+),/.exec(text.slice(i));
     if (!head) throw new Error(`bad entry head at ${i}`);
     i += head[0].length;

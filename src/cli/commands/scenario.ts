@@ -153,10 +153,13 @@ export function register(program: Command): void {
     .option('--pair <A,B>', 'also follow this pair step by step (repeatable)', collect, [])
     .option('--top <k>', 'effects to show', '15')
     .option('--bundle <dir>', 'also write a replication bundle (manifest, scenario, outputs, citations) here')
-    .action(async (file: string, flags: RunFlags) => {
+    .action(async (file: string, flags: RunFlags, cmd: Command) => {
       const { doc, options, result } = await run(file, flags, flags.pair.map(pairOf));
       if (flags.bundle) {
-        const commandLine = ['counterbalance', ...process.argv.slice(2)];
+        // the arguments as given to the program (runCli may be called without process.argv);
+        // commander keeps them on the root command but leaves `rawArgs` out of its types
+        const root = cmd.parent?.parent as unknown as { rawArgs?: string[] } | undefined;
+        const commandLine = ['counterbalance', ...(root?.rawArgs ?? [])];
         writeReplicationBundle(flags.bundle, {
           doc,
           options,

@@ -51,6 +51,8 @@ describe('scenario run --bundle and scenario replicate', () => {
       chunk: 10,
       drawTies: true,
     });
+    expect(m.resolved.summary).toHaveProperty('attributionTop');
+    expect(m.resolved.mechanisms.length).toBeGreaterThan(0);
     expect(m.world).toMatchObject({ id: 'sim-world', files: ['world.yaml'] });
     expect(m.world.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(m.tool.node).toBe(process.version);

@@ -14,8 +14,11 @@ import { formatCitations } from '../worlds/export/citations.js';
 import { citedSources } from '../worlds/export/cited-sources.js';
 import { loadWorld } from '../worlds/load.js';
 import { worldFiles } from '../worlds/read-world-files.js';
+import { describeMechanisms } from './describe.js';
 import { RUN_DEFAULTS, type RunScenarioOptions, runScenario, type ScenarioResult } from './run-scenario.js';
-import { loadScenario, type ScenarioDocument, worldRef } from './scenario.js';
+import { loadScenario, runsMechanism, SCENARIO_LIMITS, type ScenarioDocument, worldRef } from './scenario.js';
+import { SUMMARY_DEFAULTS } from './summary.js';
+import { WORLD_MODEL_DEFAULTS } from './world-model.js';
 
 export const BUNDLE_FILES = Object.freeze({
   manifest: 'manifest.json',
@@ -48,7 +51,15 @@ export interface BundleManifest {
   commandLine: string[];
   world: { id: string; ref: string; sha256: string; files: string[] };
   scenario: { file: string; sha256: string; parsed: ScenarioDocument['scenario'] };
+  /** What the run fed `runScenario` (a re-run passes exactly this). */
   parameters: UsedParameters;
+  /** The same with every default filled in, for the reader: limits, model, summary, mechanisms. */
+  resolved: {
+    limits: Record<string, unknown>;
+    model: Record<string, unknown>;
+    summary: Record<string, unknown>;
+    mechanisms: { id: string; enabled: boolean; defaults: Record<string, unknown> }[];
+  };
   outputs: { file: string; sha256: string };
   citations: { at: string; sources: number; bibtex: string; cslJson: string };
 }
@@ -159,6 +170,17 @@ export function writeReplicationBundle(dir: string, input: BundleInput): BundleM
       parsed: doc.scenario,
     },
     parameters,
+    resolved: {
+      limits: { ...SCENARIO_LIMITS, ...parameters.limits },
+      model: { ...WORLD_MODEL_DEFAULTS, ...parameters.model },
+      summary: { ...SUMMARY_DEFAULTS, ...parameters.summary },
+      mechanisms: describeMechanisms().map((m) => ({
+        id: m.id,
+        enabled: runsMechanism(doc.scenario, m.id),
+        // the scenario's own overrides are in scenario.parsed.mechanisms
+        defaults: Object.fromEntries(m.params.map((p) => [p.name, p.prior ?? p.default])),
+      })),
+    },
     outputs: { file: BUNDLE_FILES.outputs, sha256: sha256(outputs) },
     citations: {
       at: doc.scenario.start,

@@ -195,6 +195,9 @@ export function createClient(options: Partial<ClientOptions> = {}) {
     /** URL of a snapshot export (for a download link). */
     exportUrl: (world: string, format: ExportFormatName, p: SnapshotParams = {}) =>
       `${baseUrl}${w(world)}/export/${format}${queryString({ ...p })}`,
+    /** URL of the sources behind a view as BibTeX or CSL-JSON (for a download link). */
+    citationsUrl: (world: string, format: 'bibtex' | 'csl-json', p: { at?: string; pair?: string } = {}) =>
+      `${baseUrl}${w(world)}/citations${queryString({ ...p, format })}`,
 
     /** Bundled scenarios that run on a world, with their YAML. */
     scenarios: (world: string) => get<BundledScenarioBody[]>(`${w(world)}/scenarios`),

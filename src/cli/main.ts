@@ -9,6 +9,7 @@ import { Command, CommanderError } from 'commander';
 import { EXIT, exitCodeFor } from '../domain/error-codes.js';
 import { CounterbalanceError } from '../domain/errors.js';
 import { exitWhenStdoutCloses } from './output.js';
+import { TOOL_VERSION } from './version.js';
 
 type Register = (program: Command) => void;
 /** `world` with its `from-events` subcommand, which attaches to it. */
@@ -31,6 +32,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<{ register: Register }>>> 
   world,
   ties: world,
   export: world,
+  cite: world,
   balance: analysis,
   triangle: analysis,
   triangles: analysis,
@@ -59,7 +61,7 @@ function modulesFor(argv: readonly string[]): (() => Promise<{ register: Registe
 export async function buildProgram(argv: readonly string[] = []): Promise<Command> {
   const program = new Command('counterbalance')
     .description('Represent, measure and simulate the international system of counterbalances.')
-    .version('0.1.0')
+    .version(TOOL_VERSION)
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
   const modules = await Promise.all(modulesFor(argv).map((load) => load()));

@@ -1,9 +1,19 @@
-/** Exports of a snapshot as a file: GEXF and GraphML (Gephi, Cytoscape), CSV edge list, JSON. */
+/**
+ * Exports of a snapshot as a file: GEXF and GraphML (Gephi, Cytoscape), CSV edge list, JSON; and the
+ * sources behind a view as BibTeX or CSL-JSON.
+ */
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
+import {
+  CITATION_EXTENSIONS,
+  CITATION_FORMATS,
+  CITATION_MEDIA_TYPES,
+  formatCitations,
+} from '../../worlds/export/citations.js';
+import { citedSources } from '../../worlds/export/cited-sources.js';
 import { EXPORT_FORMATS, EXPORT_MEDIA_TYPES, exportSnapshot } from '../../worlds/export/index.js';
 import type { ApiContext } from '../context.js';
-import { SnapshotQuery, WorldParam } from '../schemas.js';
+import { CalendarDate, SnapshotQuery, WorldParam } from '../schemas.js';
 import { atOf, errorResponses } from './shared.js';
 
 const EXTENSIONS: Readonly<Record<(typeof EXPORT_FORMATS)[number], string>> = Object.freeze({
@@ -31,6 +41,37 @@ const exportRoute = createRoute({
   },
 });
 
+const citationsRoute = createRoute({
+  method: 'get',
+  path: '/api/worlds/{world}/citations',
+  tags: ['exports'],
+  summary: 'The sources behind a view (the whole world, the ties at a date, one pair) as BibTeX or CSL-JSON',
+  request: {
+    params: WorldParam,
+    query: z.object({
+      format: z.enum(CITATION_FORMATS).meta({ example: 'bibtex' }),
+      at: CalendarDate.optional().meta({
+        description: 'only the ties in force at this date; absent = every observation',
+        example: '2021-12',
+      }),
+      pair: z
+        .string()
+        .regex(/^[^,]+,[^,]+$/, 'pair is A,B: two actor ids')
+        .optional()
+        .meta({ description: 'only the ties between these two actors', example: 'IND,RUS' }),
+    }),
+  },
+  responses: {
+    200: {
+      description: 'the bibliography, with Content-Disposition: attachment',
+      content: Object.fromEntries(
+        CITATION_FORMATS.map((f) => [CITATION_MEDIA_TYPES[f], { schema: z.string() }]),
+      ),
+    },
+    ...errorResponses(404, 422),
+  },
+});
+
 export function registerExportRoutes(app: OpenAPIHono, ctx: ApiContext): void {
   app.openapi(exportRoute, (c) => {
     const { world: id, format } = c.req.valid('param');
@@ -41,6 +82,18 @@ export function registerExportRoutes(app: OpenAPIHono, ctx: ApiContext): void {
     return c.body(text, 200, {
       'Content-Type': `${EXPORT_MEDIA_TYPES[format]}; charset=utf-8`,
       'Content-Disposition': `attachment; filename="${name}"`,
+    });
+  });
+
+  app.openapi(citationsRoute, (c) => {
+    const { world: id } = c.req.valid('param');
+    const q = c.req.valid('query');
+    const pair = q.pair?.split(',').map((x) => x.trim()) as [string, string] | undefined;
+    const text = formatCitations(citedSources(ctx.registry.world(id), { at: q.at, pair }), q.format);
+    const view = [id, q.at, pair?.join('-')].filter(Boolean).join('-');
+    return c.body(text, 200, {
+      'Content-Type': `${CITATION_MEDIA_TYPES[q.format]}; charset=utf-8`,
+      'Content-Disposition': `attachment; filename="${view}-sources.${CITATION_EXTENSIONS[q.format]}"`,
     });
   });
 }

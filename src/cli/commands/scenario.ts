@@ -6,10 +6,19 @@ import type { Layer } from '../../domain/world.js';
 import { describeMechanisms } from '../../simulation/describe.js';
 import { explainPair } from '../../simulation/explain.js';
 import { explainMeasures } from '../../simulation/measures/explain-measures.js';
+import { replicateBundle, writeReplicationBundle } from '../../simulation/replication-bundle.js';
 import { type RunScenarioOptions, runScenario, type ScenarioResult } from '../../simulation/run-scenario.js';
-import { bundledScenarioIds, checkScenario, loadScenario, worldRef } from '../../simulation/scenario.js';
+import {
+  bundledScenarioIds,
+  checkScenario,
+  loadScenario,
+  type ScenarioDocument,
+  worldRef,
+} from '../../simulation/scenario.js';
 import { loadWorld } from '../../worlds/load.js';
 import { bar, clip, fmt, printJson, printTable } from '../output.js';
+import { pairOf } from '../pair-option.js';
+import { TOOL_VERSION } from '../version.js';
 
 interface RunFlags {
   runs?: string;
@@ -20,6 +29,7 @@ interface RunFlags {
   pair: string[];
   top: string;
   json?: boolean;
+  bundle?: string;
 }
 
 function integer(value: string | undefined, flag: string, min = 0): number | undefined {
@@ -32,17 +42,6 @@ function integer(value: string | undefined, flag: string, min = 0): number | und
     });
   }
   return n;
-}
-
-function pairOf(value: string): [string, string] {
-  const parts = value.split(',').map((s) => s.trim());
-  if (parts.length !== 2 || !parts[0] || !parts[1]) {
-    throw new InvalidInputError({
-      field: '--pair',
-      message: `--pair takes A,B (two actor ids), got '${value}'`,
-    });
-  }
-  return [parts[0], parts[1]];
 }
 
 function collect(value: string, previous: string[]): string[] {
@@ -62,7 +61,11 @@ function withRunOptions(cmd: Command): Command {
     .option('--json', 'machine-readable output');
 }
 
-async function run(file: string, flags: RunFlags, track: [string, string][]): Promise<ScenarioResult> {
+async function run(
+  file: string,
+  flags: RunFlags,
+  track: [string, string][],
+): Promise<{ doc: ScenarioDocument; options: Partial<RunScenarioOptions>; result: ScenarioResult }> {
   const doc = loadScenario(file);
   const options: Partial<RunScenarioOptions> = {
     runs: integer(flags.runs, '--runs', 1),
@@ -82,10 +85,11 @@ async function run(file: string, flags: RunFlags, track: [string, string][]): Pr
       : undefined;
   progress?.start(total, 0);
   try {
-    return await runScenario(doc, {
+    const result = await runScenario(doc, {
       ...options,
       onProgress: progress && (({ done }) => progress.update(done)),
     });
+    return { doc, options, result };
   } finally {
     progress?.stop();
   }
@@ -156,8 +160,23 @@ export function register(program: Command): void {
     .description('run a scenario file (or a bundled scenario id) and show the largest effects')
     .option('--pair <A,B>', 'also follow this pair step by step (repeatable)', collect, [])
     .option('--top <k>', 'effects to show', '15')
-    .action(async (file: string, flags: RunFlags) => {
-      const result = await run(file, flags, flags.pair.map(pairOf));
+    .option('--bundle <dir>', 'also write a replication bundle (manifest, scenario, outputs, citations) here')
+    .action(async (file: string, flags: RunFlags, cmd: Command) => {
+      const { doc, options, result } = await run(file, flags, flags.pair.map(pairOf));
+      if (flags.bundle) {
+        // the arguments as given to the program (runCli may be called without process.argv);
+        // commander keeps them on the root command but leaves `rawArgs` out of its types
+        const root = cmd.parent?.parent as unknown as { rawArgs?: string[] } | undefined;
+        const commandLine = ['counterbalance', ...(root?.rawArgs ?? [])];
+        writeReplicationBundle(flags.bundle, {
+          doc,
+          options,
+          result,
+          commandLine,
+          toolVersion: TOOL_VERSION,
+        });
+        process.stderr.write(`wrote replication bundle ${flags.bundle}\n`);
+      }
       if (flags.json) return printJson(result);
       printRun(result, integer(flags.top, '--top') ?? 15);
     });
@@ -169,7 +188,7 @@ export function register(program: Command): void {
     .option('--pair <A,B>', 'the pair to explain (without it: the followed measures only)')
     .action(async (file: string, flags: Omit<RunFlags, 'pair'> & { pair?: string }) => {
       const pair = flags.pair === undefined ? undefined : pairOf(flags.pair);
-      const result = await run(file, { ...flags, pair: [], top: '0' }, pair ? [pair] : []);
+      const { result } = await run(file, { ...flags, pair: [], top: '0' }, pair ? [pair] : []);
       const explanation = pair && explainPair(result, pair[0], pair[1]);
       const measures = explainMeasures(result);
       if (flags.json)
@@ -182,6 +201,23 @@ export function register(program: Command): void {
         });
       }
       process.stdout.write(`${[...(explanation?.text ?? []), ...measures].join('\n')}\n`);
+    });
+
+  scenario
+    .command('replicate <dir>')
+    .description(
+      're-run a replication bundle from its manifest; exit 1 unless the outputs match byte for byte',
+    )
+    .action(async (dir: string) => {
+      const r = await replicateBundle(dir);
+      if (r.firstDifference !== undefined) {
+        throw new InvalidInputError({
+          file: dir,
+          message: `the re-run does not reproduce outputs.json (first difference at byte ${r.firstDifference})`,
+          hint: 'check the tool and Node versions in manifest.json against this installation',
+        });
+      }
+      process.stdout.write(`✔ ${dir}: outputs reproduced byte for byte (${r.actual.length} bytes)\n`);
     });
 
   scenario

@@ -3,10 +3,13 @@ import type { Command } from 'commander';
 import { CounterbalanceError, formatProblem, InvalidInputError } from '../../domain/errors.js';
 import { worldJsonSchema } from '../../domain/schema.js';
 import { bundledWorldIds } from '../../worlds/bundled.js';
+import { CITATION_FORMATS, formatCitations } from '../../worlds/export/citations.js';
+import { citedSources } from '../../worlds/export/cited-sources.js';
 import { EXPORT_FORMATS, exportSnapshot } from '../../worlds/export/index.js';
 import { loadWorld } from '../../worlds/load.js';
 import { evidenceIndex, worldStats } from '../../worlds/stats.js';
 import { bar, clip, fmt, printJson, printTable, writeOutputFile } from '../output.js';
+import { pairOf } from '../pair-option.js';
 import {
   addWorldOptions,
   snapshotFromOptions,
@@ -161,4 +164,36 @@ export function register(program: Command): void {
       writeOutputFile(opts.output, text);
       process.stderr.write(`wrote ${opts.output}\n`);
     });
+
+  program
+    .command('cite')
+    .description(
+      `the sources behind a view as ${CITATION_FORMATS.join(' or ')}: the whole world, the ties at a date, one pair`,
+    )
+    .option('-w, --world <ref>', 'bundled world id or path to a world file/folder', 'eurasia')
+    .option('--at <date>', 'only the ties in force at this date (default: every observation)')
+    .option('--pair <A,B>', 'only the ties between these two actors')
+    .option('--evidence <ids>', 'exactly these evidence ids, comma-separated')
+    .requiredOption('-f, --format <format>', CITATION_FORMATS.join(' | '))
+    .option('-o, --output <file>', 'write to this file instead of stdout')
+    .action(
+      (opts: {
+        world: string;
+        at?: string;
+        pair?: string;
+        evidence?: string;
+        format: string;
+        output?: string;
+      }) => {
+        const pair = opts.pair === undefined ? undefined : pairOf(opts.pair);
+        const evidence = opts.evidence?.split(',').map((s) => s.trim());
+        // check the format before loading the world: a typo fails fast and writes nothing
+        formatCitations([], opts.format);
+        const cited = citedSources(worldFromOptions(opts), { at: opts.at, pair, evidence });
+        const text = formatCitations(cited, opts.format);
+        if (!opts.output) return void process.stdout.write(text);
+        writeOutputFile(opts.output, text);
+        process.stderr.write(`wrote ${cited.length} sources to ${opts.output}\n`);
+      },
+    );
 }

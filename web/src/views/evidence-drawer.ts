@@ -148,7 +148,29 @@ export function createEvidenceDrawer(store: Store): EvidenceDrawer {
       drawer,
       h('div', { class: 'drawer-head' }, title, closeBtn),
       h('p', { class: 'muted' }, `As of ${detail.at} · ${detail.a.id} – ${detail.b.id}`),
-      detail.layers.length === 0 ? h('p', {}, 'No tie between these two at this date.') : null,
+      detail.layers.length === 0
+        ? h('p', {}, 'No tie between these two at this date.')
+        : h(
+            'p',
+            { class: 'cite-links small' },
+            'Cite the sources: ',
+            (['bibtex', 'csl-json'] as const).flatMap((format, k) => [
+              k > 0 ? ' · ' : '',
+              h(
+                'a',
+                {
+                  class: 'cite-link',
+                  'data-format': format,
+                  href: api.citationsUrl(world, format, {
+                    at: detail.at,
+                    pair: `${detail.a.id},${detail.b.id}`,
+                  }),
+                  download: '',
+                },
+                format === 'bibtex' ? 'BibTeX' : 'CSL-JSON',
+              ),
+            ]),
+          ),
       layers,
       h('h3', {}, 'History'),
       chartHolder,

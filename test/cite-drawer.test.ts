@@ -1,0 +1,60 @@
+/**
+ * The evidence drawer's "Cite the sources" links in headless Chromium against the real server:
+ * the BibTeX download is the API's bibliography for that pair and date, and it cites every source
+ * the drawer shows. Needs the built workbench (`npm run build:web` writes web/dist).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createClient } from '../src/api/client.js';
+import { type RunningServer, startServer } from '../src/api/server.js';
+import { launchChromium } from './helpers/chromium.js';
+
+const WEB_INDEX = fileURLToPath(new URL('../web/dist/index.html', import.meta.url));
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!existsSync(WEB_INDEX)) {
+    throw new Error('web/dist/index.html is missing: build the workbench first with `npm run build:web`');
+  }
+  server = await startServer({ port: 0, log: null });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('evidence drawer citations', () => {
+  it('downloads the BibTeX of the pair at the date, citing every source the drawer shows', async () => {
+    const api = createClient({ baseUrl: server.url });
+    const at = '2021-12';
+    const snap = await api.snapshot('eurasia', { at });
+    const tie = [...snap.ties].sort((x, y) => Math.abs(y.value) - Math.abs(x.value))[0]!;
+    const detail = await api.tie('eurasia', tie.a, tie.b, { at });
+    const shown = new Set(detail.layers.flatMap((l) => l.evidence.map((e) => e.source.id)));
+    expect(shown.size).toBeGreaterThan(0);
+
+    const page = await browser.newPage({ acceptDownloads: true });
+    await page.goto(`${server.url}/#world=eurasia&at=${at}`);
+    await page.waitForSelector('#network[data-ready="true"]');
+    await page.locator(`#tie-table tr[data-a="${tie.a}"][data-b="${tie.b}"] button`).click();
+    await page.waitForSelector('#drawer[data-state="open"]');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('#drawer a.cite-link[data-format="bibtex"]'),
+    ]);
+    const bib = readFileSync((await download.path())!, 'utf8');
+    const res = await fetch(
+      `${server.url}/api/worlds/eurasia/citations?format=bibtex&at=${detail.at}&pair=${detail.a.id},${detail.b.id}`,
+    );
+    expect(bib).toBe(await res.text());
+    const keys = new Set([...bib.matchAll(/^@\w+\{([^,]+),/gm)].map((m) => m[1]));
+    for (const id of shown) expect(keys.has(id)).toBe(true);
+    await page.close();
+  });
+});

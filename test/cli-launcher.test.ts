@@ -44,8 +44,10 @@ describe('the CLI launcher of a source checkout', () => {
     expect(existsSync(entry)).toBe(true);
     expect(version(root).stdout.trim()).toBe('0.1.0');
 
-    const main = join(root, 'src', 'cli', 'main.ts');
-    writeFileSync(main, readFileSync(main, 'utf8').replace(".version('0.1.0')", ".version('0.1.0-edited')"));
+    const source = join(root, 'src', 'cli', 'version.ts');
+    const text = readFileSync(source, 'utf8');
+    expect(text).toContain("'0.1.0'");
+    writeFileSync(source, text.replace("'0.1.0'", "'0.1.0-edited'"));
     const afterEdit = version(root);
     expect(afterEdit.stderr).toBe('');
     expect(afterEdit.stdout.trim()).toBe('0.1.0-edited');

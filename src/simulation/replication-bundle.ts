@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { InvalidInputError } from '../domain/errors.js';
-import type { Layer, World } from '../domain/world.js';
+import type { World } from '../domain/world.js';
 import { formatCitations } from '../worlds/export/citations.js';
 import { citedSources } from '../worlds/export/cited-sources.js';
 import { loadWorld } from '../worlds/load.js';
@@ -29,20 +29,18 @@ export const BUNDLE_FILES = Object.freeze({
 });
 
 /** The parameters a run used that change its outputs (thread count does not). */
-export interface UsedParameters {
-  world: string;
-  runs: number;
-  seed: number;
-  dimension: Layer;
-  track: [string, string][];
-  drawParameters: boolean;
-  drawTies: boolean;
-  chunk: number;
-  minChunks: number;
-  limits: RunScenarioOptions['limits'];
-  model: RunScenarioOptions['model'];
-  summary: RunScenarioOptions['summary'];
-}
+export type UsedParameters = Pick<
+  RunScenarioOptions,
+  | 'dimension'
+  | 'track'
+  | 'drawParameters'
+  | 'drawTies'
+  | 'chunk'
+  | 'minChunks'
+  | 'limits'
+  | 'model'
+  | 'summary'
+> & { world: string; runs: number; seed: number };
 
 export interface BundleManifest {
   format: 'counterbalance-replication/1';

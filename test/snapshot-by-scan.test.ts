@@ -11,6 +11,7 @@ import { endOf, startOf } from '../src/domain/time.js';
 import type { TieAt, World } from '../src/domain/world.js';
 import { loadWorld } from '../src/worlds/load.js';
 import { snapshot } from '../src/worlds/snapshot.js';
+import { memoryWorld } from './helpers/memory-world.js';
 
 /** Mean of parts with weights, the way a snapshot states it (latest date, evidence in order). */
 function mean(parts: TieAt[], weights: number[], layer: TieAt['dimension']): TieAt {
@@ -201,10 +202,8 @@ describe('snapshot against a brute-force scan of the raw series', () => {
         date,
         fc.double({ min: 0, max: 3, noNaN: true }),
         (ties, lives, sortSeries, at, wSec) => {
-          const world: World = {
-            meta: { id: 'w', name: 'w', description: '', period: { from: '1990', to: '1992' } },
-            sources: [],
-            evidence: [],
+          const world: World = memoryWorld(ids, {
+            meta: { period: { from: '1990', to: '1992' } },
             actors: ids.map((id, i) => ({
               id,
               kind: 'state',
@@ -213,21 +212,13 @@ describe('snapshot against a brute-force scan of the raw series', () => {
               evidence: ['e1'],
               ...lives[i],
             })),
-            capabilities: [],
             ties: sortSeries
               ? ties.map((s) => ({
                   ...s,
                   observations: [...s.observations].sort((x, y) => (x.at < y.at ? -1 : 1)),
                 }))
               : ties,
-            events: [],
-            corridors: [],
-            memberships: [],
-            claims: [],
-            actorById: new Map(),
-            evidenceById: new Map(),
-            origin: 'memory',
-          };
+          });
           expectSame(world, at, { security: wSec });
         },
       ),

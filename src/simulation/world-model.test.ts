@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { memoryWorld } from '../../test/helpers/memory-world.js';
 import type { TieSeries } from '../domain/schema.js';
 import type { World } from '../domain/world.js';
 import { compileWorld, compositeWithLayer } from './world-model.js';
@@ -11,28 +12,11 @@ const tie = (dimension: TieSeries['dimension'], at: string, value: number): TieS
   observations: [{ at, value, confidence: 0.8, evidence: ['e'] }],
 });
 
-const world: World = {
-  meta: {
-    id: 'w',
-    name: 'w',
-    description: '',
-    period: { from: '1990', to: '2021' },
-    compositeCarryBackMonths: 60,
-  },
-  sources: [],
-  evidence: [],
-  actors: ['A', 'B'].map((id) => ({ id, kind: 'state', name: id, aliases: [], evidence: ['e'] })),
-  capabilities: [],
-  // trade is coded only from 2005; a 2003 composite carries it back
+// trade is coded only from 2005; a 2003 composite carries it back
+const world: World = memoryWorld(['A', 'B'], {
+  meta: { period: { from: '1990', to: '2021' }, compositeCarryBackMonths: 60 },
   ties: [tie('military', '1990', 0.7), tie('diplomatic', '2000', 0.4), tie('economic', '2005', 0.2)],
-  events: [],
-  corridors: [],
-  memberships: [],
-  claims: [],
-  actorById: new Map(),
-  evidenceById: new Map(),
-  origin: 'memory',
-};
+});
 
 describe('compileWorld', () => {
   it('holds the dimensions the composite carried back, so a layer shock starts from the composite', () => {

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { memoryWorld } from '../../test/helpers/memory-world.js';
 import { InvalidInputError } from '../domain/errors.js';
 import { existsAt } from '../domain/lifetime.js';
 import { DIMENSIONS, type TieSeries } from '../domain/schema.js';
@@ -36,23 +37,7 @@ const series = fc
 
 const worldArb = fc
   .uniqueArray(series, { maxLength: 12, selector: (s) => `${[s.a, s.b].sort().join('-')}:${s.dimension}` })
-  .map(
-    (ties): World => ({
-      meta: { id: 'w', name: 'w', description: '', period: { from: '1971', to: '2021' } },
-      sources: [],
-      evidence: [],
-      actors: IDS.map((id) => ({ id, kind: 'state', name: id, aliases: [], evidence: ['e'] })),
-      capabilities: [],
-      ties,
-      events: [],
-      corridors: [],
-      memberships: [],
-      claims: [],
-      actorById: new Map(),
-      evidenceById: new Map(),
-      origin: 'memory',
-    }),
-  );
+  .map((ties): World => memoryWorld(IDS, { ties }));
 
 describe('snapshot', () => {
   it('never holds a value outside [-1, 1] on any layer', () => {
@@ -224,31 +209,14 @@ describe('snapshot: dimensions without a value at the date', () => {
   });
   // Diplomacy rises 0.4 → 0.8 while arms stay at 0.7; trade is coded only from 2005, and lapses in
   // 2012 without a new value. The world lets the composite carry five years back, as eurasia does.
-  const world: World = {
-    meta: {
-      id: 'w',
-      name: 'w',
-      description: '',
-      period: { from: '1990', to: '2021' },
-      compositeCarryBackMonths: 60,
-    },
-    sources: [],
-    evidence: [],
-    actors: ['A', 'B'].map((id) => ({ id, kind: 'state', name: id, aliases: [], evidence: ['e'] })),
-    capabilities: [],
+  const world: World = memoryWorld(['A', 'B'], {
+    meta: { period: { from: '1990', to: '2021' }, compositeCarryBackMonths: 60 },
     ties: [
       tie('military', [obs('1990', 0.7)]),
       tie('diplomatic', [obs('2000', 0.4), obs('2010', 0.8)]),
       tie('economic', [obs('2005', 0.2, '2012'), obs('2016', 0.5)]),
     ],
-    events: [],
-    corridors: [],
-    memberships: [],
-    claims: [],
-    actorById: new Map(),
-    evidenceById: new Map(),
-    origin: 'memory',
-  };
+  });
   const ab = (at: string, options: Parameters<typeof snapshot>[2] = {}) =>
     snapshot(world, at, options).ties[0];
 

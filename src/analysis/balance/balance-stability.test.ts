@@ -1,29 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { compositeSnapshot, compositeTie as tie } from '../../../test/helpers/composite-snapshot.js';
 import { InvalidInputError } from '../../domain/errors.js';
 import { stream } from '../../domain/random.js';
-import { DIMENSIONS } from '../../domain/schema.js';
 import type { Snapshot, TieAt } from '../../domain/world.js';
 import { balanceStability } from './balance-stability.js';
 
-const tie = (a: string, b: string, value: number, confidence: number): TieAt => ({
-  a,
-  b,
-  dimension: 'composite',
-  value,
-  confidence,
-  observed: '2021',
-  evidence: ['e'],
-});
-
-const snap = (ties: TieAt[]): Snapshot => ({
-  world: 'w',
-  at: '2021-12',
-  layer: 'composite',
-  actors: ['A', 'B', 'C'].map((id) => ({ id, kind: 'state', name: id, aliases: [], evidence: ['e'] })),
-  ties,
-  byDimension: Object.fromEntries(DIMENSIONS.map((d) => [d, []])) as unknown as Snapshot['byDimension'],
-  capabilities: {},
-});
+const snap = (ties: TieAt[]): Snapshot => compositeSnapshot(['A', 'B', 'C'], ties);
 
 describe('balance stability', () => {
   it('never moves a graph whose ties are held with full confidence', () => {

@@ -1,33 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { compositeSnapshot, compositeTie as tie } from '../../../test/helpers/composite-snapshot.js';
 import { InvalidInputError } from '../../domain/errors.js';
 import { stream } from '../../domain/random.js';
-import { DIMENSIONS } from '../../domain/schema.js';
-import type { Snapshot, TieAt } from '../../domain/world.js';
+import type { Snapshot } from '../../domain/world.js';
 import { alignmentStability } from './alignment-stability.js';
 
-const tie = (a: string, b: string, value: number, confidence: number): TieAt => ({
-  a,
-  b,
-  dimension: 'composite',
-  value,
-  confidence,
-  observed: '2021',
-  evidence: ['e'],
-});
-
 // X sits firmly with P; Y barely leans to P on thin, uncertain ties; Z has a tie to P only.
-const snap: Snapshot = {
-  world: 'w',
-  at: '2021-12',
-  layer: 'composite',
-  actors: ['P', 'Q', 'X', 'Y', 'Z'].map((id) => ({
-    id,
-    kind: 'state',
-    name: id,
-    aliases: [],
-    evidence: ['e'],
-  })),
-  ties: [
+const snap: Snapshot = compositeSnapshot(
+  ['P', 'Q', 'X', 'Y', 'Z'],
+  [
     tie('P', 'Q', -0.8, 1),
     tie('P', 'X', 0.8, 1),
     tie('P', 'Y', 0.2, 0.2),
@@ -35,9 +16,7 @@ const snap: Snapshot = {
     tie('Q', 'X', -0.6, 1),
     tie('Q', 'Y', 0.1, 0.2),
   ],
-  byDimension: Object.fromEntries(DIMENSIONS.map((d) => [d, []])) as unknown as Snapshot['byDimension'],
-  capabilities: {},
-};
+);
 
 describe('alignment stability', () => {
   it('keeps a position held with full confidence, and shares a thin one between sides', () => {

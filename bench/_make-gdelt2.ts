@@ -7,7 +7,7 @@
 import { once } from 'node:events';
 import { createWriteStream, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { randomInt, stream } from '../src/domain/random.js';
+import { randomInt, stream } from '../src/kernels/random.js';
 
 const SAMPLE = fileURLToPath(
   new URL('../test/fixtures/events/gdelt2_events_20201115_international_dyads.export.tsv', import.meta.url),

@@ -23,7 +23,7 @@ import { xorModelLp } from '../src/analysis/balance/frustration-mip.js';
 import { triangleCensus, triangleCount } from '../src/analysis/balance/triangle-census.js';
 import { parseEdgeListCsv } from '../src/analysis/edge-list-csv.js';
 import { type IndexedSignedGraph, indexGraph, type SignedEdge } from '../src/analysis/signed-graph.js';
-import { stream as createRng, type Rng } from '../src/domain/random.js';
+import { stream as createRng, type Rng } from '../src/kernels/random.js';
 
 const QUICK = process.env.BENCH_QUICK === '1';
 const COW_DIR = new URL('../data/balance/cow_doreian_mrvar/', import.meta.url);

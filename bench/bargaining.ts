@@ -14,7 +14,7 @@ import { forecast } from '../src/bargaining/forecast.js';
 import { loadBargainingInput } from '../src/bargaining/input/load.js';
 import { forecastSensitivity } from '../src/bargaining/sensitivity.js';
 import type { BargainingModel } from '../src/bargaining/types.js';
-import { stream } from '../src/domain/random.js';
+import { stream } from '../src/kernels/random.js';
 import { median, QUICK, table } from './_measure.js';
 
 /** KTAB published/measured figures (seconds), from the project's bargaining reference notes. */

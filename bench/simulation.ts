@@ -10,7 +10,7 @@
  */
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { stream } from '../src/domain/random.js';
+import { stream } from '../src/kernels/random.js';
 import type { World } from '../src/domain/world.js';
 import { runScenario } from '../src/simulation/run-scenario.js';
 import { loadScenario, scenarioFromObject } from '../src/simulation/scenario.js';

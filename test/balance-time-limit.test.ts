@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { randomInt, stream } from '../src/domain/random.js';
+import { randomInt, stream } from '../src/kernels/random.js';
 import { runCliCaptured } from './helpers/run-command.js';
 
 /** A seeded random signed edge list of `n` nodes and `5n` distinct edges, 40 % negative. */

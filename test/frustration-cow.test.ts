@@ -9,7 +9,7 @@ import { toCostGraph } from '../src/analysis/balance/cost-graph.js';
 import { frustrationIndex } from '../src/analysis/balance/frustration-exact.js';
 import { frustrationMip } from '../src/analysis/balance/frustration-mip.js';
 import { indexGraph, inducedSubgraph, type SignedGraph } from '../src/analysis/signed-graph.js';
-import { stream as createRng, type Rng } from '../src/domain/random.js';
+import { stream as createRng, type Rng } from '../src/kernels/random.js';
 import { balanceData, bruteForceFrustration, cowWindows } from './helpers/signed-graphs.js';
 
 const windows = cowWindows();

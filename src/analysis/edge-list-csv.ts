@@ -5,7 +5,7 @@
  * counted as warnings, repeated pairs with opposite signs are errors.
  */
 
-import { splitCsvLine } from '../domain/csv.js';
+import { splitCsvLine } from '../kernels/csv.js';
 import { InvalidInputError, type Problem } from '../domain/errors.js';
 import type { SignedEdge, SignedGraph } from './signed-graph.js';
 

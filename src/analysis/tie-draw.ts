@@ -7,7 +7,7 @@
  * of Efron & Tibshirani 1993, An Introduction to the Bootstrap, ch. 6), not a model of change.
  */
 import { InvalidInputError } from '../domain/errors.js';
-import type { Rng } from '../domain/random.js';
+import type { Rng } from '../kernels/random.js';
 import type { Snapshot } from '../domain/world.js';
 
 export interface TieDrawOptions {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidInputError } from '../domain/errors.js';
-import { stream } from '../domain/random.js';
+import { stream } from '../kernels/random.js';
 import { loadBargainingInput } from './input/load.js';
 import { forecastSensitivity } from './sensitivity.js';
 import type { BargainingActor, BargainingInput } from './types.js';

@@ -20,7 +20,7 @@
  * actor's sum would pass 100, capabilities positive — so every draw is a valid issue.
  */
 import { InvalidInputError, type Problem } from '../domain/errors.js';
-import type { Rng } from '../domain/random.js';
+import type { Rng } from '../kernels/random.js';
 import { type ForecastOptions, forecast } from './forecast.js';
 import type { BargainingActor, BargainingInput, ForecastResult, InputField } from './types.js';
 

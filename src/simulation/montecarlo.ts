@@ -11,7 +11,7 @@
  */
 
 import { drawTie } from '../analysis/tie-draw.js';
-import { type Rng, stream } from '../domain/random.js';
+import { type Rng, stream } from '../kernels/random.js';
 import { Engine } from './engine.js';
 import { ENGINE_PARAMS, type EngineParams } from './engine-params.js';
 import { Collector, measureFloats } from './measures/collector.js';

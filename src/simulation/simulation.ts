@@ -4,7 +4,7 @@
  * Useful for exploring the dynamics, tests and teaching; scenarios use `runScenario`.
  */
 import { InvalidInputError } from '../domain/errors.js';
-import { type Rng, stream } from '../domain/random.js';
+import { type Rng, stream } from '../kernels/random.js';
 import { addMonths } from '../domain/time.js';
 import type { World } from '../domain/world.js';
 import { Engine } from './engine.js';

@@ -6,7 +6,7 @@ import {
   bruteForceFrustration,
   complete,
 } from '../../../test/helpers/signed-graphs.js';
-import { stream as createRng } from '../../domain/random.js';
+import { stream as createRng } from '../../kernels/random.js';
 import { indexGraph } from '../signed-graph.js';
 import { loadHighs } from '../solvers/highs.js';
 import { adjacencyOf, frustrationCost, toCostGraph } from './cost-graph.js';

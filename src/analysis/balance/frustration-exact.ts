@@ -13,7 +13,7 @@
  * Nodes can be fixed to a side (for flip costs): a fixed node is tied to an extra ground node by an
  * edge heavier than all others together, which keeps every reduction exact.
  */
-import { stream as createRng, type Rng } from '../../domain/random.js';
+import { stream as createRng, type Rng } from '../../kernels/random.js';
 import type { IndexedSignedGraph } from '../signed-graph.js';
 import { nodeIndex } from '../signed-graph.js';
 import { biconnectedBlocks } from './biconnected.js';

@@ -8,7 +8,7 @@
  * perturbations of the best solution found (iterated local search).
  */
 
-import { type Rng, randomInt } from '../../domain/random.js';
+import { type Rng, randomInt } from '../../kernels/random.js';
 import { MinHeap } from '../min-heap.js';
 import { type Adjacency, adjacencyOf, type CostGraph, frustrationCost } from './cost-graph.js';
 

@@ -10,7 +10,7 @@
  * edge (u, v), a breadth-first search over (node, parity) states finds a shortest u–v path with an
  * even number of frustrated edges among edges with capacity left, closing a negative cycle.
  */
-import type { Rng } from '../../domain/random.js';
+import type { Rng } from '../../kernels/random.js';
 import { adjacencyOf, type CostGraph, isFrustrated } from './cost-graph.js';
 
 export interface CyclePackingOptions {

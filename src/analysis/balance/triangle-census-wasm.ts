@@ -18,7 +18,7 @@ import {
   OP,
   set,
   uleb,
-} from '../../domain/wasm-assembler.js';
+} from '../../kernels/wasm-assembler.js';
 
 // Parameters: P, N (row bases), rowBytes, src, dst (i32 arrays), weight (f64 array), m, out.
 const [P, N, ROW, SRC, DST, WGT, M, OUT] = [0, 1, 2, 3, 4, 5, 6, 7];

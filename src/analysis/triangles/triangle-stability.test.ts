@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compositeSnapshot, compositeTie as tie } from '../../../test/helpers/composite-snapshot.js';
 import { InvalidInputError } from '../../domain/errors.js';
-import { stream } from '../../domain/random.js';
+import { stream } from '../../kernels/random.js';
 import type { Snapshot, TieAt } from '../../domain/world.js';
 import { triangleStability } from './triangle-stability.js';
 

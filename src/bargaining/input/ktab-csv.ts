@@ -5,7 +5,7 @@
  * commas allowed. Every problem is reported with file, line, column name and a hint.
  */
 
-import { splitCsvLine } from '../../domain/csv.js';
+import { splitCsvLine } from '../../kernels/csv.js';
 import { BargainingInputError, type Problem } from '../../domain/errors.js';
 import type { BargainingActor, BargainingInput } from '../types.js';
 import { checkInput } from './check-input.js';

@@ -14,7 +14,7 @@ import {
 } from '../../bargaining/index.js';
 import type { BargainingInput, ForecastResult } from '../../bargaining/types.js';
 import { LimitExceededError } from '../../domain/errors.js';
-import { stream } from '../../domain/random.js';
+import { stream } from '../../kernels/random.js';
 import { number } from '../number-option.js';
 import { fmt, printJson, printTable } from '../output.js';
 

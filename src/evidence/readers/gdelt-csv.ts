@@ -3,7 +3,7 @@
  * strings quoted, `NA` for a missing value. Columns are found by name, so 1.0 and 2.0 exports both
  * read.
  */
-import { splitCsvLine } from '../../domain/csv.js';
+import { splitCsvLine } from '../../kernels/csv.js';
 import type { FormatReader } from './event-reader.js';
 import { type GdeltLayout, gdeltRow } from './gdelt-row.js';
 

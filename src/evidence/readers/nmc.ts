@@ -4,7 +4,7 @@
  * iron/steel, primary energy, total and urban population); NMC codes missing values as -9.
  */
 
-import { parseCsv } from '../../domain/csv.js';
+import { parseCsv } from '../../kernels/csv.js';
 import { InvalidInputError, type Problem } from '../../domain/errors.js';
 import type { Capability } from '../../domain/schema.js';
 

@@ -3,7 +3,7 @@
  * are looked up by column name. Problems name file, line and field, so a renamed column, a
  * truncated file or a non-numeric cell is found where it is.
  */
-import { splitCsvLine } from '../../domain/csv.js';
+import { splitCsvLine } from '../../kernels/csv.js';
 import { InvalidInputError } from '../../domain/errors.js';
 
 /** One data row: its 1-based line and typed access to its cells by column name. */

@@ -7,7 +7,7 @@
  * on the main thread after the runs, once per distinct sign pattern.
  */
 import { SNAPSHOT_GRAPH_DEFAULTS } from '../../analysis/from-snapshot.js';
-import type { Rng } from '../../domain/random.js';
+import type { Rng } from '../../kernels/random.js';
 import { MEASURE_BY_ID } from './index.js';
 import { type Frame, StateViewer, type ViewModel } from './state-view.js';
 import type { Evaluate, MeasureContext, MeasureKind } from './types.js';

@@ -4,7 +4,7 @@
  * state — always by calling the analysis layer's own function, never by computing it again.
  */
 import type { z } from 'zod';
-import type { Rng } from '../../domain/random.js';
+import type { Rng } from '../../kernels/random.js';
 import type { Snapshot } from '../../domain/world.js';
 import type { DataPath } from '../../worlds/yaml-source.js';
 

@@ -10,8 +10,8 @@
  */
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { stream } from '../src/kernels/random.js';
 import type { World } from '../src/domain/world.js';
+import { stream } from '../src/kernels/random.js';
 import { runScenario } from '../src/simulation/run-scenario.js';
 import { loadScenario, scenarioFromObject } from '../src/simulation/scenario.js';
 import { median, QUICK, table, timeCommand } from './_measure.js';

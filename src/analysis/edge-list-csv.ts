@@ -5,8 +5,8 @@
  * counted as warnings, repeated pairs with opposite signs are errors.
  */
 
-import { splitCsvLine } from '../kernels/csv.js';
 import { InvalidInputError, type Problem } from '../domain/errors.js';
+import { splitCsvLine } from '../kernels/csv.js';
 import type { SignedEdge, SignedGraph } from './signed-graph.js';
 
 /** The graph read and the non-fatal problems met on the way. */

@@ -7,8 +7,8 @@
  * of Efron & Tibshirani 1993, An Introduction to the Bootstrap, ch. 6), not a model of change.
  */
 import { InvalidInputError } from '../domain/errors.js';
-import type { Rng } from '../kernels/random.js';
 import type { Snapshot } from '../domain/world.js';
+import type { Rng } from '../kernels/random.js';
 
 export interface TieDrawOptions {
   /** Standard deviation of a tie held with confidence 0. */

@@ -4,9 +4,9 @@
  * Useful for exploring the dynamics, tests and teaching; scenarios use `runScenario`.
  */
 import { InvalidInputError } from '../domain/errors.js';
-import { type Rng, stream } from '../kernels/random.js';
 import { addMonths } from '../domain/time.js';
 import type { World } from '../domain/world.js';
+import { type Rng, stream } from '../kernels/random.js';
 import { Engine } from './engine.js';
 import { ENGINE_DEFAULTS, type EngineParams } from './engine-params.js';
 import { MECHANISMS } from './mechanisms/index.js';

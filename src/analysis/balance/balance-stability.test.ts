@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { compositeSnapshot, compositeTie as tie } from '../../../test/helpers/composite-snapshot.js';
 import { InvalidInputError } from '../../domain/errors.js';
-import { stream } from '../../kernels/random.js';
 import type { Snapshot, TieAt } from '../../domain/world.js';
+import { stream } from '../../kernels/random.js';
 import { balanceStability } from './balance-stability.js';
 
 const snap = (ties: TieAt[]): Snapshot => compositeSnapshot(['A', 'B', 'C'], ties);

@@ -5,8 +5,9 @@
  * recount the triangle census (Cartwright & Harary 1956) and whether the graph is balanced. The
  * frustration index is left out: its exact solver per draw would cost minutes, not seconds.
  */
-import type { Rng } from '../../kernels/random.js';
+
 import type { Snapshot } from '../../domain/world.js';
+import type { Rng } from '../../kernels/random.js';
 import { graphFromSnapshot, SNAPSHOT_GRAPH_DEFAULTS, type SnapshotGraphOptions } from '../from-snapshot.js';
 import { indexGraph } from '../signed-graph.js';
 import { checkDraws, drawSnapshot, TIE_DRAW_DEFAULTS } from '../tie-draw.js';

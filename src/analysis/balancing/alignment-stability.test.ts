@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { compositeSnapshot, compositeTie as tie } from '../../../test/helpers/composite-snapshot.js';
 import { InvalidInputError } from '../../domain/errors.js';
-import { stream } from '../../kernels/random.js';
 import type { Snapshot } from '../../domain/world.js';
+import { stream } from '../../kernels/random.js';
 import { alignmentStability } from './alignment-stability.js';
 
 // X sits firmly with P; Y barely leans to P on thin, uncertain ties; Z has a tie to P only.

@@ -6,8 +6,9 @@
  * the 5th–95th percentile band of its position. A tie the snapshot does not have is never drawn, so
  * an actor's "no data" stays no data in every draw.
  */
-import type { Rng } from '../../kernels/random.js';
+
 import type { Snapshot } from '../../domain/world.js';
+import type { Rng } from '../../kernels/random.js';
 import { checkDraws, drawSnapshot, TIE_DRAW_DEFAULTS } from '../tie-draw.js';
 import {
   ALIGNMENT_DEFAULTS,

@@ -6,8 +6,9 @@
  * rather than being given a confidence it does not have. The measure matters near the neutral
  * cut-off: a tie of 0.12 held with confidence 0.5 is neutral in about a third of the draws.
  */
-import type { Rng } from '../../kernels/random.js';
+
 import type { Snapshot } from '../../domain/world.js';
+import type { Rng } from '../../kernels/random.js';
 import { checkDraws, drawTie, TIE_DRAW_DEFAULTS } from '../tie-draw.js';
 import {
   classifyTriangle,

@@ -5,8 +5,8 @@
  * commas allowed. Every problem is reported with file, line, column name and a hint.
  */
 
-import { splitCsvLine } from '../../kernels/csv.js';
 import { BargainingInputError, type Problem } from '../../domain/errors.js';
+import { splitCsvLine } from '../../kernels/csv.js';
 import type { BargainingActor, BargainingInput } from '../types.js';
 import { checkInput } from './check-input.js';
 import { parseNumber, withoutTrailingEmpty } from './csv-fields.js';

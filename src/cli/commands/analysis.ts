@@ -24,8 +24,8 @@ import {
 } from '../../analysis/triangles/strategic-triangle.js';
 import { triangleStability } from '../../analysis/triangles/triangle-stability.js';
 import { formatProblem, InvalidInputError } from '../../domain/errors.js';
-import { stream } from '../../kernels/random.js';
 import { ACTOR_KINDS } from '../../domain/schema.js';
+import { stream } from '../../kernels/random.js';
 import { readTextFile } from '../../worlds/read-text-file.js';
 import { integer, number } from '../number-option.js';
 import { bar, clip, fmt, printJson, printTable } from '../output.js';

@@ -4,9 +4,9 @@
  * iron/steel, primary energy, total and urban population); NMC codes missing values as -9.
  */
 
-import { parseCsv } from '../../kernels/csv.js';
 import { InvalidInputError, type Problem } from '../../domain/errors.js';
 import type { Capability } from '../../domain/schema.js';
+import { parseCsv } from '../../kernels/csv.js';
 
 const COLUMNS = ['ccode', 'year', 'milex', 'milper', 'irst', 'pec', 'tpop', 'upop', 'cinc'] as const;
 

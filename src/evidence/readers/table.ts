@@ -3,8 +3,9 @@
  * are looked up by column name. Problems name file, line and field, so a renamed column, a
  * truncated file or a non-numeric cell is found where it is.
  */
-import { splitCsvLine } from '../../kernels/csv.js';
+
 import { InvalidInputError } from '../../domain/errors.js';
+import { splitCsvLine } from '../../kernels/csv.js';
 
 /** One data row: its 1-based line and typed access to its cells by column name. */
 export interface TableRow<C extends string> {

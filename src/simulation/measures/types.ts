@@ -4,8 +4,8 @@
  * state — always by calling the analysis layer's own function, never by computing it again.
  */
 import type { z } from 'zod';
-import type { Rng } from '../../kernels/random.js';
 import type { Snapshot } from '../../domain/world.js';
+import type { Rng } from '../../kernels/random.js';
 import type { DataPath } from '../../worlds/yaml-source.js';
 
 /** A `follow:` entry once parsed: the kind and its actor ids, with where each id was written. */

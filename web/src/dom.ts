@@ -70,3 +70,62 @@ export function valueBar(value: number): HTMLSpanElement {
   fill.style.left = value < 0 ? `calc(50% - ${share})` : '50%';
   return h('span', { class: 'vbar', 'aria-hidden': 'true' }, fill);
 }
+
+/** One column of a `table`: its heading and how a row fills its cell. */
+export interface Column<T> {
+  readonly head: string;
+  readonly cell: (row: T, index: number) => Child | Child[];
+  /** Right-aligned figures (`class="num"` on the heading and the cells). */
+  readonly numeric?: boolean;
+  /** Extra attributes of each body cell, e.g. a `title`. */
+  readonly cellAttrs?: (row: T) => Attrs;
+}
+
+/**
+ * An accessible table: one `th scope="col"` per column, one row per item. `rowAttrs` lets a view
+ * make a row clickable or mark it; a view that refills rows later keeps the returned `tbody`.
+ *
+ * @example
+ * table([{ head: 'Actor', cell: (r) => r.id }, { head: 'Triangles', numeric: true, cell: (r) => r.n }],
+ *   rows, { caption: 'Pivots', class: 'pivots' });
+ */
+export function table<T>(
+  columns: readonly Column<T>[],
+  rows: readonly T[],
+  options: { caption?: string; attrs?: Attrs; rowAttrs?: (row: T, index: number) => Attrs } = {},
+): HTMLTableElement {
+  const head = h(
+    'thead',
+    {},
+    h(
+      'tr',
+      {},
+      columns.map((c) => h('th', { scope: 'col', class: c.numeric ? 'num' : undefined }, c.head)),
+    ),
+  );
+  const body = h('tbody', {}, tableRows(columns, rows, options.rowAttrs));
+  return h(
+    'table',
+    options.attrs ?? {},
+    options.caption ? h('caption', {}, options.caption) : null,
+    head,
+    body,
+  );
+}
+
+/** The body rows of `table`, for a view that refills its `tbody` in place. */
+export function tableRows<T>(
+  columns: readonly Column<T>[],
+  rows: readonly T[],
+  rowAttrs?: (row: T, index: number) => Attrs,
+): HTMLTableRowElement[] {
+  return rows.map((row, i) =>
+    h(
+      'tr',
+      rowAttrs?.(row, i) ?? {},
+      columns.map((c) =>
+        h('td', { class: c.numeric ? 'num' : undefined, ...c.cellAttrs?.(row) }, ...[c.cell(row, i)].flat()),
+      ),
+    ),
+  );
+}

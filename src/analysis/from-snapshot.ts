@@ -2,6 +2,7 @@
  * The signed graph of a world snapshot: actors are nodes, ties on the snapshot's layer whose
  * |value| reaches the neutral threshold are edges weighted by their value.
  */
+import { NEUTRAL_THRESHOLD } from '../domain/defaults.js';
 import { ACTOR_KINDS } from '../domain/schema.js';
 import type { Snapshot } from '../domain/world.js';
 import type { SignedGraph } from './signed-graph.js';
@@ -16,7 +17,7 @@ export interface SnapshotGraphOptions {
 }
 
 export const SNAPSHOT_GRAPH_DEFAULTS: Readonly<SnapshotGraphOptions> = Object.freeze({
-  neutral: 0.1,
+  neutral: NEUTRAL_THRESHOLD,
   kinds: ACTOR_KINDS,
 });
 
@@ -50,12 +51,20 @@ export function tieValue(s: Snapshot, a: string, b: string): number {
 
 /**
  * Tie value between two actors on the snapshot's layer, undefined when none is observed (no data,
- * as opposed to an observed neutral tie); an observed |value| below `neutral` reads as 0.
+ * as opposed to an observed neutral tie); an observed |value| below `options.neutral` reads as 0
+ * (without it, every observed value is kept as it is).
  *
  * @example
  * observedTie(snap, 'A', 'UNRELATED'); // undefined
+ * observedTie(snap, 'A', 'B', { neutral: NEUTRAL_THRESHOLD }); // 0 for a tie of 0.05
  */
-export function observedTie(s: Snapshot, a: string, b: string, neutral = 0): number | undefined {
+export function observedTie(
+  s: Snapshot,
+  a: string,
+  b: string,
+  options: { neutral?: number } = {},
+): number | undefined {
+  const neutral = options.neutral ?? 0;
   const [x, y] = a < b ? [a, b] : [b, a];
   const v = s.ties.find((t) => t.a === x && t.b === y)?.value;
   return v === undefined || Math.abs(v) >= neutral ? v : 0;

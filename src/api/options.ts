@@ -2,6 +2,7 @@
  * Options of the HTTP API and server. Every limit is an option with a default here, so tests and
  * operators can tighten or loosen them without touching the routes.
  */
+import { DEFAULT_WORLD } from '../domain/defaults.js';
 
 export interface ApiLimits {
   /** Largest request body accepted, in bytes (scenario and bargaining uploads). */
@@ -80,7 +81,7 @@ export const API_LIMITS: Readonly<ApiLimits> = Object.freeze({
 export const API_DEFAULTS: Readonly<Omit<ApiOptions, 'limits'>> & { limits: Readonly<ApiLimits> } =
   Object.freeze({
     worlds: [],
-    defaultWorld: 'eurasia',
+    defaultWorld: DEFAULT_WORLD,
     limits: API_LIMITS,
     snapshotCacheSize: 5000,
     responseCacheBytes: 64 * 1024 * 1024,

@@ -1,5 +1,6 @@
 /** The `--world`, `--at` and `--dimension` options shared by every command that reads a world. */
 import type { Command } from 'commander';
+import { DEFAULT_WORLD } from '../domain/defaults.js';
 import type { Layer, Snapshot, World } from '../domain/world.js';
 import { loadWorld } from '../worlds/load.js';
 import { snapshot } from '../worlds/snapshot.js';
@@ -10,19 +11,31 @@ export interface WorldOptions {
   dimension: Layer;
 }
 
-export const DEFAULT_WORLD = 'eurasia';
 export const DEFAULT_AT = '2021-12';
+
+/** Adds `--world` alone (commands that read a whole world, not a snapshot of it). */
+export function addWorldOption(cmd: Command): Command {
+  return cmd.option('-w, --world <ref>', 'bundled world id or path to a world file/folder', DEFAULT_WORLD);
+}
+
+/** Adds `--dimension` (composite or one layer). */
+export function addDimensionOption(cmd: Command): Command {
+  return cmd.option(
+    '-d, --dimension <dimension>',
+    'composite or one dimension (diplomatic, military, …)',
+    'composite',
+  );
+}
 
 /** Adds `--world`, `--at` and `--dimension` to a command. */
 export function addWorldOptions(cmd: Command): Command {
-  return cmd
-    .option('-w, --world <ref>', 'bundled world id or path to a world file/folder', DEFAULT_WORLD)
-    .option('--at <date>', 'date: YYYY, YYYY-MM or YYYY-MM-DD (as of the end of it)', DEFAULT_AT)
-    .option(
-      '-d, --dimension <dimension>',
-      'composite or one dimension (diplomatic, military, …)',
-      'composite',
-    );
+  return addDimensionOption(
+    addWorldOption(cmd).option(
+      '--at <date>',
+      'date: YYYY, YYYY-MM or YYYY-MM-DD (as of the end of it)',
+      DEFAULT_AT,
+    ),
+  );
 }
 
 /** Loads the world named by the options. */

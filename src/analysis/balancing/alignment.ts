@@ -11,6 +11,7 @@
  * the subordinate state system of Southern Asia", World Politics 15, on non-alignment between
  * poles, a property of states: states only by default.)
  */
+import { NEUTRAL_THRESHOLD } from '../../domain/defaults.js';
 import { InvalidInputError, NotFoundError } from '../../domain/errors.js';
 import type { Snapshot } from '../../domain/world.js';
 import { type ActorKind, observedTie } from '../from-snapshot.js';
@@ -45,7 +46,7 @@ export interface AlignmentOptions {
 }
 
 export const ALIGNMENT_DEFAULTS: Readonly<AlignmentOptions> = Object.freeze({
-  neutral: 0.1,
+  neutral: NEUTRAL_THRESHOLD,
   kinds: Object.freeze(['state'] as ActorKind[]),
 });
 
@@ -103,6 +104,6 @@ export function alignmentInSnapshot(
   return alignment(
     s.actors.filter((a) => kinds.includes(a.kind)).map((a) => a.id),
     poles,
-    (a, b) => observedTie(s, a, b, neutral),
+    (a, b) => observedTie(s, a, b, { neutral }),
   );
 }

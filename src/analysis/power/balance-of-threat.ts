@@ -12,6 +12,7 @@
  * out of reach) poses next to no threat however high its other components. By default only hostile
  * dyads are scored (Walt: without intent, power is not a threat to balance against).
  */
+import { NEUTRAL_THRESHOLD } from '../../domain/defaults.js';
 import type { Problem } from '../../domain/errors.js';
 import type { Snapshot } from '../../domain/world.js';
 import { tieValue } from '../from-snapshot.js';
@@ -43,7 +44,7 @@ export const THREAT_DEFAULTS: Readonly<ThreatOptions> = Object.freeze({
   scaleKm: PROXIMITY_DEFAULTS.scaleKm,
   measure: 'cinc',
   hostileOnly: true,
-  neutral: 0.1,
+  neutral: NEUTRAL_THRESHOLD,
 });
 
 export interface Threat {

@@ -11,6 +11,7 @@
  * the junior's import share from the senior. Where the weaker side has no arms-import record the
  * pair is not assessed (counted in `unassessed`), never read as dependent.
  */
+import { NEUTRAL_THRESHOLD } from '../../domain/defaults.js';
 import type { Snapshot } from '../../domain/world.js';
 import { type CapabilityMeasure, capabilityOf } from './capability.js';
 
@@ -24,7 +25,7 @@ export interface DependenceOptions {
 
 export const DEPENDENCE_DEFAULTS: Readonly<DependenceOptions> = Object.freeze({
   measure: 'cinc',
-  neutral: 0.1,
+  neutral: NEUTRAL_THRESHOLD,
   minReliance: 0.1,
 });
 

@@ -5,6 +5,7 @@
  * Bremer & Stuckey 1972). Arms transfers are counted in SIPRI trend-indicator values (TIV, millions)
  * and converted to military expenditure (COW NMC milex, thousands of US$) by a documented factor.
  */
+import { NEUTRAL_THRESHOLD } from '../../domain/defaults.js';
 import { InvalidInputError } from '../../domain/errors.js';
 import type { Snapshot } from '../../domain/world.js';
 import { type CapabilityMeasure, capabilityOf } from './capability.js';
@@ -20,7 +21,7 @@ export interface MilitaryBalanceOptions {
 /** Military expenditure by default: a military balance, not CINC's population and industry. */
 export const MILITARY_BALANCE_DEFAULTS: Readonly<MilitaryBalanceOptions> = Object.freeze({
   measure: 'milex',
-  neutral: 0.1,
+  neutral: NEUTRAL_THRESHOLD,
   milexPerTiv: 1000,
 });
 

@@ -2,6 +2,7 @@
  * Power and threat at one date, in one object (what `counterbalance power` prints): capabilities,
  * the military balance of every rival pair, the balance of threat and dependence asymmetries.
  */
+import { NEUTRAL_THRESHOLD } from '../../domain/defaults.js';
 import type { Problem } from '../../domain/errors.js';
 import type { Snapshot } from '../../domain/world.js';
 import { balanceOfThreat, type Threat, type ThreatOptions } from './balance-of-threat.js';
@@ -24,7 +25,7 @@ export interface PowerReportOptions {
 export const POWER_REPORT_DEFAULTS: Readonly<PowerReportOptions> = Object.freeze({
   measure: 'cinc',
   militaryMeasure: 'milex',
-  neutral: 0.1,
+  neutral: NEUTRAL_THRESHOLD,
   threat: Object.freeze({}),
 });
 

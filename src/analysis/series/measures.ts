@@ -2,6 +2,7 @@
  * Named measures for series and the CLI: a spec such as `tilt:X:A:B` becomes a function of a
  * snapshot. Actor ids come only from the spec, never from this code.
  */
+import { NEUTRAL_THRESHOLD } from '../../domain/defaults.js';
 import { InvalidInputError, NotFoundError } from '../../domain/errors.js';
 import type { Snapshot } from '../../domain/world.js';
 import { algebraicConflict } from '../balance/algebraic-conflict.js';
@@ -26,7 +27,7 @@ export interface MeasureOptions {
   neutral: number;
 }
 
-export const MEASURE_DEFAULTS: Readonly<MeasureOptions> = Object.freeze({ neutral: 0.1 });
+export const MEASURE_DEFAULTS: Readonly<MeasureOptions> = Object.freeze({ neutral: NEUTRAL_THRESHOLD });
 
 interface MeasureKind {
   args: string[];
@@ -83,7 +84,8 @@ const KINDS: Readonly<Record<string, MeasureKind>> = {
     make:
       ([x, p, q], o) =>
       (s) =>
-        alignment([x!], [p!, q!], (a, b) => observedTie(s, a, b, o.neutral)).rows[0]?.position ?? null,
+        alignment([x!], [p!, q!], (a, b) => observedTie(s, a, b, { neutral: o.neutral })).rows[0]?.position ??
+        null,
   },
   engagement: {
     args: ['X', 'P', 'Q'],

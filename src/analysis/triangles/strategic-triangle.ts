@@ -7,6 +7,7 @@
  * - `unit-veto` (−−−): all three are hostile;
  * - `incomplete`: at least one tie is neutral (|w| below the threshold), so the triangle is not in play.
  */
+import { NEUTRAL_THRESHOLD } from '../../domain/defaults.js';
 import { InvalidInputError, NotFoundError } from '../../domain/errors.js';
 import type { Snapshot } from '../../domain/world.js';
 import { tieValue } from '../from-snapshot.js';
@@ -27,7 +28,7 @@ export interface StrategicTriangleOptions {
 }
 
 export const STRATEGIC_TRIANGLE_DEFAULTS: Readonly<StrategicTriangleOptions> = Object.freeze({
-  neutral: 0.1,
+  neutral: NEUTRAL_THRESHOLD,
 });
 
 export interface StrategicTriangle {

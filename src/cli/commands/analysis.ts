@@ -23,13 +23,16 @@ import {
   triangleInSnapshot,
 } from '../../analysis/triangles/strategic-triangle.js';
 import { triangleStability } from '../../analysis/triangles/triangle-stability.js';
+import { NEUTRAL_THRESHOLD } from '../../domain/defaults.js';
 import { formatProblem, InvalidInputError } from '../../domain/errors.js';
 import { ACTOR_KINDS } from '../../domain/schema.js';
 import { stream } from '../../kernels/random.js';
 import { readTextFile } from '../../worlds/read-text-file.js';
-import { integer, number } from '../number-option.js';
+import { integer, number, pair } from '../option-parsers.js';
 import { bar, clip, fmt, printJson, printTable } from '../output.js';
 import {
+  addDimensionOption,
+  addWorldOption,
   addWorldOptions,
   snapshotFromOptions,
   type WorldOptions,
@@ -42,10 +45,19 @@ interface Common extends WorldOptions {
   kinds: string;
 }
 
+/** `--neutral`: the threshold every measure below reads signs with. */
+function withNeutral(cmd: Command): Command {
+  return cmd.option(
+    '--neutral <x>',
+    'ties with |w| below this are neutral',
+    number('neutral', 0, 1),
+    NEUTRAL_THRESHOLD,
+  );
+}
+
 /** `--world/--at/--dimension`, `--neutral`, `--kinds` and `--json`. */
 function withCommon(cmd: Command): Command {
-  return addWorldOptions(cmd)
-    .option('--neutral <x>', 'ties with |w| below this are neutral', number('neutral', 0, 1), 0.1)
+  return withNeutral(addWorldOptions(cmd))
     .option(
       '--kinds <list>',
       `actor kinds measured, comma-separated (${ACTOR_KINDS.join(', ')}); the theories behind these measures are about states`,
@@ -317,20 +329,12 @@ export function register(program: Command): void {
       program
         .command('alignment')
         .description('position of every actor between two poles (+1 first pole, −1 second) and engagement')
-        .requiredOption('--poles <p,q>', 'two actor ids, e.g. USA,CHN'),
+        .requiredOption('--poles <p,q>', 'two actor ids, e.g. USA,CHN', pair('poles')),
     ),
     "how often each actor stays on its side, and its position's 5–95 % band",
-  ).action((opts: Common & Stability & { poles: string }) => {
-    const poles = opts.poles.split(',').map((x) => x.trim());
-    if (poles.length !== 2 || poles.some((x) => x === '')) {
-      throw new InvalidInputError({
-        field: '--poles',
-        message: `'${opts.poles}' is not two ids`,
-        hint: 'e.g. USA,CHN',
-      });
-    }
+  ).action((opts: Common & Stability & { poles: [string, string] }) => {
     const snap = snapshotFromOptions(opts);
-    const axis: [string, string] = [poles[0]!, poles[1]!];
+    const axis = opts.poles;
     const measure = { neutral: opts.neutral, kinds: actorKinds(opts.kinds) };
     const report = alignmentInSnapshot(snap, axis, measure);
     const stability =
@@ -346,7 +350,7 @@ export function register(program: Command): void {
     printTable(report.rows, [
       { header: 'actor', cell: (r) => r.actor },
       { header: 'position', cell: (r) => fmt(r.position, 2), align: 'right' },
-      { header: `◀ ${poles[1]!.padEnd(9)}${poles[0]} ▶`, cell: (r) => bar(r.position, 10) },
+      { header: `◀ ${axis[1].padEnd(9)}${axis[0]} ▶`, cell: (r) => bar(r.position, 10) },
       { header: 'engagement', cell: (r) => fmt(r.engagement, 2), align: 'right' },
     ]);
     const one = report.oneSided.map((r) => `${r.actor} (${r.pole} ${fmt(r.tie, 2)})`).join(', ');
@@ -430,20 +434,19 @@ export function register(program: Command): void {
     ]);
   });
 
-  program
-    .command('series <measure>')
-    .description('a measure over a date range, one value per date')
-    .addHelpText('after', `\nMeasures (actor ids from the world):\n${measureHelp()}\n`)
-    .option('-w, --world <ref>', 'bundled world id or path to a world file/folder', 'eurasia')
-    .option(
-      '-d, --dimension <dimension>',
-      'composite or one dimension (diplomatic, military, …)',
-      'composite',
+  withNeutral(
+    addDimensionOption(
+      addWorldOption(
+        program
+          .command('series <measure>')
+          .description('a measure over a date range, one value per date')
+          .addHelpText('after', `\nMeasures (actor ids from the world):\n${measureHelp()}\n`),
+      ),
     )
-    .requiredOption('--from <date>', 'first date (YYYY, YYYY-MM or YYYY-MM-DD)')
-    .requiredOption('--to <date>', 'last date (inclusive)')
-    .option('--every <months>', 'months between dates', number('every', 1), 12)
-    .option('--neutral <x>', 'ties with |w| below this are neutral', number('neutral', 0, 1), 0.1)
+      .requiredOption('--from <date>', 'first date (YYYY, YYYY-MM or YYYY-MM-DD)')
+      .requiredOption('--to <date>', 'last date (inclusive)')
+      .option('--every <months>', 'months between dates', number('every', 1), 12),
+  )
     .option('--json', 'machine-readable output')
     .action(
       async (

@@ -15,7 +15,7 @@ import {
 import type { BargainingInput, ForecastResult } from '../../bargaining/types.js';
 import { LimitExceededError } from '../../domain/errors.js';
 import { stream } from '../../kernels/random.js';
-import { number } from '../number-option.js';
+import { number } from '../option-parsers.js';
 import { fmt, printJson, printTable } from '../output.js';
 
 interface BargainOptions {

@@ -7,14 +7,8 @@ import { DIMENSIONS } from '../../domain/schema.js';
 import { worldFromEvents } from '../../evidence/world-from-events.js';
 import { loadWorld } from '../../worlds/load.js';
 import { defaultDbPath } from '../default-db.js';
+import { list, number, oneOf } from '../option-parsers.js';
 import { printJson, printTable } from '../output.js';
-
-function prior(raw: string): number {
-  const n = Number(raw);
-  if (!Number.isFinite(n) || n < 0)
-    throw new InvalidInputError({ field: '--prior', message: `'${raw}' is not a number ≥ 0` });
-  return n;
-}
 
 /** Adds `from-events` to the `world` command (registered before this one). */
 export function register(program: Command): void {
@@ -25,25 +19,24 @@ export function register(program: Command): void {
     .description('write a world whose ties are derived from the event store (origin: events)')
     .requiredOption('-o, --out <dir>', 'folder to write the world into')
     .option('--db <path>', 'DuckDB event store file', defaultDbPath())
-    .option('--actors <ids>', 'only dyads among these (comma-separated)', (s: string) =>
-      s.split(',').filter(Boolean),
+    .option('--actors <ids>', 'only dyads among these (comma-separated)', list)
+    .option('--by <period>', 'month or year', oneOf('by', ['month', 'year']), 'month')
+    .option(
+      '--weighting <w>',
+      'events, mentions or root',
+      oneOf('weighting', ['events', 'mentions', 'root']),
+      'events',
     )
-    .option('--by <period>', 'month or year', 'month')
-    .option('--weighting <w>', 'events, mentions or root', 'events')
-    .option('--dimension <d>', `dimension of the derived ties (${DIMENSIONS.join(', ')})`, 'diplomatic')
-    .option('--prior <n>', 'neutral pseudo-events per period (shrinkage)', prior, 10)
+    .option(
+      '--dimension <d>',
+      `dimension of the derived ties (${DIMENSIONS.join(', ')})`,
+      oneOf('dimension', DIMENSIONS),
+      'diplomatic',
+    )
+    .option('--prior <n>', 'neutral pseudo-events per period (shrinkage)', number('prior', 0), 10)
     .option('--id <id>', 'world id', 'events')
     .option('--json', 'print JSON')
     .action(async (opts: OptionValues) => {
-      for (const [field, value, allowed] of [
-        ['--by', opts.by, ['month', 'year']],
-        ['--weighting', opts.weighting, ['events', 'mentions', 'root']],
-        ['--dimension', opts.dimension, DIMENSIONS],
-      ] as const) {
-        if (!(allowed as readonly string[]).includes(value)) {
-          throw new InvalidInputError({ field, message: `'${value}' is not one of ${allowed.join(', ')}` });
-        }
-      }
       // loaded here: `world` commands other than this one never need the native DuckDB binding
       const { openDuckDbStore } = await import('../../evidence/store/duckdb-store.js');
       const store = await openDuckDbStore(opts.db as string);

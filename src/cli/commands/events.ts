@@ -5,34 +5,13 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Command, OptionValues } from 'commander';
-import { InvalidInputError } from '../../domain/errors.js';
 import { importEventFiles } from '../../evidence/import-event-files.js';
 import { EVENT_FORMATS } from '../../evidence/readers/event-reader.js';
 import { openDuckDbStore } from '../../evidence/store/duckdb-store.js';
 import type { EventStore, Weighting } from '../../evidence/store/event-store.js';
 import { defaultDbPath } from '../default-db.js';
+import { integer, list, oneOf, pair } from '../option-parsers.js';
 import { clip, fmt, printJson, printTable } from '../output.js';
-
-function oneOf<T extends string>(field: string, values: readonly T[]) {
-  return (raw: string): T => {
-    if ((values as readonly string[]).includes(raw)) return raw as T;
-    throw new InvalidInputError({ field, message: `'${raw}' is not one of ${values.join(', ')}` });
-  };
-}
-
-function actorList(raw: string): string[] {
-  return raw
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-}
-
-function nonNegative(raw: string): number {
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0)
-    throw new InvalidInputError({ field: '--max-rejects', message: `'${raw}' is not a count` });
-  return n;
-}
 
 async function withStore<T>(opts: OptionValues, work: (store: EventStore) => Promise<T>): Promise<T> {
   const db = opts.db as string;
@@ -63,13 +42,13 @@ export function register(program: Command): void {
     .option(
       '--format <format>',
       `auto or one of ${EVENT_FORMATS.join(', ')}`,
-      oneOf('--format', ['auto', ...EVENT_FORMATS]),
+      oneOf('format', ['auto', ...EVENT_FORMATS]),
       'auto',
     )
     .option(
       '--max-rejects <n>',
       'rejected rows a file may have and still be imported without them',
-      nonNegative,
+      integer('max-rejects', 0),
       0,
     )
     .option('--no-fast-path', "read every file with its format's reader, never the store's own reading")
@@ -103,13 +82,13 @@ export function register(program: Command): void {
   events
     .command('dyads')
     .description('event counts and Goldstein sums per dyad and month or year')
-    .option('--by <period>', 'month or year', oneOf('--by', ['month', 'year'] as const), 'month')
-    .option('--actors <ids>', 'only dyads among these (comma-separated)', actorList)
+    .option('--by <period>', 'month or year', oneOf('by', ['month', 'year'] as const), 'month')
+    .option('--actors <ids>', 'only dyads among these (comma-separated)', list)
     .option('--directed', 'source → target rows instead of undirected pairs')
     .option(
       '--weighting <w>',
       'events, mentions (GDELT NumMentions) or root (root events only)',
-      oneOf<Weighting>('--weighting', ['events', 'mentions', 'root']),
+      oneOf<Weighting>('weighting', ['events', 'mentions', 'root']),
       'events',
     )
     .option(...db())
@@ -159,31 +138,24 @@ export function register(program: Command): void {
   events
     .command('list')
     .description('the events of a pair (with their file, line and source URL)')
-    .requiredOption('--pair <a,b>', 'two actor ids', actorList)
+    .requiredOption('--pair <a,b>', 'two actor ids', pair('pair'))
     .option('--from <date>', 'first day (YYYY-MM-DD)')
     .option('--to <date>', 'last day (YYYY-MM-DD)')
-    .option('--limit <n>', 'at most this many', Number, 100)
+    .option('--limit <n>', 'at most this many', integer('limit', 0), 100)
     .option(...db())
     .option('--json', 'print JSON')
     .action(async (opts: OptionValues) => {
-      const pair = opts.pair as string[];
-      if (pair.length !== 2)
-        throw new InvalidInputError({
-          field: '--pair',
-          message: 'give two actor ids',
-          hint: '--pair RUS,PAK',
-        });
-      const list = await withStore(opts, (store) =>
+      const found = await withStore(opts, (store) =>
         store.events({
-          pair: [pair[0]!, pair[1]!],
+          pair: opts.pair as [string, string],
           from: opts.from,
           to: opts.to,
           limit: opts.limit,
           imported: true,
         }),
       );
-      if (opts.json) return printJson(list);
-      printTable(list, [
+      if (opts.json) return printJson(found);
+      printTable(found, [
         { header: 'date', cell: (e) => e.date },
         { header: 'source', cell: (e) => e.source },
         { header: 'target', cell: (e) => e.target },

@@ -16,46 +16,38 @@ import {
   worldRef,
 } from '../../simulation/scenario.js';
 import { loadWorld } from '../../worlds/load.js';
+import { integer, pair } from '../option-parsers.js';
 import { bar, clip, fmt, printJson, printTable } from '../output.js';
-import { pairOf } from '../pair-option.js';
 import { TOOL_VERSION } from '../version.js';
 
 interface RunFlags {
-  runs?: string;
-  seed?: string;
+  runs?: number;
+  seed?: number;
   world?: string;
-  workers?: string;
+  workers?: number;
   dimension: string;
-  pair: string[];
-  top: string;
+  pair: [string, string][];
+  top: number;
   json?: boolean;
   bundle?: string;
 }
 
-function integer(value: string | undefined, flag: string, min = 0): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isSafeInteger(n) || n < min) {
-    throw new InvalidInputError({
-      field: flag,
-      message: `${flag} takes a whole number${min > 0 ? ` of at least ${min}` : ''}, got '${value}'`,
-    });
-  }
-  return n;
-}
+const pairOf = pair('pair');
 
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
+/** `--pair A,B` again and again: every pair, in order. */
+function collectPairs(value: string, previous: [string, string][]): [string, string][] {
+  return [...previous, pairOf(value)];
 }
 
 function withRunOptions(cmd: Command): Command {
   return cmd
-    .option('--runs <n>', 'Monte Carlo runs (default: the scenario’s)')
-    .option('--seed <s>', 'random seed (default: the scenario’s)')
+    .option('--runs <n>', 'Monte Carlo runs (default: the scenario’s)', integer('runs', 1))
+    .option('--seed <s>', 'random seed (default: the scenario’s)', integer('seed', 0))
     .option('-w, --world <ref>', 'world id or path (default: the scenario’s)')
     .option(
       '--workers <k>',
       'threads computing runs: this one and k − 1 worker threads (default: min(cores, runs/50))',
+      integer('workers', 1),
     )
     .option('-d, --dimension <dimension>', 'report effects on composite or one dimension', 'composite')
     .option('--json', 'machine-readable output');
@@ -68,10 +60,10 @@ async function run(
 ): Promise<{ doc: ScenarioDocument; options: Partial<RunScenarioOptions>; result: ScenarioResult }> {
   const doc = loadScenario(file);
   const options: Partial<RunScenarioOptions> = {
-    runs: integer(flags.runs, '--runs', 1),
-    seed: integer(flags.seed, '--seed'),
+    runs: flags.runs,
+    seed: flags.seed,
     world: flags.world,
-    workers: integer(flags.workers, '--workers', 1),
+    workers: flags.workers,
     dimension: flags.dimension as Layer,
     track,
   };
@@ -158,11 +150,11 @@ export function register(program: Command): void {
 
   withRunOptions(scenario.command('run <file>'))
     .description('run a scenario file (or a bundled scenario id) and show the largest effects')
-    .option('--pair <A,B>', 'also follow this pair step by step (repeatable)', collect, [])
-    .option('--top <k>', 'effects to show', '15')
+    .option('--pair <A,B>', 'also follow this pair step by step (repeatable)', collectPairs, [])
+    .option('--top <k>', 'effects to show', integer('top', 0), 15)
     .option('--bundle <dir>', 'also write a replication bundle (manifest, scenario, outputs, citations) here')
     .action(async (file: string, flags: RunFlags, cmd: Command) => {
-      const { doc, options, result } = await run(file, flags, flags.pair.map(pairOf));
+      const { doc, options, result } = await run(file, flags, flags.pair);
       if (flags.bundle) {
         // the arguments as given to the program (runCli may be called without process.argv);
         // commander keeps them on the root command but leaves `rawArgs` out of its types
@@ -178,17 +170,17 @@ export function register(program: Command): void {
         process.stderr.write(`wrote replication bundle ${flags.bundle}\n`);
       }
       if (flags.json) return printJson(result);
-      printRun(result, integer(flags.top, '--top') ?? 15);
+      printRun(result, flags.top);
     });
 
   withRunOptions(scenario.command('explain <file>'))
     .description(
       'explain in words how the scenario moved one pair (mechanisms, third actors, numbers) and its followed measures',
     )
-    .option('--pair <A,B>', 'the pair to explain (without it: the followed measures only)')
-    .action(async (file: string, flags: Omit<RunFlags, 'pair'> & { pair?: string }) => {
-      const pair = flags.pair === undefined ? undefined : pairOf(flags.pair);
-      const { result } = await run(file, { ...flags, pair: [], top: '0' }, pair ? [pair] : []);
+    .option('--pair <A,B>', 'the pair to explain (without it: the followed measures only)', pairOf)
+    .action(async (file: string, flags: Omit<RunFlags, 'pair'> & { pair?: [string, string] }) => {
+      const pair = flags.pair;
+      const { result } = await run(file, { ...flags, pair: [], top: 0 }, pair ? [pair] : []);
       const explanation = pair && explainPair(result, pair[0], pair[1]);
       const measures = explainMeasures(result);
       if (flags.json)

@@ -3,8 +3,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Command, OptionValues } from 'commander';
 import { SERVER_DEFAULTS, startServer } from '../../api/server.js';
+import { DEFAULT_WORLD } from '../../domain/defaults.js';
 import { InvalidInputError } from '../../domain/errors.js';
-import { DEFAULT_WORLD } from '../world-options.js';
 
 function port(raw: string): number {
   const n = Number(raw);

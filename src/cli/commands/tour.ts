@@ -1,5 +1,6 @@
 /** `tour`: a guided walk through a bundled world, printed step by step. */
 import type { Command } from 'commander';
+import { DEFAULT_WORLD } from '../../domain/defaults.js';
 import { runTour } from '../../tour/tour.js';
 import { printJson, printTable } from '../output.js';
 
@@ -7,7 +8,7 @@ export function register(program: Command): void {
   program
     .command('tour')
     .description('a guided walk through a bundled world: ties, history, evidence, triangles, balancers')
-    .option('-w, --world <id>', 'bundled world with a tour', 'eurasia')
+    .option('-w, --world <id>', 'bundled world with a tour', DEFAULT_WORLD)
     .option('--json', 'machine-readable output')
     .action(async (opts: { world: string; json?: boolean }) => {
       const sections = await runTour(opts.world);

@@ -8,9 +8,10 @@ import { citedSources } from '../../worlds/export/cited-sources.js';
 import { EXPORT_FORMATS, exportSnapshot } from '../../worlds/export/index.js';
 import { loadWorld } from '../../worlds/load.js';
 import { evidenceIndex, worldStats } from '../../worlds/stats.js';
+import { pair } from '../option-parsers.js';
 import { bar, clip, fmt, printJson, printTable, writeOutputFile } from '../output.js';
-import { pairOf } from '../pair-option.js';
 import {
+  addWorldOption,
   addWorldOptions,
   snapshotFromOptions,
   type WorldOptions,
@@ -94,10 +95,11 @@ export function register(program: Command): void {
       if (results.some((r) => !r.valid)) process.exitCode = 1;
     });
 
-  world
-    .command('stats')
-    .description('counts of actors, ties, events, corridors, memberships, claims and evidence')
-    .option('-w, --world <ref>', 'bundled world id or path', 'eurasia')
+  addWorldOption(
+    world
+      .command('stats')
+      .description('counts of actors, ties, events, corridors, memberships, claims and evidence'),
+  )
     .option('--json', 'machine-readable output')
     .action((opts: { world: string; json?: boolean }) => {
       const stats = worldStats(worldFromOptions(opts));
@@ -108,10 +110,11 @@ export function register(program: Command): void {
       ]);
     });
 
-  world
-    .command('evidence')
-    .description('every evidence record with its source, quote and the facts that cite it')
-    .option('-w, --world <ref>', 'bundled world id or path', 'eurasia')
+  addWorldOption(
+    world
+      .command('evidence')
+      .description('every evidence record with its source, quote and the facts that cite it'),
+  )
     .option('--json', 'machine-readable output')
     .action((opts: { world: string; json?: boolean }) => {
       const index = evidenceIndex(worldFromOptions(opts));
@@ -165,14 +168,15 @@ export function register(program: Command): void {
       process.stderr.write(`wrote ${opts.output}\n`);
     });
 
-  program
-    .command('cite')
-    .description(
-      `the sources behind a view as ${CITATION_FORMATS.join(' or ')}: the whole world, the ties at a date, one pair`,
-    )
-    .option('-w, --world <ref>', 'bundled world id or path to a world file/folder', 'eurasia')
+  addWorldOption(
+    program
+      .command('cite')
+      .description(
+        `the sources behind a view as ${CITATION_FORMATS.join(' or ')}: the whole world, the ties at a date, one pair`,
+      ),
+  )
     .option('--at <date>', 'only the ties in force at this date (default: every observation)')
-    .option('--pair <A,B>', 'only the ties between these two actors')
+    .option('--pair <A,B>', 'only the ties between these two actors', pair('pair'))
     .option('--evidence <ids>', 'exactly these evidence ids, comma-separated')
     .requiredOption('-f, --format <format>', CITATION_FORMATS.join(' | '))
     .option('-o, --output <file>', 'write to this file instead of stdout')
@@ -180,16 +184,15 @@ export function register(program: Command): void {
       (opts: {
         world: string;
         at?: string;
-        pair?: string;
+        pair?: [string, string];
         evidence?: string;
         format: string;
         output?: string;
       }) => {
-        const pair = opts.pair === undefined ? undefined : pairOf(opts.pair);
         const evidence = opts.evidence?.split(',').map((s) => s.trim());
         // check the format before loading the world: a typo fails fast and writes nothing
         formatCitations([], opts.format);
-        const cited = citedSources(worldFromOptions(opts), { at: opts.at, pair, evidence });
+        const cited = citedSources(worldFromOptions(opts), { at: opts.at, pair: opts.pair, evidence });
         const text = formatCitations(cited, opts.format);
         if (!opts.output) return void process.stdout.write(text);
         writeOutputFile(opts.output, text);

@@ -30,7 +30,8 @@ export const alignment: MeasureKind = {
   create: (args, ctx) => {
     const [x, p, q] = args.map((i) => ctx.ids[i]!) as [string, string, string];
     return (view) => {
-      const row = alignmentOnAxis([x], [p, q], (a, b) => observedTie(view, a, b, ctx.neutral)).rows[0];
+      const row = alignmentOnAxis([x], [p, q], (a, b) => observedTie(view, a, b, { neutral: ctx.neutral }))
+        .rows[0];
       return row?.position ?? Number.NaN;
     };
   },

@@ -31,8 +31,8 @@ export const tilt: MeasureKind = {
   create: (args, ctx) => {
     const [x, a, b] = args.map((i) => ctx.ids[i]!) as [string, string, string];
     return (view) => {
-      const toA = observedTie(view, x, a, ctx.neutral) ?? 0;
-      const toB = observedTie(view, x, b, ctx.neutral) ?? 0;
+      const toA = observedTie(view, x, a, { neutral: ctx.neutral }) ?? 0;
+      const toB = observedTie(view, x, b, { neutral: ctx.neutral }) ?? 0;
       return toA === 0 && toB === 0 ? Number.NaN : tiltBetween(toA, toB);
     };
   },

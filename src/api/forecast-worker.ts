@@ -3,8 +3,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { type ForecastOptions, forecast } from '../bargaining/forecast.js';
 import { forecastSensitivity, type SensitivityResult } from '../bargaining/sensitivity.js';
 import type { BargainingInput, BargainingModel, ForecastResult } from '../bargaining/types.js';
+import { replyFromError, type WorkerReply } from '../domain/worker-reply.js';
 import { stream } from '../kernels/random.js';
-import { replyFromError, type WorkerReply } from './worker-reply.js';
 
 export interface ForecastTask {
   input: BargainingInput;

@@ -1,32 +1,20 @@
 /**
  * Runs one CPU-heavy call in a worker thread so the server keeps answering meanwhile, with a time
- * limit (the worker is terminated when it passes) and cancellation. The entry module is a sibling
- * of this file: `<name>.js` when compiled; under tsx (`.ts` source) the worker starts from a
- * one-line bootstrap that registers tsx first, since a worker does not inherit the loader hooks.
+ * limit (the worker is terminated when it passes) and cancellation. The thread starts the way every
+ * worker of this project does (src/build/worker-script.ts).
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { WorkerScript } from '../build/worker-script.js';
 import { LimitExceededError, SolverError } from '../domain/errors.js';
-import { errorFromReply, type WorkerReply } from './worker-reply.js';
+import { errorFromReply, type WorkerReply } from '../domain/worker-reply.js';
 
-function spawn(entry: string, data: unknown): Worker {
-  const self = import.meta.url;
-  if (!self.endsWith('.ts')) return new Worker(new URL(`./${entry}.js`, self), { workerData: data });
-  const require = createRequire(self);
-  const pkgFile = require.resolve('tsx/package.json');
-  const exportsMap = (
-    JSON.parse(readFileSync(pkgFile, 'utf8')) as {
-      exports: Record<string, { import: { default: string } }>;
-    }
-  ).exports;
-  const tsxApi = pathToFileURL(join(dirname(pkgFile), exportsMap['./esm/api']!.import.default)).href;
-  const target = new URL(`./${entry}.ts`, self).href;
-  const boot = `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(target)}); });`;
-  return new Worker(boot, { eval: true, workerData: data });
-}
+/** Worker entries the API runs, by name (each a sibling module of this file). */
+const ENTRIES = {
+  'forecast-worker': new WorkerScript({
+    name: 'forecast-worker',
+    entry: 'src/api/forecast-worker.ts',
+    compiled: new URL('./forecast-worker.js', import.meta.url),
+  }),
+} as const;
 
 /**
  * Calls the worker entry `entry` with `data` and resolves with what it posts back.
@@ -34,12 +22,13 @@ function spawn(entry: string, data: unknown): Worker {
  * @example
  * const result = await runInWorker<ForecastResult>('forecast-worker', { input, model: 'smp' }, { timeoutMs: 20_000 });
  */
-export function runInWorker<T>(
-  entry: string,
+export async function runInWorker<T>(
+  entry: keyof typeof ENTRIES,
   data: unknown,
   options: { timeoutMs: number; signal?: AbortSignal; what: string },
 ): Promise<T> {
-  const worker = spawn(entry, data);
+  const script = ENTRIES[entry];
+  const worker = script.spawn(data, await script.load());
   return new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => {
       reject(

@@ -3,23 +3,17 @@
  * it, and Bueno de Mesquita's 1994 expected utility model as clarified by Scholz, Calbert & Smith
  * (2011). The issue is checked first; the result has positions in the issue's units.
  */
-import { BDM_DEFAULTS, type BdmOptions } from './bdm/options.js';
+import type { BdmOptions } from './bdm/options.js';
 import { runBdm } from './bdm/run.js';
 import { assertValidInput } from './input/check-input.js';
-import { SMP_DEFAULTS, type SmpOptions } from './smp/options.js';
+import type { SmpOptions } from './smp/options.js';
 import { runSmp } from './smp/run.js';
-import type { BargainingInput, BargainingModel, ForecastResult } from './types.js';
+import type { BargainingInput, ForecastResult } from './types.js';
 
 /** Options of `forecast`: the model, and that model's options (see SMP_DEFAULTS, BDM_DEFAULTS). */
 export type ForecastOptions =
   | ({ model?: 'smp' } & Partial<SmpOptions>)
   | ({ model: 'bdm' } & Partial<BdmOptions>);
-
-export const FORECAST_DEFAULTS: Readonly<{
-  model: BargainingModel;
-  smp: typeof SMP_DEFAULTS;
-  bdm: typeof BDM_DEFAULTS;
-}> = Object.freeze({ model: 'smp', smp: SMP_DEFAULTS, bdm: BDM_DEFAULTS });
 
 /**
  * Forecasts where a negotiation lands.

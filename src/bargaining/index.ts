@@ -4,7 +4,7 @@
  * (2011), behind `forecast`; readers for KTAB CSV and YAML issues; text views for people.
  */
 export { BDM_DEFAULTS, type BdmOptions, type CompromiseRule } from './bdm/options.js';
-export { FORECAST_DEFAULTS, type ForecastOptions, forecast } from './forecast.js';
+export { type ForecastOptions, forecast } from './forecast.js';
 export { forecastPoint, weightedMedian } from './forecast-point.js';
 export { assertValidInput, checkInput, type InputIssue } from './input/check-input.js';
 export { type CapabilitySource, type IssueOptions, parseIssueYaml } from './input/issue-yaml.js';

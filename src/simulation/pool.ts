@@ -7,13 +7,13 @@
  * their script comes from worker-script.ts.
  */
 import { cpus } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { SolverError } from '../domain/errors.js';
 import { type Gathered, Gatherer } from './gather.js';
 import { type ChunkResult, Runner } from './montecarlo.js';
 import type { Plan } from './plan.js';
-import type { WarmUpRequest, WorkerInput, WorkerReply } from './worker.js';
-import { workerScript, workerScriptNow } from './worker-script.js';
+import type { ChunkReply, WarmUpRequest, WorkerInput } from './worker.js';
+import { simulationWorker, workerScript, workerScriptNow } from './worker-script.js';
 
 export interface PoolOptions {
   /** Threads computing runs. Default: min(cores, ceil(runs / runsPerWorker)). */
@@ -61,8 +61,7 @@ function chunksOf(plan: Plan): [number, number][] {
 }
 
 function spawn(data: WorkerInput | WarmUpRequest, script: string | undefined): Worker {
-  if (script === undefined) return new Worker(new URL('./worker.js', import.meta.url), { workerData: data });
-  return new Worker(script, { eval: true, workerData: data });
+  return simulationWorker.spawn(data, script);
 }
 
 /** Threads computing `runs` runs in chunks of `chunk`, and how many of them are worker threads. */
@@ -135,10 +134,10 @@ const cancelledError = () => new SolverError('the scenario run was cancelled');
 /** Settles when the worker has sent its last chunk; every chunk it sends goes to `store`. */
 function collect(worker: Worker, store: (index: number, result: ChunkResult) => void): Promise<void> {
   return new Promise<void>((resolve, reject) => {
-    worker.on('message', (reply: WorkerReply) => {
-      if (reply.kind === 'chunk') store(reply.index, reply.result);
-      else if (reply.kind === 'done') resolve();
-      else reject(failure(reply.message));
+    worker.on('message', (reply: ChunkReply) => {
+      if (!reply.ok) reject(failure(reply.message));
+      else if (reply.result === 'done') resolve();
+      else store(reply.result.index, reply.result.chunk);
     });
     worker.on('error', (err) => reject(failure(err.message)));
     worker.on('exit', (code) => reject(failure(`it stopped (exit code ${code}) before finishing`)));

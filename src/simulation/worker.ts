@@ -9,6 +9,7 @@
  * on the main thread until this was found. Copying ~250 KB per chunk costs far less.
  */
 import { type MessagePort, parentPort, workerData } from 'node:worker_threads';
+import { replyFromError, type WorkerReply } from '../domain/worker-reply.js';
 import { type ChunkResult, Runner } from './montecarlo.js';
 import type { Plan } from './plan.js';
 import { WARM_UP_DEFAULTS, warmUpPlan } from './warm-up-plan.js';
@@ -30,24 +31,22 @@ export interface WarmUpRequest {
   planSent: Int32Array;
 }
 
-export type WorkerReply =
-  | { kind: 'chunk'; index: number; result: ChunkResult }
-  | { kind: 'done' }
-  | { kind: 'failed'; message: string };
+/** What a simulation worker posts: each chunk as it is done, then `'done'` (or a failure). */
+export type ChunkReply = WorkerReply<{ index: number; chunk: ChunkResult } | 'done'>;
 
 function work(port: MessagePort, { plan, chunks, claim }: WorkerInput): void {
   try {
     const runner = new Runner(plan);
     for (let c = Atomics.add(claim, 0, 1); c < chunks.length; c = Atomics.add(claim, 0, 1)) {
       const result = runner.runChunk(...chunks[c]!);
-      port.postMessage({ kind: 'chunk', index: c, result } satisfies WorkerReply);
+      port.postMessage({ ok: true, result: { index: c, chunk: result } } satisfies ChunkReply);
     }
-    port.postMessage({ kind: 'done' } satisfies WorkerReply);
+    port.postMessage({ ok: true, result: 'done' } satisfies ChunkReply);
   } catch (err) {
-    port.postMessage({
-      kind: 'failed',
-      message: err instanceof Error ? (err.stack ?? err.message) : String(err),
-    } satisfies WorkerReply);
+    // the stack says where in the engine it failed: the pool puts it in its SolverError
+    const reply = replyFromError(err);
+    const stack = err instanceof Error ? err.stack : undefined;
+    port.postMessage((stack ? { ...reply, message: stack } : reply) satisfies ChunkReply);
   }
 }
 

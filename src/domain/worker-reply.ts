@@ -12,14 +12,21 @@ import {
   type Problem,
   ScenarioValidationError,
   SolverError,
-} from '../domain/errors.js';
+} from './errors.js';
 
-export type WorkerReply<T> =
-  | { ok: true; result: T }
-  | { ok: false; name: string; message: string; problems?: Problem[] };
+/** A failure as data: the error's class name, message and problems. */
+export interface WorkerFailure {
+  ok: false;
+  name: string;
+  message: string;
+  problems?: Problem[];
+}
+
+/** What every worker thread of this project posts back (the API's forecasts, the simulation's chunks). */
+export type WorkerReply<T> = { ok: true; result: T } | WorkerFailure;
 
 /** Flattens an error for `postMessage`. */
-export function replyFromError(err: unknown): WorkerReply<never> {
+export function replyFromError(err: unknown): WorkerFailure {
   if (err instanceof InvalidInputError) {
     return { ok: false, name: err.name, message: err.message, problems: err.problems };
   }

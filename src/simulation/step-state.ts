@@ -2,17 +2,18 @@
  * The state a step hands to every mechanism, with the signals derived from it once per step so
  * that no mechanism recomputes them. All matrices are flat row-major n×n Float64Arrays.
  *
- * Signals (Appendix A of DESIGN.md, with two documented refinements):
+ * Signals (the reference dynamics of docs/design.md, with the refinements listed there):
  * - P = partner part, R = rival part of W, outside a neutral band θ:
  *   P = max(0, W − θ)/(1 − θ), R = max(0, −W − θ)/(1 − θ). Noise-level ties (|W| ≤ θ) count as
  *   neither partnership nor rivalry, which also keeps R sparse.
  * - V = W − M, the recent change of a tie: M is an exponential memory of W with time constant τ
- *   ("what actors are used to"). V is Appendix A's velocity when τ is one step; a longer memory
+ *   ("what actors are used to"). V is the reference velocity when τ is one step; a longer memory
  *   makes a reaction last while the change is fresh and makes results independent of step length.
  * - X_ij = Σ_k R_ik max(0, V_kj − a): how much j has recently warmed to i's rivals (bait and bite,
- *   hedging). Only warming counts, as in Appendix A ("if j warms to k, V_jk > 0"): a partner that
- *   cools toward i's rival gives i no reason to withdraw an offer or to stop hedging (structural
- *   balance already rewards it), and one-sided triggers cannot feed a collapse of ties. Warming
+ *   hedging). Only warming counts, as in the reference dynamics (the trigger is V_jk > 0): a
+ *   partner that cools toward i's rival gives i no reason to withdraw an offer or to stop hedging
+ *   (structural balance already rewards it), and one-sided triggers cannot feed a collapse of
+ *   ties. Warming
  *   within the attention threshold a (the size of ordinary fluctuations) goes unnoticed, so noise
  *   does not ratchet lasting reactions upward in a world without shocks.
  * - g_i = (c_i − m_i)/m_i, recent relative capability growth against a capability memory m.

@@ -15,9 +15,9 @@
  * i–j tie by about δ·s·R·x. The reaction is lasting (a new offer, not a blip): it moves the tie's
  * long-run level too (engine.ts).
  * Stake s_ij = max(0, (W_ij + m)/(1 + m)) with reach m: 1 for an ally, m/(1+m) for a neutral
- * swing state, 0 for a rival beyond −m. Appendix A uses the partner part P_ij (m = 0); a positive
- * reach lets a power also compete for a lukewarm pivot state, which is what the seeds describe
- * (the US and Pakistan as "briefly wayward partners").
+ * swing state, 0 for a rival beyond −m. The reference dynamics (docs/design.md) use the partner
+ * part P_ij (m = 0); a positive reach lets a power also compete for a lukewarm pivot state,
+ * which is what the seeds describe (the US and Pakistan as "briefly wayward partners").
  *
  * Priors: δ log-normal, median 0.6, σ 0.3, capped at 1.2 (reactions trigger reactions; below 1 a
  * chain passes on less than it receives, and on the eurasia world effects stay nearly linear in δ

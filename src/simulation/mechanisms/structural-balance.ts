@@ -4,7 +4,7 @@
  * continuous-time dynamics dX/dt = X² of Marvel, Kleinberg, Kleinberg & Strogatz (2011, PNAS 108,
  * "Continuous-time model of structural balance") drive any signed network to two camps; here the
  * pressure is averaged over third actors and saturated by (1 − W²) so ties stay in [−1, 1]
- * (Appendix A of DESIGN.md).
+ * (the reference dynamics in docs/design.md).
  *
  * ΔW_ij = β · dt · (1 − W_ij²) · (1/(n−2)) Σ_k W_ik W_kj
  *

@@ -7,14 +7,19 @@
  *   index), and the exact frustration index of that year's composite network beside COIN-OR CBC
  *   on the same XOR model;
  * - `world validate` on a 3 MB world with 30,000 problems (locating problems must not cost in
- *   proportion to their number).
+ *   proportion to their number);
+ * - YAML: js-yaml (the load path) beside `yaml` (which the line index and the web editor need),
+ *   each in its own process, on the eurasia world's YAML files, the scenario and bargaining YAML,
+ *   and the 3 MB world: import, then the median of repeated parses (the README's development
+ *   notes say which is kept and why).
  * Each case runs in its own process under /usr/bin/time, so peak memory is the case's own; the
  * CPU column (user + system of the process's threads during the case) is what to compare on a
  * busy machine, where wall time also counts the waiting.
- * Run: `npm run bench -- world` or `node --import tsx bench/world.ts` (BENCH_QUICK=1: fewer runs).
+ * Run: `npm run bench -- world` or `node --import tsx bench/world.ts` (BENCH_QUICK=1: fewer runs;
+ * `--yaml`: the YAML rows only).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,7 +38,52 @@ async function timed<T>(f: () => T | Promise<T>): Promise<{ ms: number; cpu: num
   return { ms: performance.now() - t, cpu: (u.user + u.system) / 1000, value };
 }
 
+/** The YAML texts the load path parses: eurasia's files, the scenarios, the bargaining issues. */
+function yamlTexts(): { name: string; texts: string[] }[] {
+  const dir = (d: string) =>
+    readdirSync(join(root, d))
+      .filter((f) => f.endsWith('.yaml'))
+      .map((f) => readFileSync(join(root, d, f), 'utf8'));
+  const big = manyProblemsWorld(30_000);
+  return [
+    { name: 'eurasia world files', texts: dir('data/worlds/eurasia') },
+    { name: 'scenarios + bargaining issues', texts: [...dir('scenarios'), ...dir('scenarios/bargaining')] },
+    {
+      name: `3 MB world (${(big.bytes / 1e6).toFixed(1)} MB)`,
+      texts: readdirSync(big.dir)
+        .filter((f) => f.endsWith('.yaml'))
+        .map((f) => readFileSync(join(big.dir, f), 'utf8')),
+    },
+  ];
+}
+
+/** Import time, then per text set the median wall and CPU ms of one pass over it. */
+async function yamlCase(parse: () => Promise<(text: string) => unknown>) {
+  const sets = yamlTexts();
+  const imported = await timed(parse);
+  const out: Record<string, unknown> = { importMs: imported.ms };
+  for (const [i, set] of sets.entries()) {
+    const reps = i === 2 ? (QUICK ? 2 : 5) : QUICK ? 10 : 40;
+    const passes = [];
+    for (let r = 0; r < reps; r++) passes.push(await timed(() => set.texts.map(imported.value)));
+    out[`ms${i}`] = median(passes.map((p) => p.ms));
+    out[`cpu${i}`] = median(passes.map((p) => p.cpu));
+    out[`name${i}`] = set.name;
+  }
+  return out;
+}
+
 const CASES: Record<string, () => Promise<Record<string, unknown>>> = {
+  'js-yaml': () =>
+    yamlCase(async () => {
+      const { CORE_SCHEMA, load } = await import('js-yaml');
+      return (text) => load(text, { schema: CORE_SCHEMA });
+    }),
+  yaml: () =>
+    yamlCase(async () => {
+      const { parse } = await import('yaml');
+      return (text) => parse(text, { schema: 'core' });
+    }),
   async build() {
     const { rebuildGlobal } = await import('../src/worlds/global/rebuild.js');
     const out = mkdtempSync(join(tmpdir(), 'cb-global-'));
@@ -230,8 +280,33 @@ function globalRows(): (string | number)[][] {
   return rows;
 }
 
+function yamlRows(): (string | number)[][] {
+  const rows: (string | number)[][] = [];
+  const runs = { 'js-yaml': runCase('js-yaml'), yaml: runCase('yaml') };
+  for (const [lib, r] of Object.entries(runs)) {
+    rows.push([`YAML ${lib}: import`, Number(r.importMs).toFixed(1), '', mib(Number(r.peakKiB)), '', '']);
+    for (const i of [0, 1, 2]) {
+      rows.push([
+        `YAML ${lib}: parse ${String(r[`name${i}`])}`,
+        Number(r[`ms${i}`]).toFixed(1),
+        Number(r[`cpu${i}`]).toFixed(1),
+        '',
+        '',
+        i === 0
+          ? `yaml / js-yaml CPU: ${(Number(runs.yaml.cpu0) / Number(runs['js-yaml'].cpu0)).toFixed(2)}`
+          : '',
+      ]);
+    }
+  }
+  return rows;
+}
+
 function main(): void {
-  const rows = [...eurasiaRows(), ...globalRows()];
+  if (process.argv.includes('--yaml')) {
+    table(['case', 'ms', 'cpu ms', 'peak MiB', 'goal ms', 'detail'], yamlRows());
+    return;
+  }
+  const rows = [...eurasiaRows(), ...globalRows(), ...yamlRows()];
   table(['case', 'ms', 'cpu ms', 'peak MiB', 'goal ms', 'detail'], rows);
   process.stdout.write(
     `\nload average at the end: ${loadavg()

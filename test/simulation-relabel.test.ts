@@ -79,7 +79,7 @@ describe.runIf(ids !== undefined)('relabelling', () => {
 
     const base = loadScenario('seed-russia-pakistan-bait');
     // Measures named by the scenario's own actors (no id written here): a triangle and a tilt on
-    // the shocked pair and the first expected one, and the frustration index.
+    // the shocked pair and the first expected one, the frustration index and the pair's threat.
     const [p, q] = base.scenario.shocks[0]!.tie!;
     const [x, y] = base.scenario.expect[0]!.pair!;
     const third = [x, y].find((id) => id !== p && id !== q)!;
@@ -87,6 +87,7 @@ describe.runIf(ids !== undefined)('relabelling', () => {
       { triangle: [p, q, third].map(f) },
       { tilt: f(q), between: [f(p), f(third)] },
       { measure: 'frustration' },
+      { threat: [f(p), f(q)] },
     ];
     base.scenario.follow = follow((id) => id);
     const original = base.scenario;

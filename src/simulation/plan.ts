@@ -210,7 +210,7 @@ export function compilePlan(sc: Scenario, m: WorldModel, given: Partial<PlanOpti
     tracked: [...pairs.values()],
     chunk: options.chunk,
     follow: followedMeasures(sc).map((f) => ({ kind: f.kind, args: f.args.map(at) })),
-    view: { world: m.world, at: m.at, actors: m.actors, n: m.n, observed: m.observed },
+    view: { world: m.world, at: m.at, actors: m.actors, n: m.n, observed: m.observed, records: m.records },
     measures: { ...FOLLOW_DEFAULTS, ...options.measures },
   };
 }

@@ -66,7 +66,7 @@ export function warmUpPlan(options: Partial<WarmUpOptions> = {}): Plan {
     chunk: runs,
     // Followed measures run only the analysis code they call, which warms up on its own.
     follow: [],
-    view: { world: 'warm-up', at: '2000-01', actors: [], n, observed },
+    view: { world: 'warm-up', at: '2000-01', actors: [], n, observed, records: [] },
     measures: { ...FOLLOW_DEFAULTS },
   };
 }

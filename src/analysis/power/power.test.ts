@@ -80,6 +80,25 @@ describe('balance of threat', () => {
       12,
     );
   });
+
+  it('scores only the dyads asked for, each as in the full table', () => {
+    const all = balanceOfThreat(s).threats;
+    const asked = [
+      ['WNB', 'WNA'],
+      ['PIV', 'WNA'],
+      ['WNA', 'WNB'],
+      ['WNA', 'NONE'],
+    ] as const;
+    const some = balanceOfThreat(s, { dyads: asked }).threats;
+    expect(some.map((t) => `${t.source}>${t.target}`)).toEqual(
+      ['WNA>WNB', 'WNB>WNA'].sort((x, y) => {
+        const tx = all.find((t) => `${t.source}>${t.target}` === x)!.threat;
+        const ty = all.find((t) => `${t.source}>${t.target}` === y)!.threat;
+        return ty - tx || (x < y ? -1 : 1);
+      }),
+    );
+    for (const t of some) expect(t).toEqual(all.find((x) => x.source === t.source && x.target === t.target));
+  });
 });
 
 describe('threat is not additive', () => {

@@ -9,10 +9,9 @@ import type { Layer, World } from '../domain/world.js';
 import { loadWorld } from '../worlds/load.js';
 import { unknownIdHint } from '../worlds/suggest.js';
 import type { Gathered } from './gather.js';
-import { ExactAtHorizon, type FollowOptions } from './measures/collector.js';
+import type { FollowOptions } from './measures/collector.js';
 import { followSpec, isMeasureEntry } from './measures/follow-entry.js';
 import { MECHANISM_IDS } from './mechanisms/index.js';
-import { measureRng } from './montecarlo.js';
 import { compilePlan, followedMeasures, type Plan } from './plan.js';
 import { discardWorkers, POOL_DEFAULTS, runChunks, startWorkers, threadsFor } from './pool.js';
 import {
@@ -241,8 +240,6 @@ export async function runScenario(
     ...(opts.signal && { signal: opts.signal }),
     onChunk: opts.onProgress ? (done, total) => opts.onProgress!({ done, total }) : undefined,
   });
-  // The exact solver is asynchronous (WebAssembly), so it runs here rather than in the threads.
-  await new ExactAtHorizon(plan, measureRng(plan.seed)).apply(gathered);
   return summarise(doc, world, model, plan, gathered, opts, warnings);
 }
 

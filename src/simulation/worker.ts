@@ -1,7 +1,8 @@
 /**
  * Worker-thread entry. Receives a plan, its chunks and the shared claim counter — in workerData, or
  * by message after a warm-up when the thread was started early (`startWorkers`) — then claims and
- * computes chunks until none is left, sending each result back as it is done and a last `done`.
+ * computes chunks until none is left, sending each result back as it is done (with the exact
+ * horizon values of followed measures, see `ExactAtHorizon`) and a last `done`.
  *
  * Results are copied, not transferred: transferring detaches the thread's ArrayBuffers, and in V8 the
  * first detached ArrayBuffer of a thread permanently slows every optimised typed-array access in it
@@ -9,7 +10,8 @@
  * on the main thread until this was found. Copying ~250 KB per chunk costs far less.
  */
 import { type MessagePort, parentPort, workerData } from 'node:worker_threads';
-import { type ChunkResult, Runner } from './montecarlo.js';
+import { ExactAtHorizon } from './measures/collector.js';
+import { type ChunkResult, measureRng, Runner } from './montecarlo.js';
 import type { Plan } from './plan.js';
 import { WARM_UP_DEFAULTS, warmUpPlan } from './warm-up-plan.js';
 
@@ -35,11 +37,13 @@ export type WorkerReply =
   | { kind: 'done' }
   | { kind: 'failed'; message: string };
 
-function work(port: MessagePort, { plan, chunks, claim }: WorkerInput): void {
+async function work(port: MessagePort, { plan, chunks, claim }: WorkerInput): Promise<void> {
   try {
     const runner = new Runner(plan);
+    const exact = new ExactAtHorizon(plan, measureRng(plan.seed));
     for (let c = Atomics.add(claim, 0, 1); c < chunks.length; c = Atomics.add(claim, 0, 1)) {
       const result = runner.runChunk(...chunks[c]!);
+      await exact.apply(result);
       port.postMessage({ kind: 'chunk', index: c, result } satisfies WorkerReply);
     }
     port.postMessage({ kind: 'done' } satisfies WorkerReply);
@@ -72,7 +76,7 @@ const port = parentPort;
 if (port) {
   const data = workerData as WorkerInput | WarmUpRequest;
   if ('warmUpMs' in data) {
-    port.once('message', (input: WorkerInput) => work(port, input));
+    port.once('message', (input: WorkerInput) => void work(port, input));
     tryWarmUp(data);
-  } else work(port, data);
+  } else void work(port, data);
 }

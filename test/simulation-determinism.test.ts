@@ -4,9 +4,9 @@
  */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { explainPair } from '../src/simulation/explain.js';
-import { runScenario } from '../src/simulation/run-scenario.js';
-import { loadScenario, parseScenario } from '../src/simulation/scenario.js';
+import { explainPair } from '../src/simulation/scenarios/explain.js';
+import { runScenario } from '../src/simulation/scenarios/run-scenario.js';
+import { loadScenario, parseScenario } from '../src/simulation/scenarios/scenario.js';
 
 const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url));
 const file = `${fixtures}sim-scenario.yaml`;

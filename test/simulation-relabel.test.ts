@@ -8,9 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { runScenario } from '../src/simulation/run-scenario.js';
-import { loadScenario, scenarioFromObject } from '../src/simulation/scenario.js';
-import { pairKey } from '../src/simulation/summary.js';
+import { runScenario } from '../src/simulation/scenarios/run-scenario.js';
+import { loadScenario, scenarioFromObject } from '../src/simulation/scenarios/scenario.js';
+import { pairKey } from '../src/simulation/scenarios/summary.js';
 import { bundledWorldsDir } from '../src/worlds/bundled.js';
 import { loadWorld } from '../src/worlds/load.js';
 

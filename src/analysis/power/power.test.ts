@@ -3,7 +3,7 @@ import { balanceWorld } from '../../../test/helpers/signed-graphs.js';
 import { InvalidInputError } from '../../domain/errors.js';
 import { DIMENSIONS } from '../../domain/schema.js';
 import type { CapabilityAt, Snapshot, TieAt } from '../../domain/world.js';
-import { proximityMatrix } from '../../simulation/proximity.js';
+import { proximityMatrix } from '../../simulation/model/proximity.js';
 import { snapshot } from '../../worlds/snapshot.js';
 import { balanceOfThreat } from './balance-of-threat.js';
 import { capabilityTable } from './capability.js';

@@ -13,10 +13,10 @@ import { triangleInSnapshot } from '../../analysis/triangles/strategic-triangle.
 import type { Snapshot, TieAt } from '../../domain/world.js';
 import { loadWorld } from '../../worlds/load.js';
 import { snapshot } from '../../worlds/snapshot.js';
-import { measureRng, Runner } from '../montecarlo.js';
-import { compilePlan } from '../plan.js';
-import { parseScenario } from '../scenario.js';
-import { compileWorld, type WorldModel } from '../world-model.js';
+import { compileWorld, type WorldModel } from '../model/world-model.js';
+import { measureRng, Runner } from '../runs/montecarlo.js';
+import { compilePlan } from '../runs/plan.js';
+import { parseScenario } from '../scenarios/scenario.js';
 import { ExactAtHorizon, FOLLOW_DEFAULTS, measureFloats } from './collector.js';
 
 const fixtures = fileURLToPath(new URL('../../../test/fixtures/', import.meta.url));

@@ -7,12 +7,12 @@
  * can start their workers before loading a world.
  */
 import { readFileSync } from 'node:fs';
-import { type BundleSpec, buildBundle, freshBundle } from '../build/bundle-cache.js';
+import { type BundleSpec, buildBundle, freshBundle } from '../../build/bundle-cache.js';
 
 const fromSource = import.meta.url.endsWith('.ts');
 const WORKER: BundleSpec = Object.freeze({
   name: 'simulation-worker',
-  entry: 'src/simulation/worker.ts',
+  entry: 'src/simulation/runs/worker.ts',
   format: 'cjs',
 });
 

@@ -10,16 +10,16 @@
  * adds chunks in chunk order, so the output is byte-identical for any number of threads.
  */
 
-import { drawTie } from '../analysis/tie-draw.js';
-import type { Rng } from '../kernels/random.js';
-import { Engine } from './engine.js';
-import { ENGINE_PARAMS, type EngineParams } from './engine-params.js';
-import { Collector, measureFloats } from './measures/collector.js';
-import { MECHANISMS } from './mechanisms/index.js';
-import { type Mechanism, type ParamSpec, type Params, pairIndex } from './mechanisms/types.js';
+import { drawTie } from '../../analysis/tie-draw.js';
+import type { Rng } from '../../kernels/random.js';
+import { Collector, measureFloats } from '../measures/collector.js';
+import { Engine } from '../model/engine.js';
+import { ENGINE_PARAMS, type EngineParams } from '../model/engine-params.js';
+import { MECHANISMS } from '../model/mechanisms/index.js';
+import { type Mechanism, type ParamSpec, type Params, pairIndex } from '../model/mechanisms/types.js';
+import { draw } from '../model/priors.js';
+import { runStream, StepNoise } from '../model/step-noise.js';
 import type { CompiledShock, Plan } from './plan.js';
-import { draw } from './priors.js';
-import { runStream, StepNoise } from './step-noise.js';
 
 /**
  * The generator of measures' own draws (the frustration heuristic's starts): one fixed stream, so a

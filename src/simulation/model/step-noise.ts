@@ -4,7 +4,7 @@
  * `evaluate()` then `commit(noise.draw())`, in both paths; the noise is a uniform shock of
  * variance noise² · dt per observed dyad (±noise · √dt · √3), drawn in the order i < j.
  */
-import { type Rng, stream } from '../kernels/random.js';
+import { type Rng, stream } from '../../kernels/random.js';
 
 /** Purposes of the per-run random streams: a run reads only (seed, run, purpose). */
 export const RUN_STREAMS = Object.freeze({ parameters: 1, ties: 2, noise: 3, measures: 4 });

@@ -10,7 +10,7 @@
  * on the main thread until this was found. Copying ~250 KB per chunk costs far less.
  */
 import { type MessagePort, parentPort, workerData } from 'node:worker_threads';
-import { ExactAtHorizon } from './measures/collector.js';
+import { ExactAtHorizon } from '../measures/collector.js';
 import { type ChunkResult, measureRng, Runner } from './montecarlo.js';
 import type { Plan } from './plan.js';
 import { WARM_UP_DEFAULTS, warmUpPlan } from './warm-up-plan.js';

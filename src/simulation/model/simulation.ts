@@ -3,9 +3,9 @@
  * twin, no display; parameters are the defaults (or overrides), initial ties the observed values.
  * Useful for exploring the dynamics, tests and teaching; scenarios use `runScenario`.
  */
-import { InvalidInputError } from '../domain/errors.js';
-import { addMonths } from '../domain/time.js';
-import type { World } from '../domain/world.js';
+import { InvalidInputError } from '../../domain/errors.js';
+import { addMonths } from '../../domain/time.js';
+import type { World } from '../../domain/world.js';
 import { Engine } from './engine.js';
 import { ENGINE_DEFAULTS, type EngineParams } from './engine-params.js';
 import { MECHANISMS } from './mechanisms/index.js';

@@ -5,8 +5,8 @@
  * for the compiler and the garbage collector). The plan is made of the same kinds of values as a
  * compiled one, in the same order, so the compiled code fits real plans; its results are discarded.
  */
-import { FOLLOW_DEFAULTS } from './measures/collector.js';
-import { MECHANISM_IDS } from './mechanisms/index.js';
+import { FOLLOW_DEFAULTS } from '../measures/collector.js';
+import { MECHANISM_IDS } from '../model/mechanisms/index.js';
 import type { Plan } from './plan.js';
 
 /** Options of the warm-up plan. */

@@ -8,9 +8,9 @@
  */
 import { cpus } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { SolverError } from '../domain/errors.js';
+import { SolverError } from '../../domain/errors.js';
+import { ExactAtHorizon } from '../measures/collector.js';
 import { type Gathered, Gatherer } from './gather.js';
-import { ExactAtHorizon } from './measures/collector.js';
 import { type ChunkResult, measureRng, Runner } from './montecarlo.js';
 import type { Plan } from './plan.js';
 import type { WarmUpRequest, WorkerInput, WorkerReply } from './worker.js';

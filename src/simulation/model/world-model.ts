@@ -5,10 +5,10 @@
  * Every tie at the date enters the composite, whatever its dimension (snapshot weights).
  */
 
-import type { Actor } from '../domain/schema.js';
-import { DIMENSIONS, type Dimension } from '../domain/schema.js';
-import type { CapabilityAt, World } from '../domain/world.js';
-import { snapshot } from '../worlds/snapshot.js';
+import type { Actor } from '../../domain/schema.js';
+import { DIMENSIONS, type Dimension } from '../../domain/schema.js';
+import type { CapabilityAt, World } from '../../domain/world.js';
+import { snapshot } from '../../worlds/snapshot.js';
 import { PROXIMITY_DEFAULTS, type ProximityOptions, proximityMatrix } from './proximity.js';
 
 export interface WorldModelOptions {

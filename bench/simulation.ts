@@ -12,8 +12,8 @@ import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { World } from '../src/domain/world.js';
 import { stream } from '../src/kernels/random.js';
-import { runScenario } from '../src/simulation/run-scenario.js';
-import { loadScenario, scenarioFromObject } from '../src/simulation/scenario.js';
+import { runScenario } from '../src/simulation/scenarios/run-scenario.js';
+import { loadScenario, scenarioFromObject } from '../src/simulation/scenarios/scenario.js';
 import { median, QUICK, table, timeCommand } from './_measure.js';
 import { twoThreadThroughput } from './_parallelism.js';
 

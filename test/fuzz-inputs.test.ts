@@ -14,7 +14,7 @@ import { parseEdgeListCsv } from '../src/analysis/edge-list-csv.js';
 import { indexGraph } from '../src/analysis/signed-graph.js';
 import { parseKtabCsv } from '../src/bargaining/input/ktab-csv.js';
 import { CounterbalanceError } from '../src/domain/errors.js';
-import { checkScenario, parseScenario } from '../src/simulation/scenario.js';
+import { checkScenario, parseScenario } from '../src/simulation/scenarios/scenario.js';
 import { loadWorld } from '../src/worlds/load.js';
 import { projectRoot } from './helpers/cli.js';
 

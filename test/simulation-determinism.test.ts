@@ -4,9 +4,9 @@
  */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { explainPair } from '../src/simulation/explain.js';
-import { runScenario } from '../src/simulation/run-scenario.js';
-import { loadScenario, parseScenario } from '../src/simulation/scenario.js';
+import { explainPair } from '../src/simulation/scenarios/explain.js';
+import { runScenario } from '../src/simulation/scenarios/run-scenario.js';
+import { loadScenario, parseScenario } from '../src/simulation/scenarios/scenario.js';
 
 const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url));
 const file = `${fixtures}sim-scenario.yaml`;
@@ -31,7 +31,7 @@ describe('paired Monte Carlo', () => {
       `name: follow\nworld: ./sim-world\nstart: 2021-12\nhorizon: 18\nruns: 40\nseed: 3\n` +
       `shocks:\n  - { at: 2, tie: [BEL, COR], shift: 0.6 }\n` +
       `follow:\n  - { triangle: [ARD, BEL, COR] }\n  - { tilt: DUN, between: [BEL, COR] }\n` +
-      `  - { measure: frustration }\n  - { alignment: EST, poles: [BEL, COR] }\n  - { balance: [BEL, COR] }\n`;
+      `  - { measure: frustration }\n  - { alignment: EST, poles: [BEL, COR] }\n  - { balance: [BEL, COR] }\n  - { threat: [COR, BEL] }\n`;
     const doc = () => parseScenario(text, 'follow.yaml', fixtures);
     const one = await runScenario(doc(), { workers: 1 });
     const two = await runScenario(doc(), { workers: 2 });
@@ -43,6 +43,7 @@ describe('paired Monte Carlo', () => {
       'frustration',
       'alignment',
       'militaryBalance',
+      'threat',
     ]);
     expect(JSON.stringify(two)).toBe(JSON.stringify(one));
     // The measures move with the shock, so the equality is not of constants.

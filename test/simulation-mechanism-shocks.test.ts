@@ -6,13 +6,13 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ScenarioValidationError } from '../src/domain/errors.js';
-import { MECHANISMS } from '../src/simulation/mechanisms/index.js';
-import { Runner } from '../src/simulation/montecarlo.js';
-import { compilePlan } from '../src/simulation/plan.js';
-import { runScenario } from '../src/simulation/run-scenario.js';
-import { checkScenario, parseScenario } from '../src/simulation/scenario.js';
-import { createSimulation } from '../src/simulation/simulation.js';
-import { compileWorld } from '../src/simulation/world-model.js';
+import { MECHANISMS } from '../src/simulation/model/mechanisms/index.js';
+import { createSimulation } from '../src/simulation/model/simulation.js';
+import { compileWorld } from '../src/simulation/model/world-model.js';
+import { Runner } from '../src/simulation/runs/montecarlo.js';
+import { compilePlan } from '../src/simulation/runs/plan.js';
+import { runScenario } from '../src/simulation/scenarios/run-scenario.js';
+import { checkScenario, parseScenario } from '../src/simulation/scenarios/scenario.js';
 import { loadWorld } from '../src/worlds/load.js';
 
 const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url));

@@ -8,9 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { runScenario } from '../src/simulation/run-scenario.js';
-import { loadScenario, scenarioFromObject } from '../src/simulation/scenario.js';
-import { pairKey } from '../src/simulation/summary.js';
+import { runScenario } from '../src/simulation/scenarios/run-scenario.js';
+import { loadScenario, scenarioFromObject } from '../src/simulation/scenarios/scenario.js';
+import { pairKey } from '../src/simulation/scenarios/summary.js';
 import { bundledWorldsDir } from '../src/worlds/bundled.js';
 import { loadWorld } from '../src/worlds/load.js';
 
@@ -79,7 +79,7 @@ describe.runIf(ids !== undefined)('relabelling', () => {
 
     const base = loadScenario('seed-russia-pakistan-bait');
     // Measures named by the scenario's own actors (no id written here): a triangle and a tilt on
-    // the shocked pair and the first expected one, and the frustration index.
+    // the shocked pair and the first expected one, the frustration index and the pair's threat.
     const [p, q] = base.scenario.shocks[0]!.tie!;
     const [x, y] = base.scenario.expect[0]!.pair!;
     const third = [x, y].find((id) => id !== p && id !== q)!;
@@ -87,6 +87,7 @@ describe.runIf(ids !== undefined)('relabelling', () => {
       { triangle: [p, q, third].map(f) },
       { tilt: f(q), between: [f(p), f(third)] },
       { measure: 'frustration' },
+      { threat: [f(p), f(q)] },
     ];
     base.scenario.follow = follow((id) => id);
     const original = base.scenario;

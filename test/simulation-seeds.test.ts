@@ -4,11 +4,16 @@
  * P(expected sign) ≥ 0.8 over the Monte Carlo runs.
  */
 import { describe, expect, it } from 'vitest';
-import { Runner } from '../src/simulation/montecarlo.js';
-import { compilePlan } from '../src/simulation/plan.js';
-import { runScenario } from '../src/simulation/run-scenario.js';
-import { bundledScenarioIds, checkScenario, loadScenario, worldRef } from '../src/simulation/scenario.js';
-import { compileWorld } from '../src/simulation/world-model.js';
+import { compileWorld } from '../src/simulation/model/world-model.js';
+import { Runner } from '../src/simulation/runs/montecarlo.js';
+import { compilePlan } from '../src/simulation/runs/plan.js';
+import { runScenario } from '../src/simulation/scenarios/run-scenario.js';
+import {
+  bundledScenarioIds,
+  checkScenario,
+  loadScenario,
+  worldRef,
+} from '../src/simulation/scenarios/scenario.js';
 import { loadWorld } from '../src/worlds/load.js';
 
 function eurasia() {

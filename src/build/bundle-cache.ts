@@ -137,7 +137,7 @@ const ownMetaUrl = {
  * Builds the bundle, caches it and returns its entry file's path and text.
  *
  * @example
- * const { text } = await buildBundle({ name: 'simulation-worker', entry: 'src/simulation/worker.ts', format: 'cjs' });
+ * const { text } = await buildBundle({ name: 'simulation-worker', entry: 'src/simulation/runs/worker.ts', format: 'cjs' });
  */
 export async function buildBundle(spec: BundleSpec): Promise<{ entry: string; text: string }> {
   const at = places(spec);

@@ -4,22 +4,24 @@
  * mechanisms themselves.
  */
 
-export { describeMechanisms, type MechanismDescription } from './describe.js';
-export { Engine } from './engine.js';
-export { ENGINE_DEFAULTS, ENGINE_PARAMS, type EngineParams } from './engine-params.js';
-export { type Explanation, explainPair } from './explain.js';
 export { explainMeasures } from './measures/explain-measures.js';
 export { MEASURE_KINDS, type MeasureKind } from './measures/index.js';
-export { MECHANISM_IDS, MECHANISMS } from './mechanisms/index.js';
-export type { Contribution, Mechanism, ParamSpec, Params } from './mechanisms/types.js';
-export { describePrior, type Prior } from './priors.js';
+export { Engine } from './model/engine.js';
+export { ENGINE_DEFAULTS, ENGINE_PARAMS, type EngineParams } from './model/engine-params.js';
+export { MECHANISM_IDS, MECHANISMS } from './model/mechanisms/index.js';
+export type { Contribution, Mechanism, ParamSpec, Params } from './model/mechanisms/types.js';
+export { describePrior, type Prior } from './model/priors.js';
+export { createSimulation, Simulation, type SimulationOptions } from './model/simulation.js';
+export { type StepState, stepStateFrom } from './model/step-state.js';
+export { describeMechanisms, type MechanismDescription } from './scenarios/describe.js';
+export { type Explanation, explainPair } from './scenarios/explain.js';
 export {
   type Check,
   RUN_DEFAULTS,
   type RunScenarioOptions,
   runScenario,
   type ScenarioResult,
-} from './run-scenario.js';
+} from './scenarios/run-scenario.js';
 export {
   bundledScenarioIds,
   checkScenario,
@@ -30,9 +32,7 @@ export {
   type ScenarioDocument,
   ScenarioSchema,
   scenarioFromObject,
-} from './scenario.js';
-export { createSimulation, Simulation, type SimulationOptions } from './simulation.js';
-export { type StepState, stepStateFrom } from './step-state.js';
+} from './scenarios/scenario.js';
 export type {
   CapabilityEffect,
   Channel,
@@ -41,4 +41,4 @@ export type {
   MeasureOutcome,
   MeasureStep,
   TrajectoryPoint,
-} from './summary.js';
+} from './scenarios/summary.js';

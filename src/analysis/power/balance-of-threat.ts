@@ -14,6 +14,7 @@
  */
 import { NEUTRAL_THRESHOLD } from '../../domain/defaults.js';
 import type { Problem } from '../../domain/errors.js';
+import type { Actor } from '../../domain/schema.js';
 import type { Snapshot } from '../../domain/world.js';
 import { tieValue } from '../from-snapshot.js';
 import { type CapabilityMeasure, capabilityOf } from './capability.js';
@@ -37,6 +38,11 @@ export interface ThreatOptions {
   /** Score only dyads whose tie is at or below −neutral. */
   hostileOnly: boolean;
   neutral: number;
+  /**
+   * Score only these source → target dyads (default: every dyad). Power and offense stay scaled
+   * over the whole snapshot, so a dyad's threat is the same whether asked alone or with all.
+   */
+  dyads?: readonly (readonly [string, string])[];
 }
 
 export const THREAT_DEFAULTS: Readonly<ThreatOptions> = Object.freeze({
@@ -83,34 +89,36 @@ export function balanceOfThreat(
   const w = opts.weights;
   const weightSum = w.power + w.proximity + w.offense + w.hostility;
   const threats: Threat[] = [];
-  for (const src of actors) {
-    for (const dst of actors) {
-      if (src.id === dst.id) continue;
-      const tie = tieValue(s, src.id, dst.id);
-      if (opts.hostileOnly && tie > -opts.neutral) continue;
-      const distanceKm = src.capital && dst.capital ? greatCircleKm(src.capital, dst.capital) : undefined;
-      const power = maxPower > 0 ? capabilityOf(s, src.id, opts.measure)! / maxPower : 0;
-      const proximity = distanceKm === undefined ? 0 : proximityAt(distanceKm, opts.scaleKm);
-      const offense = totalMilex > 0 ? (s.capabilities[src.id]?.milex ?? 0) / totalMilex : 0;
-      const hostility = Math.max(0, -tie);
-      const score =
-        weightSum > 0
-          ? power ** (w.power / weightSum) *
-            proximity ** (w.proximity / weightSum) *
-            offense ** (w.offense / weightSum) *
-            hostility ** (w.hostility / weightSum)
-          : 0;
-      threats.push({
-        source: src.id,
-        target: dst.id,
-        threat: score,
-        power,
-        proximity,
-        offense,
-        hostility,
-        ...(distanceKm !== undefined && { distanceKm }),
-      });
-    }
+  const byId = new Map(actors.map((a) => [a.id, a]));
+  const dyads = opts.dyads
+    ? opts.dyads.flatMap(([x, y]) => (byId.has(x) && byId.has(y) ? [[byId.get(x)!, byId.get(y)!]] : []))
+    : actors.flatMap((src) => actors.map((dst) => [src, dst]));
+  for (const [src, dst] of dyads as [Actor, Actor][]) {
+    if (src.id === dst.id) continue;
+    const tie = tieValue(s, src.id, dst.id);
+    if (opts.hostileOnly && tie > -opts.neutral) continue;
+    const distanceKm = src.capital && dst.capital ? greatCircleKm(src.capital, dst.capital) : undefined;
+    const power = maxPower > 0 ? capabilityOf(s, src.id, opts.measure)! / maxPower : 0;
+    const proximity = distanceKm === undefined ? 0 : proximityAt(distanceKm, opts.scaleKm);
+    const offense = totalMilex > 0 ? (s.capabilities[src.id]?.milex ?? 0) / totalMilex : 0;
+    const hostility = Math.max(0, -tie);
+    const score =
+      weightSum > 0
+        ? power ** (w.power / weightSum) *
+          proximity ** (w.proximity / weightSum) *
+          offense ** (w.offense / weightSum) *
+          hostility ** (w.hostility / weightSum)
+        : 0;
+    threats.push({
+      source: src.id,
+      target: dst.id,
+      threat: score,
+      power,
+      proximity,
+      offense,
+      hostility,
+      ...(distanceKm !== undefined && { distanceKm }),
+    });
   }
   threats.sort((x, y) => y.threat - x.threat || (x.source < y.source ? -1 : 1));
   return { threats, warnings };

@@ -3,7 +3,7 @@ import { balanceWorld } from '../../../test/helpers/signed-graphs.js';
 import { InvalidInputError } from '../../domain/errors.js';
 import { DIMENSIONS } from '../../domain/schema.js';
 import type { CapabilityAt, Snapshot, TieAt } from '../../domain/world.js';
-import { proximityMatrix } from '../../simulation/proximity.js';
+import { proximityMatrix } from '../../simulation/model/proximity.js';
 import { snapshot } from '../../worlds/snapshot.js';
 import { balanceOfThreat } from './balance-of-threat.js';
 import { capabilityTable } from './capability.js';
@@ -79,6 +79,25 @@ describe('balance of threat', () => {
       0.6,
       12,
     );
+  });
+
+  it('scores only the dyads asked for, each as in the full table', () => {
+    const all = balanceOfThreat(s).threats;
+    const asked = [
+      ['WNB', 'WNA'],
+      ['PIV', 'WNA'],
+      ['WNA', 'WNB'],
+      ['WNA', 'NONE'],
+    ] as const;
+    const some = balanceOfThreat(s, { dyads: asked }).threats;
+    expect(some.map((t) => `${t.source}>${t.target}`)).toEqual(
+      ['WNA>WNB', 'WNB>WNA'].sort((x, y) => {
+        const tx = all.find((t) => `${t.source}>${t.target}` === x)!.threat;
+        const ty = all.find((t) => `${t.source}>${t.target}` === y)!.threat;
+        return ty - tx || (x < y ? -1 : 1);
+      }),
+    );
+    for (const t of some) expect(t).toEqual(all.find((x) => x.source === t.source && x.target === t.target));
   });
 });
 

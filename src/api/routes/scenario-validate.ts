@@ -6,7 +6,7 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { InvalidInputError, LimitExceededError } from '../../domain/errors.js';
-import { checkScenario, parseScenario } from '../../simulation/scenario.js';
+import { checkScenario, parseScenario } from '../../simulation/scenarios/scenario.js';
 import type { ApiContext } from '../context.js';
 import { readBodyText, STRUCTURED_MEDIA_TYPES } from '../read-body.js';
 import { Problem, WorldParam } from '../schemas.js';

@@ -11,7 +11,7 @@ import { resolve } from 'node:path';
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { LimitExceededError, SolverError } from '../../domain/errors.js';
-import { runScenario, type ScenarioResult } from '../../simulation/run-scenario.js';
+import { runScenario, type ScenarioResult } from '../../simulation/scenarios/run-scenario.js';
 import {
   bundledScenarioIds,
   bundledScenariosDir,
@@ -20,7 +20,7 @@ import {
   type ScenarioDocument,
   ScenarioSchema,
   scenarioFromObject,
-} from '../../simulation/scenario.js';
+} from '../../simulation/scenarios/scenario.js';
 import type { ApiContext } from '../context.js';
 import type { ApiLimits } from '../options.js';
 import { isJsonRequest, parseStructured, readBodyText, STRUCTURED_MEDIA_TYPES } from '../read-body.js';

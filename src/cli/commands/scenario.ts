@@ -3,18 +3,22 @@ import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { InvalidInputError } from '../../domain/errors.js';
 import type { Layer } from '../../domain/world.js';
-import { describeMechanisms } from '../../simulation/describe.js';
-import { explainPair } from '../../simulation/explain.js';
 import { explainMeasures } from '../../simulation/measures/explain-measures.js';
-import { replicateBundle, writeReplicationBundle } from '../../simulation/replication-bundle.js';
-import { type RunScenarioOptions, runScenario, type ScenarioResult } from '../../simulation/run-scenario.js';
+import { describeMechanisms } from '../../simulation/scenarios/describe.js';
+import { explainPair } from '../../simulation/scenarios/explain.js';
+import { replicateBundle, writeReplicationBundle } from '../../simulation/scenarios/replication-bundle.js';
+import {
+  type RunScenarioOptions,
+  runScenario,
+  type ScenarioResult,
+} from '../../simulation/scenarios/run-scenario.js';
 import {
   bundledScenarioIds,
   checkScenario,
   loadScenario,
   type ScenarioDocument,
   worldRef,
-} from '../../simulation/scenario.js';
+} from '../../simulation/scenarios/scenario.js';
 import { loadWorld } from '../../worlds/load.js';
 import { integer, pair } from '../option-parsers.js';
 import { bar, clip, fmt, printJson, printTable } from '../output.js';

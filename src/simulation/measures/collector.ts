@@ -4,7 +4,7 @@
  * (made once, refilled), and writes the values beside the run's other per-run results. Where the
  * two states are still equal (before the first shock) the twin's values are the scenario's.
  * At the horizon, measures with an exact form (the frustration index) are taken again exactly,
- * on the main thread after the runs, once per distinct sign pattern.
+ * chunk by chunk in the thread that ran it, once per distinct sign pattern in that thread.
  */
 import { SNAPSHOT_GRAPH_DEFAULTS } from '../../analysis/from-snapshot.js';
 import type { Rng } from '../../kernels/random.js';

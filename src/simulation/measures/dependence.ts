@@ -1,7 +1,9 @@
 /**
  * Dependence asymmetry of a partnership, the "junior partner" share (Keohane & Nye 1977; the
  * analysis layer's `dependence`, on the simulated capabilities): w(A,B) · (1 − cap_junior /
- * cap_senior); undefined while the two are not partners (their tie below the neutral band).
+ * cap_senior); undefined while the two are not partners (their tie below the neutral band) or the
+ * junior does not rely on the senior's arms. Ties and CINC shares move; arms-import shares are the
+ * world's at the start date (the simulation carries none).
  */
 import { z } from 'zod';
 import { dependence as dependenceOf } from '../../analysis/power/dependence.js';

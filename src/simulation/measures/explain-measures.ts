@@ -3,7 +3,7 @@
  * and the values with and without the shocks; for a categorical one, the probability of each
  * outcome against the twin ("P(X stays the pivot of A–B–C) = 0.93 vs 0.97 without the shocks").
  */
-import type { ScenarioResult } from '../run-scenario.js';
+import type { ScenarioResult } from '../scenarios/run-scenario.js';
 import { MEASURE_BY_ID } from './index.js';
 
 /** Outcomes below this probability in both the scenario and the twin are left out of the words. */

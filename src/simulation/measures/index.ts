@@ -5,6 +5,7 @@ import { alignment } from './alignment.js';
 import { dependence } from './dependence.js';
 import { frustration } from './frustration.js';
 import { militaryBalance } from './military-balance.js';
+import { threat } from './threat.js';
 import { tilt } from './tilt.js';
 import { triangle } from './triangle.js';
 import type { MeasureKind } from './types.js';
@@ -14,6 +15,7 @@ export const MEASURE_KINDS: readonly MeasureKind[] = Object.freeze([
   tilt,
   alignment,
   militaryBalance,
+  threat,
   dependence,
   frustration,
 ]);

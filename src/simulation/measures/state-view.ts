@@ -4,7 +4,9 @@
  * A view (all actors, or a few named ones and the ties among them) is made once and refilled for
  * each state — a run takes its measures on hundreds of states, and allocating a snapshot for each
  * would cost more than the measures. A view is valid until the viewer moves to the next state.
- * The simulation is composite-only, so `byDimension` is empty.
+ * The simulation is composite-only, so `byDimension` is empty. Ties and CINC shares move with the
+ * state; every other capability (military expenditure, arms imports) is the world's at the start
+ * date.
  */
 import { type Actor, DIMENSIONS, type Dimension } from '../../domain/schema.js';
 import type { CapabilityAt, Snapshot, TieAt } from '../../domain/world.js';
@@ -16,6 +18,8 @@ export interface ViewModel {
   actors: readonly Actor[];
   n: number;
   observed: Uint8Array;
+  /** Capability records at the start date (undefined without one): only the CINC share moves. */
+  records: readonly (CapabilityAt | undefined)[];
 }
 
 /** One view: its snapshot object, the dyads it holds and their sign codes. */
@@ -76,7 +80,13 @@ export class StateViewer {
         });
       }
     }
-    const caps = members.map((i) => ({ actor: model.actors[i]!.id, year: 0, cinc: 0, evidence: [] }));
+    const caps = members.map((i) => ({
+      ...model.records[i],
+      actor: model.actors[i]!.id,
+      year: 0,
+      cinc: 0,
+      evidence: [],
+    }));
     return {
       snapshot: {
         world: model.world,

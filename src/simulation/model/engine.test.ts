@@ -1,9 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadWorld } from '../worlds/load.js';
+import { loadWorld } from '../../worlds/load.js';
 import { createSimulation } from './simulation.js';
 
-const world = loadWorld(fileURLToPath(new URL('../../test/fixtures/sim-world', import.meta.url)));
+const world = loadWorld(fileURLToPath(new URL('../../../test/fixtures/sim-world', import.meta.url)));
 const quiet = { start: '2021-12', engine: { noise: 0 } };
 
 describe('engine', () => {

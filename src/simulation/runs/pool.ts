@@ -8,9 +8,10 @@
  */
 import { cpus } from 'node:os';
 import type { Worker } from 'node:worker_threads';
-import { SolverError } from '../domain/errors.js';
+import { SolverError } from '../../domain/errors.js';
+import { ExactAtHorizon } from '../measures/collector.js';
 import { type Gathered, Gatherer } from './gather.js';
-import { type ChunkResult, Runner } from './montecarlo.js';
+import { type ChunkResult, measureRng, Runner } from './montecarlo.js';
 import type { Plan } from './plan.js';
 import type { ChunkReply, WarmUpRequest, WorkerInput } from './worker.js';
 import { simulationWorker, workerScript, workerScriptNow } from './worker-script.js';
@@ -191,8 +192,11 @@ export async function runChunks(plan: Plan, options: Partial<PoolOptions> = {}):
     });
     if (!opts.offThread) {
       const runner = new Runner(plan);
+      const exact = new ExactAtHorizon(plan, measureRng(plan.seed));
       for (let c = Atomics.add(claim, 0, 1); c < chunks.length; c = Atomics.add(claim, 0, 1)) {
-        store(c, runner.runChunk(...chunks[c]!));
+        const result = runner.runChunk(...chunks[c]!);
+        await exact.apply(result);
+        store(c, result);
         // Lets worker results, progress, aborts and (in a server) requests through between chunks.
         await new Promise((resolve) => setImmediate(resolve));
         stopIfNeeded();

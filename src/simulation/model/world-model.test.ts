@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { memoryWorld } from '../../test/helpers/memory-world.js';
-import type { TieSeries } from '../domain/schema.js';
-import type { World } from '../domain/world.js';
+import { memoryWorld } from '../../../test/helpers/memory-world.js';
+import type { TieSeries } from '../../domain/schema.js';
+import type { World } from '../../domain/world.js';
 import { compileWorld, compositeWithLayer } from './world-model.js';
 
 const tie = (dimension: TieSeries['dimension'], at: string, value: number): TieSeries => ({

@@ -7,15 +7,15 @@
  * composite's change, clipped to [−1, 1]: L_d(H) = clip(L_d(0) + W(H) − W(0) + r_d), where r_d is,
  * for shocks aimed at layer d, the shock to d minus the composite's (weighted) share of it.
  */
-import type { Dimension } from '../domain/schema.js';
-import type { Layer } from '../domain/world.js';
+import type { Dimension } from '../../domain/schema.js';
+import type { Layer } from '../../domain/world.js';
+import { MEASURE_BY_ID } from '../measures/index.js';
+import { pairIndex } from '../model/mechanisms/types.js';
+import type { WorldModel } from '../model/world-model.js';
+import type { Gathered } from '../runs/gather.js';
+import { pairIndices } from '../runs/montecarlo.js';
+import type { Plan, TieShock } from '../runs/plan.js';
 import { shares, topThirdParties } from './attribution.js';
-import type { Gathered } from './gather.js';
-import { MEASURE_BY_ID } from './measures/index.js';
-import { pairIndex } from './mechanisms/types.js';
-import { pairIndices } from './montecarlo.js';
-import type { Plan, TieShock } from './plan.js';
-import type { WorldModel } from './world-model.js';
 
 export interface SummaryOptions {
   /** Lower and upper quantiles of the reported interval. */

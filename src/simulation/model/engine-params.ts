@@ -3,7 +3,7 @@
  * attention threshold and the spread of initial ties. Same spec format as mechanism parameters, so scenarios override them the
  * same way (`engine: { noise: 0 }`).
  */
-import { TIE_DRAW_DEFAULTS } from '../analysis/tie-draw.js';
+import { TIE_DRAW_DEFAULTS } from '../../analysis/tie-draw.js';
 import type { ParamSpec } from './mechanisms/types.js';
 import { lognormal } from './priors.js';
 

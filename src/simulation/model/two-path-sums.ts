@@ -23,7 +23,7 @@ import {
   simd,
   tee,
   V128,
-} from '../kernels/wasm-assembler.js';
+} from '../../kernels/wasm-assembler.js';
 
 // Parameters: n, row length in bytes (8n), byte offset of the output. Locals: i, j, row offsets of
 // i, j and j + 1, k (byte offset in a row), the offset of a row's last entry, whether n is odd,

@@ -3,8 +3,8 @@
  * definition (`src/analysis/power/proximity.ts`); actors without a capital get the documented
  * default.
  */
-import { greatCircleKm } from '../analysis/power/great-circle.js';
-import { PROXIMITY_DEFAULTS, type ProximityOptions, proximityAt } from '../analysis/power/proximity.js';
+import { greatCircleKm } from '../../analysis/power/great-circle.js';
+import { PROXIMITY_DEFAULTS, type ProximityOptions, proximityAt } from '../../analysis/power/proximity.js';
 
 export { PROXIMITY_DEFAULTS, type ProximityOptions };
 

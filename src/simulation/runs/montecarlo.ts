@@ -10,25 +10,23 @@
  * adds chunks in chunk order, so the output is byte-identical for any number of threads.
  */
 
-import { drawTie } from '../analysis/tie-draw.js';
-import { type Rng, stream } from '../kernels/random.js';
-import { Engine } from './engine.js';
-import { ENGINE_PARAMS, type EngineParams } from './engine-params.js';
-import { Collector, measureFloats } from './measures/collector.js';
-import { MECHANISMS } from './mechanisms/index.js';
-import { type Mechanism, type ParamSpec, type Params, pairIndex } from './mechanisms/types.js';
+import { drawTie } from '../../analysis/tie-draw.js';
+import type { Rng } from '../../kernels/random.js';
+import { Collector, measureFloats } from '../measures/collector.js';
+import { Engine } from '../model/engine.js';
+import { ENGINE_PARAMS, type EngineParams } from '../model/engine-params.js';
+import { MECHANISMS } from '../model/mechanisms/index.js';
+import { type Mechanism, type ParamSpec, type Params, pairIndex } from '../model/mechanisms/types.js';
+import { draw } from '../model/priors.js';
+import { runStream, StepNoise } from '../model/step-noise.js';
 import type { CompiledShock, Plan } from './plan.js';
-import { draw } from './priors.js';
-
-/** Purposes of the per-run random streams. */
-const STREAM = Object.freeze({ parameters: 1, ties: 2, noise: 3, measures: 4 });
 
 /**
  * The generator of measures' own draws (the frustration heuristic's starts): one fixed stream, so a
  * measure is a function of the state alone and the scenario and its twin read equal states alike.
  */
 export function measureRng(seed: number): () => Rng {
-  return () => stream(seed, 0, STREAM.measures);
+  return () => runStream(seed, 0, 'measures');
 }
 
 /** Results of runs [from, to). Layouts are documented per field; P = n(n−1)/2 pairs (i < j). */
@@ -89,8 +87,7 @@ export class Runner {
   private readonly scen: Engine;
   private readonly twin: Engine;
   private readonly W0: Float64Array;
-  private readonly noise: Float64Array;
-  private readonly observedPairs: Int32Array;
+  private readonly noise: StepNoise;
   private readonly I: Int32Array;
   private readonly J: Int32Array;
   /** Linear index i·n + j of every pair. */
@@ -109,11 +106,7 @@ export class Runner {
     this.twin = new Engine(n, plan.dt, prox, this.mechanisms);
     this.twin.offsets = this.scen.offsets;
     this.W0 = new Float64Array(n * n);
-    this.noise = new Float64Array(n * n);
-    const obs: number[] = [];
-    for (let i = 0; i < n; i++)
-      for (let j = i + 1; j < n; j++) if (plan.model.observed[i * n + j]) obs.push(i * n + j);
-    this.observedPairs = Int32Array.from(obs);
+    this.noise = new StepNoise(n, plan.model.observed);
     ({ I: this.I, J: this.J } = pairIndices(n));
     this.X = this.I.map((i, p) => i * n + this.J[p]!);
     this.viaBuffer = new Float64Array(n);
@@ -145,7 +138,7 @@ export class Runner {
 
   private start(run: number): { params: Params[]; engine: EngineParams } {
     const { plan } = this;
-    const rng = stream(plan.seed, run, STREAM.parameters);
+    const rng = runStream(plan.seed, run, 'parameters');
     const all = MECHANISMS.map((m) => drawValues(m.params, plan.overrides[m.id], rng, plan.drawParameters));
     const engine = drawValues(ENGINE_PARAMS, plan.engine, rng, plan.drawParameters) as EngineParams;
     const index = new Map(MECHANISMS.map((m, k) => [m.id, k]));
@@ -155,7 +148,7 @@ export class Runner {
   private initialTies(run: number, spread: number): void {
     const { plan, W0 } = this;
     const { n, ties, confidence, observed } = plan.model;
-    const rng = stream(plan.seed, run, STREAM.ties);
+    const rng = runStream(plan.seed, run, 'ties');
     W0.fill(0);
     for (let i = 0; i < n; i++) {
       for (let j = i + 1; j < n; j++) {
@@ -166,17 +159,6 @@ export class Runner {
         W0[x] = v;
         W0[j * n + i] = v;
       }
-    }
-  }
-
-  private fillNoise(rng: Rng, amplitude: number): void {
-    const { noise, observedPairs } = this;
-    const n = this.plan.model.n;
-    for (let e = 0; e < observedPairs.length; e++) {
-      const x = observedPairs[e]!;
-      const v = amplitude * (2 * rng.next() - 1);
-      noise[x] = v;
-      noise[(x % n) * n + Math.floor(x / n)] = v;
     }
   }
 
@@ -207,8 +189,7 @@ export class Runner {
     this.initialTies(run, engine.tieSpread);
     scen.reset(this.W0, capabilities, params, engine, true);
     twin.reset(this.W0, capabilities, params, engine, false);
-    const rng = stream(plan.seed, run, STREAM.noise);
-    const amplitude = engine.noise * Math.sqrt(plan.dt) * Math.sqrt(3);
+    this.noise.reset(runStream(plan.seed, run, 'noise'), engine.noise, plan.dt);
     const trajBase = slot * T * (plan.steps + 1) * 2;
     const measureBase = slot * measureFloats(plan);
     this.record(out.trajectories, trajBase, 0);
@@ -220,8 +201,7 @@ export class Runner {
       scen.evaluate();
       twin.evaluate();
       if (T > 0) this.accumulateVia(out.via);
-      if (amplitude > 0) this.fillNoise(rng, amplitude);
-      scen.commitPaired(twin, amplitude > 0 ? this.noise : null, out.attribution);
+      scen.commitPaired(twin, this.noise.draw(), out.attribution);
       this.record(out.trajectories, trajBase, t + 1);
       this.collector.record(out.measures, measureBase, t + 1, scen.s, twin.s);
     }

@@ -3,18 +3,18 @@
  * compiles a plan, runs the paired Monte Carlo (in worker threads when worthwhile) and reduces it to
  * effects with intervals, attribution, trajectories and channels.
  */
-import { ScenarioValidationError } from '../domain/errors.js';
-import { addMonths, endOf, startOf } from '../domain/time.js';
-import type { Layer, World } from '../domain/world.js';
-import { loadWorld } from '../worlds/load.js';
-import { unknownIdHint } from '../worlds/suggest.js';
-import type { Gathered } from './gather.js';
-import { ExactAtHorizon, type FollowOptions } from './measures/collector.js';
-import { followSpec, isMeasureEntry } from './measures/follow-entry.js';
-import { MECHANISM_IDS } from './mechanisms/index.js';
-import { measureRng } from './montecarlo.js';
-import { compilePlan, followedMeasures, type Plan } from './plan.js';
-import { discardWorkers, POOL_DEFAULTS, runChunks, startWorkers, threadsFor } from './pool.js';
+import { ScenarioValidationError } from '../../domain/errors.js';
+import { addMonths, endOf, startOf } from '../../domain/time.js';
+import type { Layer, World } from '../../domain/world.js';
+import { loadWorld } from '../../worlds/load.js';
+import { unknownIdHint } from '../../worlds/suggest.js';
+import type { FollowOptions } from '../measures/collector.js';
+import { followSpec, isMeasureEntry } from '../measures/follow-entry.js';
+import { MECHANISM_IDS } from '../model/mechanisms/index.js';
+import { compileWorld, WORLD_MODEL_DEFAULTS, type WorldModelOptions } from '../model/world-model.js';
+import type { Gathered } from '../runs/gather.js';
+import { compilePlan, followedMeasures, type Plan } from '../runs/plan.js';
+import { discardWorkers, POOL_DEFAULTS, runChunks, startWorkers, threadsFor } from '../runs/pool.js';
 import {
   checkScenario,
   type Scenario,
@@ -34,7 +34,6 @@ import {
   type SummaryOptions,
   type TrajectoryPoint,
 } from './summary.js';
-import { compileWorld, WORLD_MODEL_DEFAULTS, type WorldModelOptions } from './world-model.js';
 
 export interface RunScenarioOptions {
   /** Override the scenario's runs and seed. */
@@ -241,8 +240,6 @@ export async function runScenario(
     ...(opts.signal && { signal: opts.signal }),
     onChunk: opts.onProgress ? (done, total) => opts.onProgress!({ done, total }) : undefined,
   });
-  // The exact solver is asynchronous (WebAssembly), so it runs here rather than in the threads.
-  await new ExactAtHorizon(plan, measureRng(plan.seed)).apply(gathered);
   return summarise(doc, world, model, plan, gathered, opts, warnings);
 }
 

@@ -1,8 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { NotFoundError, ScenarioValidationError } from '../domain/errors.js';
-import { loadWorld } from '../worlds/load.js';
-import { compilePlan } from './plan.js';
+import { NotFoundError, ScenarioValidationError } from '../../domain/errors.js';
+import { loadWorld } from '../../worlds/load.js';
+import { compileWorld } from '../model/world-model.js';
+import { compilePlan } from '../runs/plan.js';
 import {
   bundledScenarioIds,
   checkScenario,
@@ -11,9 +12,8 @@ import {
   scenarioFromObject,
   worldRef,
 } from './scenario.js';
-import { compileWorld } from './world-model.js';
 
-const fixtures = fileURLToPath(new URL('../../test/fixtures/', import.meta.url));
+const fixtures = fileURLToPath(new URL('../../../test/fixtures/', import.meta.url));
 const world = loadWorld(`${fixtures}sim-world`);
 
 const BASE = `name: test

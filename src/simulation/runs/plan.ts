@@ -2,16 +2,16 @@
  * A run plan: a scenario compiled against its world into plain, cloneable data (indices instead of
  * ids), so worker threads need neither the world nor the scenario file.
  */
-import { InvalidInputError } from '../domain/errors.js';
-import type { Dimension } from '../domain/schema.js';
-import type { EngineParams } from './engine-params.js';
-import { FOLLOW_DEFAULTS, type FollowOptions } from './measures/collector.js';
-import { followSpec, isMeasureEntry } from './measures/follow-entry.js';
-import type { ViewModel } from './measures/state-view.js';
-import type { FollowSpec } from './measures/types.js';
-import { MECHANISMS } from './mechanisms/index.js';
-import { runsMechanism, type Scenario } from './scenario.js';
-import { compositeWithLayer, type WorldModel } from './world-model.js';
+import { InvalidInputError } from '../../domain/errors.js';
+import type { Dimension } from '../../domain/schema.js';
+import { FOLLOW_DEFAULTS, type FollowOptions } from '../measures/collector.js';
+import { followSpec, isMeasureEntry } from '../measures/follow-entry.js';
+import type { ViewModel } from '../measures/state-view.js';
+import type { FollowSpec } from '../measures/types.js';
+import type { EngineParams } from '../model/engine-params.js';
+import { MECHANISMS } from '../model/mechanisms/index.js';
+import { compositeWithLayer, type WorldModel } from '../model/world-model.js';
+import { runsMechanism, type Scenario } from '../scenarios/scenario.js';
 
 export interface TieShock {
   at: number;
@@ -210,7 +210,7 @@ export function compilePlan(sc: Scenario, m: WorldModel, given: Partial<PlanOpti
     tracked: [...pairs.values()],
     chunk: options.chunk,
     follow: followedMeasures(sc).map((f) => ({ kind: f.kind, args: f.args.map(at) })),
-    view: { world: m.world, at: m.at, actors: m.actors, n: m.n, observed: m.observed },
+    view: { world: m.world, at: m.at, actors: m.actors, n: m.n, observed: m.observed, records: m.records },
     measures: { ...FOLLOW_DEFAULTS, ...options.measures },
   };
 }

@@ -2,8 +2,8 @@
  * Explains one pair's effect in words: how much it moved, how sure the runs are, which mechanisms
  * moved it (attribution) and through which third actors (channels), with the numbers.
  */
-import { NotFoundError } from '../domain/errors.js';
-import { MECHANISMS } from './mechanisms/index.js';
+import { NotFoundError } from '../../domain/errors.js';
+import { MECHANISMS } from '../model/mechanisms/index.js';
 import type { ScenarioResult } from './run-scenario.js';
 import { type Channel, type Effect, pairKey } from './summary.js';
 

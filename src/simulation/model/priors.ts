@@ -4,7 +4,7 @@
  * not fixed). Two families suffice: log-normal for positive rates known to an order of magnitude,
  * uniform for bounded shares and thresholds. Draws are clamped to the parameter's valid range.
  */
-import type { Rng } from '../kernels/random.js';
+import type { Rng } from '../../kernels/random.js';
 
 /** A positive rate: median m, log-scale spread σ (so m·e^±σ covers about 68% of draws). */
 export interface LogNormalPrior {

@@ -3,14 +3,14 @@
  * twin, no display; parameters are the defaults (or overrides), initial ties the observed values.
  * Useful for exploring the dynamics, tests and teaching; scenarios use `runScenario`.
  */
-import { InvalidInputError } from '../domain/errors.js';
-import { addMonths } from '../domain/time.js';
-import type { World } from '../domain/world.js';
-import { type Rng, stream } from '../kernels/random.js';
+import { InvalidInputError } from '../../domain/errors.js';
+import { addMonths } from '../../domain/time.js';
+import type { World } from '../../domain/world.js';
 import { Engine } from './engine.js';
 import { ENGINE_DEFAULTS, type EngineParams } from './engine-params.js';
 import { MECHANISMS } from './mechanisms/index.js';
 import type { Params } from './mechanisms/types.js';
+import { runStream, StepNoise } from './step-noise.js';
 import { compileWorld, type WorldModel, type WorldModelOptions } from './world-model.js';
 
 export interface SimulationOptions {
@@ -36,9 +36,7 @@ export class Simulation {
   readonly model: WorldModel;
   readonly engine: Engine;
   private readonly index: Map<string, number>;
-  private readonly rng: Rng;
-  private readonly noise: Float64Array;
-  private readonly amplitude: number;
+  private readonly noise: StepNoise;
   private readonly months: number;
   private steps = 0;
 
@@ -54,9 +52,9 @@ export class Simulation {
     this.months = opts.step === 'year' ? 12 : 1;
     this.engine = new Engine(n, dt, this.model.prox, mechanisms);
     this.engine.reset(this.model.ties, this.model.capabilities, params, engineParams);
-    this.rng = stream(opts.seed, 0, 3);
-    this.noise = new Float64Array(n * n);
-    this.amplitude = engineParams.noise * Math.sqrt(dt) * Math.sqrt(3);
+    // The noise a Monte Carlo run 0 of the same seed would draw.
+    this.noise = new StepNoise(n, this.model.observed);
+    this.noise.reset(runStream(opts.seed, 0, 'noise'), engineParams.noise, dt);
   }
 
   /** Date of the current state. */
@@ -78,20 +76,9 @@ export class Simulation {
    * sim.shiftTie('A', 'B', 0.5).step(12).tie('C', 'D');
    */
   step(k = 1): this {
-    const { n } = this.model;
     for (let t = 0; t < k; t++) {
       this.engine.evaluate();
-      if (this.amplitude > 0) {
-        for (let i = 0; i < n; i++) {
-          for (let j = i + 1; j < n; j++) {
-            if (!this.model.observed[i * n + j]) continue;
-            const v = this.amplitude * (2 * this.rng.next() - 1);
-            this.noise[i * n + j] = v;
-            this.noise[j * n + i] = v;
-          }
-        }
-      }
-      this.engine.commit(this.amplitude > 0 ? this.noise : null);
+      this.engine.commit(this.noise.draw());
       this.steps++;
     }
     return this;

@@ -1,14 +1,14 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadWorld } from '../worlds/load.js';
+import { loadWorld } from '../../worlds/load.js';
+import { compileWorld } from '../model/world-model.js';
+import { parseScenario } from '../scenarios/scenario.js';
 import type { Gathered } from './gather.js';
 import { compilePlan } from './plan.js';
 import { discardWorkers, runChunks, startWorkers } from './pool.js';
-import { parseScenario } from './scenario.js';
 import { warmUpPlan } from './warm-up-plan.js';
 import { workerScript } from './worker-script.js';
-import { compileWorld } from './world-model.js';
 
 const bytes = (g: Gathered) =>
   [g.horizon, g.capabilities, g.trajectories, g.attribution, g.via].map((b) =>
@@ -49,9 +49,9 @@ describe('the thread pool', () => {
   it('keeps the bundled worker script for later processes, which can start workers at once', async () => {
     const text = await workerScript();
     expect(text).toContain('warmUp');
-    const root = fileURLToPath(new URL('../../', import.meta.url));
+    const root = fileURLToPath(new URL('../../../', import.meta.url));
     const probe =
-      "import('./src/simulation/worker-script.ts').then((m) => console.log(m.workerScriptNow() === null ? 'build' : 'ready'))";
+      "import('./src/simulation/runs/worker-script.ts').then((m) => console.log(m.workerScriptNow() === null ? 'build' : 'ready'))";
     const out = execFileSync(process.execPath, ['--import', 'tsx', '-e', probe], {
       cwd: root,
       encoding: 'utf8',
@@ -60,7 +60,7 @@ describe('the thread pool', () => {
   });
 
   it('warms up on a plan shaped like compiled ones (same fields in the same order)', () => {
-    const fixtures = fileURLToPath(new URL('../../test/fixtures/', import.meta.url));
+    const fixtures = fileURLToPath(new URL('../../../test/fixtures/', import.meta.url));
     const world = loadWorld(`${fixtures}sim-world`);
     const doc = parseScenario(
       'name: s\nstart: 2021-12\nhorizon: 3\nshocks:\n  - { at: 0, tie: [BEL, COR], shift: 0.5 }\n',

@@ -8,17 +8,17 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { InvalidInputError } from '../domain/errors.js';
-import type { World } from '../domain/world.js';
-import { formatCitations } from '../worlds/export/citations.js';
-import { citedSources } from '../worlds/export/cited-sources.js';
-import { loadWorld } from '../worlds/load.js';
-import { worldFiles } from '../worlds/read-world-files.js';
+import { InvalidInputError } from '../../domain/errors.js';
+import type { World } from '../../domain/world.js';
+import { formatCitations } from '../../worlds/export/citations.js';
+import { citedSources } from '../../worlds/export/cited-sources.js';
+import { loadWorld } from '../../worlds/load.js';
+import { worldFiles } from '../../worlds/read-world-files.js';
+import { WORLD_MODEL_DEFAULTS } from '../model/world-model.js';
 import { describeMechanisms } from './describe.js';
 import { RUN_DEFAULTS, type RunScenarioOptions, runScenario, type ScenarioResult } from './run-scenario.js';
 import { loadScenario, runsMechanism, SCENARIO_LIMITS, type ScenarioDocument, worldRef } from './scenario.js';
 import { SUMMARY_DEFAULTS } from './summary.js';
-import { WORLD_MODEL_DEFAULTS } from './world-model.js';
 
 export const BUNDLE_FILES = Object.freeze({
   manifest: 'manifest.json',

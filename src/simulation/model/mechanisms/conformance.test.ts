@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { stream } from '../../kernels/random.js';
+import { stream } from '../../../kernels/random.js';
 import { draw } from '../priors.js';
 import { type StepState, stepStateFrom } from '../step-state.js';
 import { MECHANISMS } from './index.js';

@@ -5,8 +5,8 @@
  * for the compiler and the garbage collector). The plan is made of the same kinds of values as a
  * compiled one, in the same order, so the compiled code fits real plans; its results are discarded.
  */
-import { FOLLOW_DEFAULTS } from './measures/collector.js';
-import { MECHANISM_IDS } from './mechanisms/index.js';
+import { FOLLOW_DEFAULTS } from '../measures/collector.js';
+import { MECHANISM_IDS } from '../model/mechanisms/index.js';
 import type { Plan } from './plan.js';
 
 /** Options of the warm-up plan. */
@@ -66,7 +66,7 @@ export function warmUpPlan(options: Partial<WarmUpOptions> = {}): Plan {
     chunk: runs,
     // Followed measures run only the analysis code they call, which warms up on its own.
     follow: [],
-    view: { world: 'warm-up', at: '2000-01', actors: [], n, observed },
+    view: { world: 'warm-up', at: '2000-01', actors: [], n, observed, records: [] },
     measures: { ...FOLLOW_DEFAULTS },
   };
 }

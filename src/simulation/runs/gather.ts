@@ -6,7 +6,7 @@
  * let go as soon as they are copied or added — the main thread does this between its own chunks,
  * while other threads are still computing, rather than all at once after the last chunk.
  */
-import { measureFloats } from './measures/collector.js';
+import { measureFloats } from '../measures/collector.js';
 import type { ChunkResult } from './montecarlo.js';
 import type { Plan } from './plan.js';
 

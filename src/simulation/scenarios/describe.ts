@@ -1,8 +1,8 @@
 /** The mechanisms and engine parameters as data: for `scenario mechanisms`, the API and docs. */
-import { ENGINE_PARAMS } from './engine-params.js';
-import { MECHANISMS } from './mechanisms/index.js';
-import type { ParamSpec } from './mechanisms/types.js';
-import { describePrior } from './priors.js';
+import { ENGINE_PARAMS } from '../model/engine-params.js';
+import { MECHANISMS } from '../model/mechanisms/index.js';
+import type { ParamSpec } from '../model/mechanisms/types.js';
+import { describePrior } from '../model/priors.js';
 
 export interface ParamDescription {
   name: string;

@@ -1,10 +1,10 @@
 /** The script simulation worker threads run (see src/build/worker-script.ts for how it is made). */
-import { WorkerScript } from '../build/worker-script.js';
+import { WorkerScript } from '../../build/worker-script.js';
 
 /** The simulation worker entry (worker.ts). */
 export const simulationWorker = new WorkerScript({
   name: 'simulation-worker',
-  entry: 'src/simulation/worker.ts',
+  entry: 'src/simulation/runs/worker.ts',
   compiled: new URL('./worker.js', import.meta.url),
 });
 

@@ -8,23 +8,23 @@ import { existsSync, readdirSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { formatProblem, NotFoundError, type Problem, ScenarioValidationError } from '../domain/errors.js';
-import { DateString, DIMENSIONS, Dimension, Id } from '../domain/schema.js';
-import { endOf, startOf } from '../domain/time.js';
-import type { World } from '../domain/world.js';
-import { readTextFile } from '../worlds/read-text-file.js';
-import { closest, unknownIdHint } from '../worlds/suggest.js';
-import { type DataPath, fieldName, parseYamlSource } from '../worlds/yaml-source.js';
-import { ENGINE_PARAMS } from './engine-params.js';
+import { formatProblem, NotFoundError, type Problem, ScenarioValidationError } from '../../domain/errors.js';
+import { DateString, DIMENSIONS, Dimension, Id } from '../../domain/schema.js';
+import { endOf, startOf } from '../../domain/time.js';
+import type { World } from '../../domain/world.js';
+import { readTextFile } from '../../worlds/read-text-file.js';
+import { closest, unknownIdHint } from '../../worlds/suggest.js';
+import { type DataPath, fieldName, parseYamlSource } from '../../worlds/yaml-source.js';
 import {
   FOLLOW_SYNTAX,
   FollowEntrySchema,
   followSpec,
   isMeasureEntry,
   MeasureExpectationSchema,
-} from './measures/follow-entry.js';
-import { MECHANISMS } from './mechanisms/index.js';
-import type { ParamSpec } from './mechanisms/types.js';
+} from '../measures/follow-entry.js';
+import { ENGINE_PARAMS } from '../model/engine-params.js';
+import { MECHANISMS } from '../model/mechanisms/index.js';
+import type { ParamSpec } from '../model/mechanisms/types.js';
 
 /** Limits on the work one scenario may ask for. */
 export interface ScenarioLimits {
@@ -238,7 +238,7 @@ export function scenarioFromObject(data: unknown): ScenarioDocument {
 
 /** Folder of the bundled scenarios (from `src/` under tsx and from `dist/src/`). */
 export function bundledScenariosDir(): string {
-  for (const rel of ['../../scenarios', '../../../scenarios']) {
+  for (const rel of ['../../../scenarios', '../../../../scenarios']) {
     const dir = fileURLToPath(new URL(rel, import.meta.url));
     if (existsSync(dir)) return dir;
   }

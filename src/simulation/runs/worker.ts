@@ -1,7 +1,8 @@
 /**
  * Worker-thread entry. Receives a plan, its chunks and the shared claim counter — in workerData, or
  * by message after a warm-up when the thread was started early (`startWorkers`) — then claims and
- * computes chunks until none is left, sending each result back as it is done and a last `done`.
+ * computes chunks until none is left, sending each result back as it is done (with the exact
+ * horizon values of followed measures, see `ExactAtHorizon`) and a last `done`.
  *
  * Results are copied, not transferred: transferring detaches the thread's ArrayBuffers, and in V8 the
  * first detached ArrayBuffer of a thread permanently slows every optimised typed-array access in it
@@ -9,8 +10,9 @@
  * on the main thread until this was found. Copying ~250 KB per chunk costs far less.
  */
 import { type MessagePort, parentPort, workerData } from 'node:worker_threads';
-import { replyFromError, type WorkerReply } from '../domain/worker-reply.js';
-import { type ChunkResult, Runner } from './montecarlo.js';
+import { replyFromError, type WorkerReply } from '../../domain/worker-reply.js';
+import { ExactAtHorizon } from '../measures/collector.js';
+import { type ChunkResult, measureRng, Runner } from './montecarlo.js';
 import type { Plan } from './plan.js';
 import { WARM_UP_DEFAULTS, warmUpPlan } from './warm-up-plan.js';
 
@@ -34,11 +36,13 @@ export interface WarmUpRequest {
 /** What a simulation worker posts: each chunk as it is done, then `'done'` (or a failure). */
 export type ChunkReply = WorkerReply<{ index: number; chunk: ChunkResult } | 'done'>;
 
-function work(port: MessagePort, { plan, chunks, claim }: WorkerInput): void {
+async function work(port: MessagePort, { plan, chunks, claim }: WorkerInput): Promise<void> {
   try {
     const runner = new Runner(plan);
+    const exact = new ExactAtHorizon(plan, measureRng(plan.seed));
     for (let c = Atomics.add(claim, 0, 1); c < chunks.length; c = Atomics.add(claim, 0, 1)) {
       const result = runner.runChunk(...chunks[c]!);
+      await exact.apply(result);
       port.postMessage({ ok: true, result: { index: c, chunk: result } } satisfies ChunkReply);
     }
     port.postMessage({ ok: true, result: 'done' } satisfies ChunkReply);
@@ -71,7 +75,7 @@ const port = parentPort;
 if (port) {
   const data = workerData as WorkerInput | WarmUpRequest;
   if ('warmUpMs' in data) {
-    port.once('message', (input: WorkerInput) => work(port, input));
+    port.once('message', (input: WorkerInput) => void work(port, input));
     tryWarmUp(data);
-  } else work(port, data);
+  } else void work(port, data);
 }

@@ -5,10 +5,10 @@
  * Every tie at the date enters the composite, whatever its dimension (snapshot weights).
  */
 
-import type { Actor } from '../domain/schema.js';
-import { DIMENSIONS, type Dimension } from '../domain/schema.js';
-import type { World } from '../domain/world.js';
-import { snapshot } from '../worlds/snapshot.js';
+import type { Actor } from '../../domain/schema.js';
+import { DIMENSIONS, type Dimension } from '../../domain/schema.js';
+import type { CapabilityAt, World } from '../../domain/world.js';
+import { snapshot } from '../../worlds/snapshot.js';
 import { PROXIMITY_DEFAULTS, type ProximityOptions, proximityMatrix } from './proximity.js';
 
 export interface WorldModelOptions {
@@ -60,6 +60,11 @@ export interface WorldModel {
   layerObserved: Record<Dimension, Uint8Array>;
   weights: Record<Dimension, number>;
   capabilities: Float64Array;
+  /**
+   * The actors' capability records at `at` (undefined without one). The engine moves only the CINC
+   * share: measures that read the rest (military expenditure, arms imports) see the start date's.
+   */
+  records: (CapabilityAt | undefined)[];
   /** Actors whose capability is the default, not a record. */
   defaultedCapabilities: string[];
   prox: Float64Array;
@@ -149,6 +154,7 @@ export function compileWorld(world: World, at: string, options: Partial<WorldMod
     layerObserved,
     weights,
     capabilities,
+    records: ids.map((id) => snap.capabilities[id]),
     defaultedCapabilities,
     prox,
   };

@@ -1,12 +1,14 @@
 /**
- * A scenario run's results: a fan chart per followed pair (the effect's mean over time between its
- * 5–95% band) with its attribution to mechanisms, the expectations, what the run did to
+ * A scenario run's results: the expectations, a fan chart per followed pair and per numeric
+ * followed measure, outcome bars per categorical one (`charts.ts`), what the run did to
  * capabilities, and the largest effects at the horizon above a threshold the user sets.
  */
-import type { ScenarioResultBody } from '../../../src/api/client.js';
-import { cspSafe, loadPlot, toDate } from '../charts.js';
-import { h, replace, signed } from '../dom.js';
-import { NEGATIVE, POSITIVE } from '../palette.js';
+import type { ScenarioResultBody } from '../../../../src/api/client.js';
+import { type Column, h, replace, signed, table } from '../../dom.js';
+import { measureCharts, pairFans } from './charts.js';
+
+type Capability = ScenarioResultBody['capabilities'][number];
+type Effect = ScenarioResultBody['effects'][number];
 
 /** Effects smaller than this (in tie units) are hidden by default; the user can lower it to 0. */
 export const EFFECT_THRESHOLD = 0.001;
@@ -18,73 +20,6 @@ function effect(x: number): string {
 }
 
 const percent = (x: number) => `${x < 0 ? '−' : '+'}${Math.abs(x * 100).toFixed(1)} %`;
-
-async function fans(result: ScenarioResultBody, width: number): Promise<HTMLElement[]> {
-  const Plot = await loadPlot();
-  return Object.entries(result.trajectories).map(([pair, points]) => {
-    const data = points.map((p) => ({ ...p, date: toDate(p.date) }));
-    const chart = cspSafe(
-      Plot.plot({
-        width,
-        height: 200,
-        marginLeft: 48,
-        y: { label: `effect on ${pair}`, grid: true },
-        x: { label: null },
-        marks: [
-          Plot.ruleY([0], { stroke: '#777' }),
-          Plot.areaY(data, { x: 'date', y1: 'lo', y2: 'hi', fill: POSITIVE, fillOpacity: 0.22 }),
-          Plot.line(data, { x: 'date', y: 'mean', stroke: POSITIVE, strokeWidth: 2 }),
-          Plot.dot(data, {
-            x: 'date',
-            y: 'mean',
-            r: 0,
-            tip: true,
-            title: (d) => `${d.step}: ${signed(d.mean, 3)} [${signed(d.lo, 3)}, ${signed(d.hi, 3)}]`,
-          }),
-        ],
-      }),
-    );
-    const shares = Object.entries(result.attribution[pair] ?? {}).map(([mechanism, share]) => ({
-      mechanism,
-      share,
-    }));
-    const bars =
-      shares.length > 0
-        ? cspSafe(
-            Plot.plot({
-              width,
-              height: 40 + 20 * shares.length,
-              marginLeft: 130,
-              x: { label: 'share of the effect', grid: true },
-              y: { label: null },
-              marks: [
-                Plot.barX(shares, {
-                  x: 'share',
-                  y: 'mechanism',
-                  fill: (d: { share: number }) => (d.share >= 0 ? POSITIVE : NEGATIVE),
-                  sort: { y: 'x', reverse: true },
-                }),
-                Plot.ruleX([0]),
-              ],
-            }),
-          )
-        : null;
-    const last = points[points.length - 1]!;
-    return h(
-      'figure',
-      { class: 'fan', 'data-pair': pair },
-      h(
-        'figcaption',
-        {},
-        h('strong', {}, pair),
-        ` at the horizon: ${signed(last.mean, 3)} (90%: ${signed(last.lo, 3)} to ${signed(last.hi, 3)})`,
-      ),
-      chart,
-      bars ? h('p', { class: 'small muted' }, 'Attribution to mechanisms') : null,
-      bars,
-    );
-  });
-}
 
 /**
  * Capabilities at the horizon, scenario against baseline. A `scale` shock multiplies a capability
@@ -100,46 +35,31 @@ function capabilities(result: ScenarioResultBody): HTMLElement | null {
   }
   const rows = result.capabilities.filter((c) => shocked.has(c.actor) || Math.abs(c.mean) >= 0.001);
   if (rows.length === 0) return null;
-  return h(
-    'table',
-    { class: 'effects', id: 'scenario-capabilities' },
-    h('caption', {}, `Capability at the horizon (step ${result.scenario.horizon}), scenario vs baseline`),
-    h(
-      'thead',
-      {},
-      h(
-        'tr',
-        {},
-        h('th', { scope: 'col' }, 'Actor'),
-        h('th', { scope: 'col', class: 'num' }, 'At the horizon'),
-        h('th', { scope: 'col', class: 'num' }, '90% interval'),
-        h('th', { scope: 'col' }, 'Shock applied'),
-      ),
-    ),
-    h(
-      'tbody',
-      {},
-      rows
-        .slice(0, 8)
-        .map((c) =>
-          h(
-            'tr',
-            { 'data-actor': c.actor },
-            h('td', {}, c.actor),
-            h('td', { class: 'num' }, percent(c.mean)),
-            h('td', { class: 'num' }, `${percent(c.lo)} … ${percent(c.hi)}`),
-            h(
-              'td',
-              {},
-              (shocked.get(c.actor) ?? [])
-                .map((s) => `×${s.scale} (${percent(s.scale - 1)}) at step ${s.at}`)
-                .join('; ') || 'none (moved by the mechanisms)',
-            ),
-          ),
-        ),
-    ),
-  );
+  const columns: Column<Capability>[] = [
+    { head: 'Actor', cell: (c) => c.actor },
+    { head: 'At the horizon', numeric: true, cell: (c) => percent(c.mean) },
+    { head: '90% interval', numeric: true, cell: (c) => `${percent(c.lo)} … ${percent(c.hi)}` },
+    {
+      head: 'Shock applied',
+      cell: (c) =>
+        (shocked.get(c.actor) ?? [])
+          .map((s) => `×${s.scale} (${percent(s.scale - 1)}) at step ${s.at}`)
+          .join('; ') || 'none (moved by the mechanisms)',
+    },
+  ];
+  return table(columns, rows.slice(0, 8), {
+    caption: `Capability at the horizon (step ${result.scenario.horizon}), scenario vs baseline`,
+    attrs: { class: 'effects', id: 'scenario-capabilities' },
+    rowAttrs: (c) => ({ 'data-actor': c.actor }),
+  });
 }
+
+const EFFECT_COLUMNS: readonly Column<Effect>[] = [
+  { head: 'Pair', cell: (e) => `${e.a} – ${e.b}` },
+  { head: 'Mean', numeric: true, cell: (e) => effect(e.mean) },
+  { head: '90% interval', numeric: true, cell: (e) => `${effect(e.lo)} … ${effect(e.hi)}` },
+  { head: 'P(> 0)', numeric: true, cell: (e) => e.pPositive.toFixed(2) },
+];
 
 function effectsTable(result: ScenarioResultBody, threshold: number): HTMLTableElement {
   const shown = result.effects.filter((e) => Math.abs(e.mean) >= threshold);
@@ -147,46 +67,19 @@ function effectsTable(result: ScenarioResultBody, threshold: number): HTMLTableE
   const caption =
     `Largest effects at the horizon (${result.effects[0]?.dimension ?? 'composite'})` +
     (hidden > 0 ? `; ${hidden} smaller than ${threshold} hidden` : '');
-  return h(
-    'table',
-    { class: 'effects', id: 'scenario-effects' },
-    h('caption', {}, caption),
-    h(
-      'thead',
-      {},
-      h(
-        'tr',
-        {},
-        h('th', { scope: 'col' }, 'Pair'),
-        h('th', { scope: 'col', class: 'num' }, 'Mean'),
-        h('th', { scope: 'col', class: 'num' }, '90% interval'),
-        h('th', { scope: 'col', class: 'num' }, 'P(> 0)'),
-      ),
-    ),
-    h(
-      'tbody',
-      {},
-      shown
-        .slice(0, 12)
-        .map((e) =>
-          h(
-            'tr',
-            { 'data-mean': e.mean },
-            h('td', {}, `${e.a} – ${e.b}`),
-            h('td', { class: 'num' }, effect(e.mean)),
-            h('td', { class: 'num' }, `${effect(e.lo)} … ${effect(e.hi)}`),
-            h('td', { class: 'num' }, e.pPositive.toFixed(2)),
-          ),
-        ),
-    ),
-  );
+  return table(EFFECT_COLUMNS, shown.slice(0, 12), {
+    caption,
+    attrs: { class: 'effects', id: 'scenario-effects' },
+    rowAttrs: (e) => ({ 'data-mean': e.mean }),
+  });
 }
 
 /** Draws a result into `host`; returns the first chart (for export). */
 export async function drawResults(host: HTMLElement, result: ScenarioResultBody): Promise<Element | null> {
   // Two fans side by side when the panel is wide enough, one otherwise.
   const width = Math.round(Math.max(300, Math.min(520, (host.clientWidth - 40) / 2)));
-  const figures = await fans(result, width);
+  const figures = await pairFans(result, width);
+  const measures = await measureCharts(result, width);
   const tableHost = h('div', {}, effectsTable(result, EFFECT_THRESHOLD));
   const threshold = h('input', {
     type: 'number',
@@ -218,12 +111,20 @@ export async function drawResults(host: HTMLElement, result: ScenarioResultBody)
             h(
               'span',
               { class: 'badge' },
-              `${c.pair ? c.pair.join('–') : `${c.capability} capability`} ${c.direction}: P = ${c.probability.toFixed(2)}`,
+              `${c.pair ? c.pair.join('–') : c.measure ? c.measure.title : `${c.capability} capability`} ${c.direction}: P = ${c.probability.toFixed(2)}`,
             ),
           ),
         )
       : null,
     h('div', { class: 'fans' }, figures),
+    measures.length > 0
+      ? h(
+          'section',
+          { id: 'scenario-measures', 'aria-label': 'Followed measures' },
+          h('h3', {}, 'Followed measures'),
+          h('div', { class: 'fans' }, measures),
+        )
+      : null,
     capabilities(result),
     h(
       'label',
@@ -233,5 +134,5 @@ export async function drawResults(host: HTMLElement, result: ScenarioResultBody)
     ),
     tableHost,
   );
-  return figures[0]?.querySelector('svg') ?? null;
+  return (figures[0] ?? measures[0])?.querySelector('svg') ?? null;
 }

@@ -95,7 +95,9 @@ export function formFields(doc: Document.Parsed): FormFields {
       ? (data.track as unknown[]).map((p) => [str((p as unknown[])?.[0]), str((p as unknown[])?.[1])])
       : [],
     follow: Array.isArray(data.follow)
-      ? (data.follow as unknown[]).map((e) => (e && typeof e === 'object' ? (e as Record<string, unknown>) : {}))
+      ? (data.follow as unknown[]).map((e) =>
+          e && typeof e === 'object' ? (e as Record<string, unknown>) : {},
+        )
       : [],
     otherShocks: shocks.filter((s) => !isTie(s)).length,
   };

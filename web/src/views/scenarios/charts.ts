@@ -108,15 +108,15 @@ async function measureFan(m: Measure, width: number): Promise<HTMLElement> {
       x: { label: null },
       color: { domain: Object.values(SIDES), range: SIDE_COLORS, legend: true },
       marks: [
-        Plot.areaY(data, { ...common, y1: 'lo90', y2: 'hi90', fillOpacity: 0.14, ariaLabel: '90% band' }),
-        Plot.areaY(data, { ...common, y1: 'lo50', y2: 'hi50', fillOpacity: 0.28, ariaLabel: '50% band' }),
+        Plot.areaY(data, { ...common, y1: 'lo90', y2: 'hi90', fillOpacity: 0.14, className: 'band-90' }),
+        Plot.areaY(data, { ...common, y1: 'lo50', y2: 'hi50', fillOpacity: 0.28, className: 'band-50' }),
         Plot.line(data, {
           x: 'date',
           y: 'median',
           z: 'series',
           stroke: 'series',
           strokeWidth: 2,
-          ariaLabel: 'median',
+          className: 'median',
         }),
         Plot.dot(data, {
           x: 'date',
@@ -171,7 +171,7 @@ async function outcomeBars(m: Measure, width: number): Promise<HTMLElement> {
             y: 'side',
             fill: 'outcome',
             order: outcomes.map((o) => o.outcome),
-            ariaLabel: 'outcomes',
+            className: 'outcomes',
             title: (d: { side: string; outcome: string; share: number }) =>
               `${d.side}: ${d.outcome} in ${(d.share * 100).toFixed(1)} % of runs`,
           }),

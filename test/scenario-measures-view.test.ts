@@ -97,11 +97,11 @@ describe('followed measures in the scenario editor', () => {
     await page.waitForSelector('#scenario-problems[data-state="valid"]');
 
     await follow('triangle', triple);
-    await follow('tilt', [c, a, b]);
+    await follow('tilt', [a, b, c]);
     await expect.poll(() => page.locator('#scenario-follow .follow-row').count()).toBe(2);
     const text = await page.inputValue('#scenario-yaml');
     const { follow: followed, ...rest } = parse(text);
-    expect(followed).toEqual([{ triangle: [...triple] }, { tilt: c, between: [a, b] }]);
+    expect(followed).toEqual([{ triangle: [...triple] }, { tilt: a, between: [b, c] }]);
     // The rest of the scenario is as written.
     expect(rest).toEqual(parse(base));
     await page.waitForSelector('#scenario-problems[data-state="valid"]');

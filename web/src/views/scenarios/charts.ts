@@ -160,7 +160,7 @@ async function outcomeBars(m: Measure, width: number): Promise<HTMLElement> {
       width,
       height: 130,
       marginLeft: 120,
-      x: { label: 'share of runs at the horizon', domain: [0, 1], percent: true, grid: true },
+      x: { label: 'share of runs at the horizon (%)', domain: [0, 100], percent: true, grid: true },
       y: { label: null, domain: Object.values(SIDES) },
       color: { legend: true, domain: outcomes.map((o) => o.outcome), scheme: 'tableau10' },
       marks: [

@@ -257,7 +257,15 @@ export const HealthBody = z
     forecasts: z
       .object({ running: z.number(), waiting: z.number() })
       .describe('bargaining forecasts computing in worker threads and waiting for one'),
-    limits: z.record(z.string(), z.number()),
+    limits: z
+      .object({
+        maxBodyBytes: z.number().describe('largest request body, in bytes'),
+        maxRuns: z.number().describe('most Monte Carlo runs one scenario may ask for'),
+        maxHorizon: z.number().describe('longest scenario horizon, in steps'),
+        maxWork: z.number().describe('most runs × horizon steps one scenario may ask for'),
+      })
+      .catchall(z.number())
+      .describe('what this server accepts (the workbench reads its form limits here)'),
   })
   .meta({ id: 'Health' });
 

@@ -32,7 +32,7 @@ const VIEW_LOADERS: Readonly<Record<Tab, () => Promise<ViewFactory>>> = Object.f
   map: () => import('./views/map.js').then((m) => m.createMapView),
   triangles: () => import('./views/triangles.js').then((m) => m.createTrianglesView),
   balancers: () => import('./views/balancers.js').then((m) => m.createBalancersView),
-  scenarios: () => import('./views/scenarios.js').then((m) => m.createScenariosView),
+  scenarios: () => import('./views/scenarios/view.js').then((m) => m.createScenariosView),
   bargaining: () => import('./views/bargaining.js').then((m) => m.createBargainingView),
   read: () => import('./views/read.js').then((m) => m.createReadView),
 });

@@ -30,6 +30,13 @@ import { errorResponses, json } from './shared.js';
 
 const Pair = z.tuple([z.string(), z.string()]);
 const Interval = { mean: z.number(), lo: z.number(), hi: z.number() };
+const Band = z.object({
+  lo90: z.number(),
+  lo50: z.number(),
+  median: z.number(),
+  hi50: z.number(),
+  hi90: z.number(),
+});
 const Outcome = z.object({ outcome: z.string(), scenario: z.number(), baseline: z.number() });
 
 export const ScenarioResultSchema = z
@@ -113,6 +120,12 @@ export const ScenarioResultSchema = z
               scenario: z.number().nullable().optional(),
               baseline: z.number().nullable().optional(),
               outcomes: z.array(Outcome).optional(),
+              bands: z
+                .object({ scenario: Band.nullable(), baseline: Band.nullable() })
+                .optional()
+                .describe(
+                  'numeric measures: median, 50% and 90% bands of the values with and without the shocks',
+                ),
             }),
           ),
         }),

@@ -9,6 +9,7 @@
  */
 import type { Dimension } from '../../domain/schema.js';
 import type { Layer } from '../../domain/world.js';
+import { type StepBands, stepBands } from '../measures/bands.js';
 import { MEASURE_BY_ID } from '../measures/index.js';
 import { pairIndex } from '../model/mechanisms/types.js';
 import type { WorldModel } from '../model/world-model.js';
@@ -97,6 +98,8 @@ export interface MeasureStep {
   scenario?: number | null;
   baseline?: number | null;
   outcomes?: MeasureOutcome[];
+  /** Numeric measures: the spread of the scenario's and the twin's values (fan chart data). */
+  bands?: StepBands;
 }
 
 /**
@@ -449,7 +452,11 @@ export class Summariser {
         defined: h.defined,
         steps: steps.map((step) => {
           const { mean, lo, hi, scenario, baseline } = this.measureAt(k, step, diff);
-          return { step, date: dates[step]!, mean, lo, hi, scenario, baseline };
+          const stride = (plan.steps + 1) * 2;
+          const at = { values: this.g.measures, runs: this.g.runs };
+          const offset = (r: number) => r * plan.follow.length * stride + k * stride + 2 * step;
+          const bands = stepBands({ ...at, offset }, quantile, this.round);
+          return { step, date: dates[step]!, mean, lo, hi, scenario, baseline, bands };
         }),
       };
     });

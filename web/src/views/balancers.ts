@@ -10,7 +10,7 @@ import type { AlignmentBodyType, BalancersBodyType } from '../../../src/api/clie
 import { api } from '../api.js';
 import { chartSvg, cspSafe, loadPlot } from '../charts.js';
 import { getSnapshot } from '../data.js';
-import { announce, h, replace, signed, valueBar } from '../dom.js';
+import { announce, type Column, h, replace, signed, table, valueBar } from '../dom.js';
 import { countBoxOverlaps, placeLabels } from '../label-placement.js';
 import { KIND_COLORS } from '../palette.js';
 import type * as PlotModule from '../plot.js';
@@ -21,6 +21,31 @@ const PAIRS_SHOWN = 3;
 
 /** Radius of an actor's dot in the alignment chart, in pixels. */
 const DOT_RADIUS = 5;
+
+type BalancerRow = BalancersBodyType['rows'][number];
+
+/** The balancer table's columns; an actor's cell carries its name as a tooltip. */
+function balancerColumns(names: ReadonlyMap<string, string>): Column<BalancerRow>[] {
+  return [
+    { head: 'Actor', cell: (r) => r.actor, cellAttrs: (r) => ({ title: names.get(r.actor) ?? r.actor }) },
+    {
+      head: 'Largest tilts on rival pairs',
+      cellAttrs: () => ({ class: 'tilts' }),
+      cell: (r) => [
+        ...[...r.pairs]
+          .sort((x, y) => Math.abs(y.tilt) - Math.abs(x.tilt))
+          .slice(0, PAIRS_SHOWN)
+          .map((p) => h('span', { class: 'tilt' }, valueBar(p.tilt), `${p.a} vs ${p.b} ${signed(p.tilt)}`)),
+        r.pairs.length > PAIRS_SHOWN
+          ? h('span', { class: 'muted small' }, `+${r.pairs.length - PAIRS_SHOWN} more`)
+          : null,
+      ],
+    },
+    { head: 'Pairs', numeric: true, cell: (r) => r.pairs.length },
+    { head: 'Pivot', numeric: true, cell: (r) => r.pivotScore.toFixed(2) },
+    { head: 'Flip cost', numeric: true, cell: (r) => r.flipCost.toFixed(2) },
+  ];
+}
 
 function svgEl(tag: string, attrs: Record<string, string | number>): SVGElement {
   const el = document.createElementNS('http://www.w3.org/2000/svg', tag);
@@ -98,51 +123,11 @@ export function createBalancersView(ctx: ViewContext): View {
       h(
         'div',
         { class: 'table-scroll tall' },
-        h(
-          'table',
-          { id: 'balancers' },
-          h('caption', {}, `At ${body.at} (${body.layer}): ${body.rows.length} actors`),
-          h(
-            'thead',
-            {},
-            h(
-              'tr',
-              {},
-              h('th', { scope: 'col' }, 'Actor'),
-              h('th', { scope: 'col' }, 'Largest tilts on rival pairs'),
-              h('th', { scope: 'col', class: 'num' }, 'Pairs'),
-              h('th', { scope: 'col', class: 'num' }, 'Pivot'),
-              h('th', { scope: 'col', class: 'num' }, 'Flip cost'),
-            ),
-          ),
-          h(
-            'tbody',
-            {},
-            body.rows.map((r) => {
-              const top = [...r.pairs]
-                .sort((x, y) => Math.abs(y.tilt) - Math.abs(x.tilt))
-                .slice(0, PAIRS_SHOWN);
-              return h(
-                'tr',
-                { 'data-actor': r.actor },
-                h('td', { title: names.get(r.actor) ?? r.actor }, r.actor),
-                h(
-                  'td',
-                  { class: 'tilts' },
-                  top.map((p) =>
-                    h('span', { class: 'tilt' }, valueBar(p.tilt), `${p.a} vs ${p.b} ${signed(p.tilt)}`),
-                  ),
-                  r.pairs.length > PAIRS_SHOWN
-                    ? h('span', { class: 'muted small' }, `+${r.pairs.length - PAIRS_SHOWN} more`)
-                    : null,
-                ),
-                h('td', { class: 'num' }, r.pairs.length),
-                h('td', { class: 'num' }, r.pivotScore.toFixed(2)),
-                h('td', { class: 'num' }, r.flipCost.toFixed(2)),
-              );
-            }),
-          ),
-        ),
+        table(balancerColumns(names), body.rows, {
+          caption: `At ${body.at} (${body.layer}): ${body.rows.length} actors`,
+          attrs: { id: 'balancers' },
+          rowAttrs: (r) => ({ 'data-actor': r.actor }),
+        }),
       ),
     );
     tableHost.dataset.state = 'done';

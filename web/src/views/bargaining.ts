@@ -8,7 +8,7 @@
 import type { BargainingIssueBody, ForecastBodyType, IssueSummaryBody } from '../../../src/api/client.js';
 import { api } from '../api.js';
 import { chartSvg, cspSafe, loadPlot } from '../charts.js';
-import { announce, h, replace } from '../dom.js';
+import { announce, type Column, h, replace, table } from '../dom.js';
 import type { View, ViewContext } from '../view.js';
 
 /** Re-runs behind the band (the library's default; the server computes them in its worker). */
@@ -29,6 +29,30 @@ function spread(values: number[], plusMinus: number[] | undefined): string {
     .map((x, d) => (plusMinus?.[d] === undefined ? x.toFixed(0) : `${x.toFixed(0)} ±${plusMinus[d]}`))
     .join(', ');
 }
+
+/** The issue's actors: as the file gives them. */
+const ACTOR_COLUMNS: readonly Column<BargainingIssueBody['actors'][number]>[] = [
+  {
+    head: 'Actor',
+    cell: (a) => (a.id === a.name ? a.id : `${a.name} (${a.id})`),
+    cellAttrs: (a) => ({ title: a.description ?? a.name }),
+  },
+  {
+    head: 'Capability',
+    numeric: true,
+    cell: (a) => (a.capability < 1 ? a.capability.toFixed(4) : a.capability.toFixed(1)),
+  },
+  { head: 'Position', numeric: true, cell: (a) => spread(a.position, a.uncertainty?.position) },
+  { head: 'Salience', numeric: true, cell: (a) => spread(a.salience, a.uncertainty?.salience) },
+];
+
+/** Where each actor started and ended on one dimension. */
+const FINAL_COLUMNS: readonly Column<{ a: string; from: number; to: number }>[] = [
+  { head: 'Actor', cell: (r) => r.a },
+  { head: 'Start', numeric: true, cell: (r) => r.from.toFixed(1) },
+  { head: 'Final', numeric: true, cell: (r) => r.to.toFixed(1) },
+  { head: 'Moved', numeric: true, cell: (r) => (r.to - r.from).toFixed(1) },
+];
 
 export function createBargainingView(ctx: ViewContext): View {
   const issueSelect = h('select', { id: 'bargaining-issue' });
@@ -87,41 +111,7 @@ export function createBargainingView(ctx: ViewContext): View {
       h(
         'div',
         { class: 'table-scroll short' },
-        h(
-          'table',
-          {},
-          h('caption', {}, `${issue.actors.length} actors`),
-          h(
-            'thead',
-            {},
-            h(
-              'tr',
-              {},
-              h('th', { scope: 'col' }, 'Actor'),
-              h('th', { scope: 'col', class: 'num' }, 'Capability'),
-              h('th', { scope: 'col', class: 'num' }, 'Position'),
-              h('th', { scope: 'col', class: 'num' }, 'Salience'),
-            ),
-          ),
-          h(
-            'tbody',
-            {},
-            issue.actors.map((a) =>
-              h(
-                'tr',
-                {},
-                h('td', { title: a.description ?? a.name }, a.id === a.name ? a.id : `${a.name} (${a.id})`),
-                h(
-                  'td',
-                  { class: 'num' },
-                  a.capability < 1 ? a.capability.toFixed(4) : a.capability.toFixed(1),
-                ),
-                h('td', { class: 'num' }, spread(a.position, a.uncertainty?.position)),
-                h('td', { class: 'num' }, spread(a.salience, a.uncertainty?.salience)),
-              ),
-            ),
-          ),
-        ),
+        table(ACTOR_COLUMNS, issue.actors, { caption: `${issue.actors.length} actors` }),
       ),
       issue.actors.some((a) => a.evidence)
         ? h(
@@ -214,41 +204,10 @@ export function createBargainingView(ctx: ViewContext): View {
       h(
         'div',
         { class: 'table-scroll short' },
-        h(
-          'table',
-          { id: 'bargaining-final-table' },
-          h(
-            'caption',
-            {},
-            `Final positions after ${f.steps} steps (${f.converged ? 'converged' : 'turn limit reached'}); forecast ${f.forecast.mean[dim]!.toFixed(1)}`,
-          ),
-          h(
-            'thead',
-            {},
-            h(
-              'tr',
-              {},
-              h('th', { scope: 'col' }, 'Actor'),
-              h('th', { scope: 'col', class: 'num' }, 'Start'),
-              h('th', { scope: 'col', class: 'num' }, 'Final'),
-              h('th', { scope: 'col', class: 'num' }, 'Moved'),
-            ),
-          ),
-          h(
-            'tbody',
-            {},
-            finalRows.map((r) =>
-              h(
-                'tr',
-                {},
-                h('td', {}, r.a),
-                h('td', { class: 'num' }, r.from.toFixed(1)),
-                h('td', { class: 'num' }, r.to.toFixed(1)),
-                h('td', { class: 'num' }, (r.to - r.from).toFixed(1)),
-              ),
-            ),
-          ),
-        ),
+        table(FINAL_COLUMNS, finalRows, {
+          caption: `Final positions after ${f.steps} steps (${f.converged ? 'converged' : 'turn limit reached'}); forecast ${f.forecast.mean[dim]!.toFixed(1)}`,
+          attrs: { id: 'bargaining-final-table' },
+        }),
       ),
     );
   }

@@ -7,7 +7,7 @@
  */
 import type { CodeBodyType } from '../../../src/api/client.js';
 import { api } from '../api.js';
-import { announce, h, replace } from '../dom.js';
+import { announce, type Column, h, replace, table, tableRows } from '../dom.js';
 import { download } from '../export.js';
 import type { View, ViewContext } from '../view.js';
 
@@ -32,6 +32,32 @@ function highlighted(text: string, events: readonly CodedEvent[]): (Node | strin
   out.push(text.slice(at));
   return out;
 }
+
+/** The coded events' columns; the first holds the box that chooses an event for the world. */
+const EVENT_COLUMNS: readonly Column<CodedEvent>[] = [
+  {
+    head: 'add',
+    cell: (e, i) =>
+      h('input', {
+        type: 'checkbox',
+        class: 'read-choose',
+        'data-index': String(i),
+        'aria-label': `Add ${e.source} ${e.verb} ${e.target} to the world`,
+      }),
+  },
+  { head: 'source', cell: (e) => e.source },
+  { head: 'code', cell: (e) => e.code },
+  { head: 'target', cell: (e) => e.target },
+  { head: 'Goldstein', cell: (e) => (e.goldstein === null ? '' : e.goldstein.toFixed(1)) },
+  { head: 'offsets', cell: (e) => `${e.start}–${e.end}` },
+];
+
+const eventRowAttrs = (e: CodedEvent) => ({
+  'data-source': e.source,
+  'data-target': e.target,
+  'data-code': e.code,
+  title: e.sentence,
+});
 
 /** What was coded last: the add button sends exactly this text and date back. */
 interface Coded {
@@ -64,7 +90,8 @@ export function createReadView(ctx: ViewContext): View {
   const added = h('p', { id: 'read-added', 'data-state': 'empty', 'aria-live': 'polite' });
   let coded: Coded | undefined;
   const shown = h('div', { id: 'read-text', class: 'read-text' });
-  const table = h('tbody', {});
+  const eventsTable = table(EVENT_COLUMNS, [], { attrs: { id: 'read-events' } });
+  const rows = eventsTable.tBodies[0]!;
   const result = h('div', { id: 'read-result', 'data-state': 'empty', 'aria-live': 'polite' });
   const element = h(
     'div',
@@ -85,20 +112,7 @@ export function createReadView(ctx: ViewContext): View {
         { class: 'card', 'aria-labelledby': 'read-events-title' },
         h('h2', { id: 'read-events-title' }, 'Coded events'),
         result,
-        h(
-          'table',
-          { id: 'read-events' },
-          h(
-            'thead',
-            {},
-            h(
-              'tr',
-              {},
-              ['add', 'source', 'code', 'target', 'Goldstein', 'offsets'].map((c) => h('th', {}, c)),
-            ),
-          ),
-          table,
-        ),
+        eventsTable,
         add,
         added,
       ),
@@ -110,10 +124,10 @@ export function createReadView(ctx: ViewContext): View {
     if (f) input.value = await f.text();
   });
   const chosen = () =>
-    [...table.querySelectorAll<HTMLInputElement>('input.read-choose')]
+    [...rows.querySelectorAll<HTMLInputElement>('input.read-choose')]
       .filter((c) => c.checked)
       .map((c) => Number(c.dataset.index));
-  table.addEventListener('change', () => {
+  rows.addEventListener('change', () => {
     add.disabled = chosen().length === 0;
   });
   add.addEventListener('click', async () => {
@@ -148,30 +162,7 @@ export function createReadView(ctx: ViewContext): View {
       const r = await api.code(text, day);
       coded = { text, date: day, doc: file.files?.[0]?.name ?? 'pasted-text' };
       replace(shown, highlighted(text, r.events));
-      replace(
-        table,
-        r.events.map((e, i) =>
-          h(
-            'tr',
-            { 'data-source': e.source, 'data-target': e.target, 'data-code': e.code, title: e.sentence },
-            h(
-              'td',
-              {},
-              h('input', {
-                type: 'checkbox',
-                class: 'read-choose',
-                'data-index': String(i),
-                'aria-label': `Add ${e.source} ${e.verb} ${e.target} to the world`,
-              }),
-            ),
-            h('td', {}, e.source),
-            h('td', {}, e.code),
-            h('td', {}, e.target),
-            h('td', {}, e.goldstein === null ? '' : e.goldstein.toFixed(1)),
-            h('td', {}, `${e.start}–${e.end}`),
-          ),
-        ),
-      );
+      replace(rows, tableRows(EVENT_COLUMNS, r.events, eventRowAttrs));
       const warn = r.warnings.map((w) => w.message).join('; ');
       replace(
         result,

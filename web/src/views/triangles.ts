@@ -7,7 +7,7 @@
 import type { TrianglesBodyType } from '../../../src/api/client.js';
 import { api } from '../api.js';
 import { chartSvg, cspSafe, loadPlot, toDate } from '../charts.js';
-import { announce, h, replace, signed, valueBar } from '../dom.js';
+import { announce, type Column, h, replace, signed, table, valueBar } from '../dom.js';
 import type { View, ViewContext } from '../view.js';
 
 type Triple = [string, string, string];
@@ -35,6 +35,12 @@ function roles(t: NonNullable<TrianglesBodyType['triangle']>): string {
   if (t.type === 'unit-veto') return 'All three are adversaries.';
   return 'At least one tie is neutral, so the triangle has no strategic form.';
 }
+
+/** Pivots and how many romantic triangles each is the pivot of. */
+const PIVOT_COLUMNS: readonly Column<[string, number]>[] = [
+  { head: 'Actor', cell: ([id]) => id },
+  { head: 'Triangles', numeric: true, cell: ([, n]) => n },
+];
 
 export function createTrianglesView(ctx: ViewContext): View {
   const selects = [0, 1, 2].map((i) => h('select', { id: `tri-${i}` }));
@@ -182,28 +188,7 @@ export function createTrianglesView(ctx: ViewContext): View {
           ),
         ),
       ),
-      pivots.length > 0
-        ? h(
-            'table',
-            {},
-            h('caption', {}, 'Pivots of romantic triangles'),
-            h(
-              'thead',
-              {},
-              h(
-                'tr',
-                {},
-                h('th', { scope: 'col' }, 'Actor'),
-                h('th', { scope: 'col', class: 'num' }, 'Triangles'),
-              ),
-            ),
-            h(
-              'tbody',
-              {},
-              pivots.map(([id, n]) => h('tr', {}, h('td', {}, id), h('td', { class: 'num' }, n))),
-            ),
-          )
-        : null,
+      pivots.length > 0 ? table(PIVOT_COLUMNS, pivots, { caption: 'Pivots of romantic triangles' }) : null,
     );
   }
 

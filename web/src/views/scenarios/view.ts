@@ -1,38 +1,22 @@
 /**
  * The scenario editor: the scenario as YAML, checked against the world as the user types (problems
- * listed with their line right under the text), and a form (start, horizon, runs, seed, tie
- * shocks, pairs to follow) that reads from the YAML and edits it in place, so the text stays as the
- * user wrote it. Run posts the YAML, follows the job's progress over server-sent events, and draws
- * the results (scenario-results.ts).
+ * listed with their line right under the text), and a form (`form.ts`: start, horizon, runs, seed,
+ * tie shocks, pairs and measures to follow) that reads from the YAML and edits it in place
+ * (`yaml-editor.ts`), so the text stays as the user wrote it. Run posts the YAML, follows the job's
+ * progress over server-sent events, and draws the results (`results.ts`, charts in `charts.ts`).
  */
-import { ApiError, type ScenarioResultBody } from '../../../src/api/client.js';
-import type { ScenarioValidationBody } from '../../../src/api/routes/scenario-validate.js';
-import { api } from '../api.js';
-import { chartSvg } from '../charts.js';
-import { announce, h, replace } from '../dom.js';
-import type { View, ViewContext } from '../view.js';
-import { drawResults } from './scenario-results.js';
-import {
-  appendItem,
-  blankScenario,
-  type FormFields,
-  formFields,
-  parseScenarioText,
-  removeItem,
-  renameKey,
-  setValue,
-  type TextProblem,
-} from './scenario-text.js';
+import { ApiError, type ScenarioResultBody } from '../../../../src/api/client.js';
+import type { ScenarioValidationBody } from '../../../../src/api/routes/scenario-validate.js';
+import { api } from '../../api.js';
+import { chartSvg } from '../../charts.js';
+import { announce, h, replace } from '../../dom.js';
+import type { View, ViewContext } from '../../view.js';
+import { createScenarioForm, type FormLimits } from './form.js';
+import { drawResults } from './results.js';
+import { blankScenario, formFields, parseScenarioText, type TextProblem } from './yaml-editor.js';
 
 /** Pause after the last keystroke before the server checks the text. */
 const VALIDATE_DEBOUNCE_MS = 300;
-
-/** What the form says about the shocks only the YAML edits. */
-function otherShocksHint(count: number): string {
-  return count === 1
-    ? '1 capability or mechanism shock also applies (edit it in the YAML above).'
-    : `${count} capability or mechanism shocks also apply (edit them in the YAML above).`;
-}
 
 export function createScenariosView(ctx: ViewContext): View {
   const actorIds = () => ctx.world().actors.map((a) => a.id);
@@ -85,6 +69,8 @@ export function createScenariosView(ctx: ViewContext): View {
   );
 
   let currentJob: string | undefined;
+  /** The server's limits (`GET /api/health`), once read. */
+  let limits: FormLimits | undefined;
   let lastChart: Element | null = null;
   let mounted = false;
   let checkTimer: ReturnType<typeof setTimeout> | undefined;
@@ -154,7 +140,7 @@ export function createScenariosView(ctx: ViewContext): View {
       showProblems(syntax);
       return;
     }
-    renderForm(formFields(doc));
+    form.render(formFields(doc));
     problems.dataset.state = 'checking';
     const rev = revision;
     checkTimer = setTimeout(() => void validate(rev), VALIDATE_DEBOUNCE_MS);
@@ -166,182 +152,7 @@ export function createScenariosView(ctx: ViewContext): View {
     textChanged();
   }
 
-  function actorSelect(value: string, label: string, path: (string | number)[]): HTMLLabelElement {
-    const ids = actorIds();
-    const known = ids.includes(value);
-    const select = h(
-      'select',
-      {
-        'aria-invalid': String(!known),
-        onchange: (e: Event) => editText((t) => setValue(t, path, (e.target as HTMLSelectElement).value)),
-      },
-      // An id the world lacks is shown as written, never replaced by another actor.
-      known ? null : h('option', { value, selected: true }, `${value} (unknown)`),
-      ids.map((id) => h('option', { value: id, selected: id === value }, id)),
-    );
-    return h('label', { class: 'inline' }, h('span', { class: 'visually-hidden' }, label), select);
-  }
-
-  function numberInput(
-    value: number,
-    label: string,
-    path: (string | number)[],
-    attrs: Record<string, number | string>,
-    visibleLabel = false,
-  ): HTMLLabelElement {
-    const input = h('input', {
-      type: 'number',
-      value,
-      ...attrs,
-      onchange: (e: Event) => {
-        const v = (e.target as HTMLInputElement).valueAsNumber;
-        if (Number.isFinite(v)) editText((t) => setValue(t, path, v));
-      },
-    });
-    return h(
-      'label',
-      { class: visibleLabel ? 'field stacked' : 'inline' },
-      h('span', { class: visibleLabel ? '' : 'visually-hidden' }, label),
-      input,
-    );
-  }
-
-  function textInput(value: string, label: string, key: string, attrs: Record<string, string | number> = {}) {
-    return h(
-      'label',
-      { class: `field stacked${key === 'name' ? ' wide' : ''}` },
-      h('span', {}, label),
-      h('input', {
-        type: 'text',
-        value,
-        ...attrs,
-        onchange: (e: Event) => editText((t) => setValue(t, [key], (e.target as HTMLInputElement).value)),
-      }),
-    );
-  }
-
-  function shockRow(s: FormFields['shocks'][number], n: number): HTMLElement {
-    const at = ['shocks', s.index];
-    return h(
-      'div',
-      { class: 'shock-row' },
-      actorSelect(s.a, `Shock ${n}: first actor`, [...at, 'tie', 0]),
-      actorSelect(s.b, `Shock ${n}: second actor`, [...at, 'tie', 1]),
-      h(
-        'label',
-        { class: 'inline' },
-        h('span', { class: 'visually-hidden' }, `Shock ${n}: kind`),
-        h(
-          'select',
-          {
-            onchange: (e: Event) =>
-              editText((t) => renameKey(t, [...at, s.mode], (e.target as HTMLSelectElement).value)),
-          },
-          h('option', { value: 'shift', selected: s.mode === 'shift' }, 'shift by'),
-          h('option', { value: 'set', selected: s.mode === 'set' }, 'set to'),
-        ),
-      ),
-      numberInput(s.value, `Shock ${n}: value`, [...at, s.mode], {
-        min: -2,
-        max: 2,
-        step: 0.05,
-        class: 'narrow',
-      }),
-      h('span', { class: 'muted small' }, 'at step'),
-      numberInput(s.at, `Shock ${n}: step`, [...at, 'at'], { min: 0, step: 1, class: 'narrow' }),
-      h(
-        'button',
-        {
-          type: 'button',
-          class: 'subtle small-btn',
-          'aria-label': `Remove shock ${n}`,
-          onclick: () => editText((t) => removeItem(t, 'shocks', s.index)),
-        },
-        'Remove',
-      ),
-    );
-  }
-
-  function renderForm(f: FormFields): void {
-    replace(
-      formHost,
-      h('legend', {}, 'Form'),
-      h(
-        'div',
-        { class: 'form-grid' },
-        textInput(f.name, 'Name', 'name'),
-        textInput(f.start, 'Start (YYYY-MM)', 'start', { pattern: '\\d{4}-\\d{2}', size: 8 }),
-        numberInput(
-          f.horizon,
-          'Horizon (months)',
-          ['horizon'],
-          { min: 1, max: 240, id: 'scenario-horizon' },
-          true,
-        ),
-        numberInput(f.runs, 'Runs', ['runs'], { min: 1, max: 2000, id: 'scenario-runs' }, true),
-        numberInput(f.seed, 'Seed', ['seed'], { min: 0, id: 'scenario-seed' }, true),
-      ),
-      h(
-        'fieldset',
-        {},
-        h('legend', {}, 'Tie shocks'),
-        f.otherShocks > 0
-          ? h('p', { class: 'hint' }, otherShocksHint(f.otherShocks))
-          : f.shocks.length === 0
-            ? h('p', { class: 'hint' }, 'No shocks: the scenario equals its baseline.')
-            : null,
-        f.shocks.map((s, i) => shockRow(s, i + 1)),
-        h(
-          'button',
-          {
-            type: 'button',
-            class: 'subtle small-btn',
-            onclick: () => {
-              const [a, b] = actorIds();
-              editText((t) => appendItem(t, 'shocks', { at: 0, tie: [a, b], shift: 0.3 }));
-            },
-          },
-          'Add a tie shock',
-        ),
-      ),
-      h(
-        'fieldset',
-        {},
-        h('legend', {}, 'Pairs to follow (fan charts)'),
-        h('p', { class: 'hint' }, 'Shocked pairs are always followed.'),
-        f.track.map((p, i) =>
-          h(
-            'div',
-            { class: 'shock-row' },
-            actorSelect(p[0], `Pair ${i + 1}: first actor`, ['track', i, 0]),
-            actorSelect(p[1], `Pair ${i + 1}: second actor`, ['track', i, 1]),
-            h(
-              'button',
-              {
-                type: 'button',
-                class: 'subtle small-btn',
-                'aria-label': `Remove pair ${i + 1}`,
-                onclick: () => editText((t) => removeItem(t, 'track', i)),
-              },
-              'Remove',
-            ),
-          ),
-        ),
-        h(
-          'button',
-          {
-            type: 'button',
-            class: 'subtle small-btn',
-            onclick: () => {
-              const ids = actorIds();
-              editText((t) => appendItem(t, 'track', [ids[0], ids[2] ?? ids[1]]));
-            },
-          },
-          'Follow a pair',
-        ),
-      ),
-    );
-  }
+  const form = createScenarioForm({ host: formHost, actorIds, editText, limits: () => limits });
 
   function setYaml(text: string): void {
     yamlArea.value = text;
@@ -431,7 +242,14 @@ export function createScenariosView(ctx: ViewContext): View {
     show() {
       if (!mounted) {
         mounted = true;
-        void loadTemplates();
+        // Without the limits the form still works; the server checks every run anyway.
+        void api
+          .health()
+          .then((body) => {
+            limits = body.limits;
+          })
+          .catch(() => undefined)
+          .finally(() => void loadTemplates());
       }
     },
     hide() {},

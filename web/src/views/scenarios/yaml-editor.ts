@@ -2,7 +2,7 @@
  * The scenario editor's YAML as the single source of truth. The form reads its fields from the
  * parsed document, and a form edit changes the text in place: a value is spliced over the exact
  * characters of the scalar it replaces (so comments, key order, quoting and flow style stay as
- * the user wrote them); only structural edits (adding or removing a shock or a pair, a field the
+ * the user wrote them); only structural edits (adding or removing a shock, a pair or a measure, a field the
  * text lacks) go through the `yaml` Document API, which keeps comments and order too.
  */
 import { Document, isMap, isScalar, isSeq, type Node, parseDocument, Scalar } from 'yaml';
@@ -36,6 +36,8 @@ export interface FormFields {
   seed: number;
   shocks: TieShockRow[];
   track: [string, string][];
+  /** The `follow:` entries as written (the form reads them with `measures.ts`). */
+  follow: Record<string, unknown>[];
   /** Capability and mechanism shocks, edited in the YAML only. */
   otherShocks: number;
 }
@@ -91,6 +93,11 @@ export function formFields(doc: Document.Parsed): FormFields {
     ),
     track: Array.isArray(data.track)
       ? (data.track as unknown[]).map((p) => [str((p as unknown[])?.[0]), str((p as unknown[])?.[1])])
+      : [],
+    follow: Array.isArray(data.follow)
+      ? (data.follow as unknown[]).map((e) =>
+          e && typeof e === 'object' ? (e as Record<string, unknown>) : {},
+        )
       : [],
     otherShocks: shocks.filter((s) => !isTie(s)).length,
   };

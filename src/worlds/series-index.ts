@@ -10,6 +10,7 @@
  */
 import { DIMENSIONS, type Dimension, type Observation, type TieSeries } from '../domain/schema.js';
 import { endOf, startOf } from '../domain/time.js';
+import { type ColumnSlice, columnSlice, observationOfSlice } from './tie-columns.js';
 
 /**
  * A series and where the start days of its observations lie in the index's one column of start
@@ -18,6 +19,10 @@ import { endOf, startOf } from '../domain/time.js';
 export interface IndexedSeries {
   readonly series: TieSeries;
   readonly from: number;
+  /** The number of observations indexed. */
+  readonly n: number;
+  /** The columns the observations are read from, for a column-backed series (tie-columns.ts). */
+  readonly slice?: ColumnSlice;
 }
 
 /** The series of one dimension and undirected dyad (`a < b`), in world order. */
@@ -39,9 +44,9 @@ export interface SeriesIndex {
 }
 
 interface Built extends SeriesIndex {
-  /** What the index was built from, to notice series replaced or grown since. */
+  /** What the index was built from, to notice series replaced, grown or read as objects since. */
   readonly series: readonly TieSeries[];
-  readonly observations: readonly (readonly Observation[])[];
+  readonly observations: readonly (readonly Observation[] | ColumnSlice)[];
   readonly counts: Int32Array;
 }
 
@@ -71,6 +76,14 @@ export function observationAt(series: TieSeries, at: string): Observation | unde
   return found;
 }
 
+/** What the index reads a series from: its columns while it has any, else its objects. */
+function sourceOf(series: TieSeries): readonly Observation[] | ColumnSlice {
+  return columnSlice(series) ?? series.observations;
+}
+
+const lengthOf = (source: readonly Observation[] | ColumnSlice) =>
+  'columns' in source ? source.n : source.length;
+
 function build(ties: readonly TieSeries[]): Built {
   const days = new Map<string, number>();
   const day = (date: string) => {
@@ -81,18 +94,35 @@ function build(ties: readonly TieSeries[]): Built {
     }
     return n;
   };
+  // Per table of column dates, the day of each entry, computed once.
+  const tableDays = new Map<readonly string[], Int32Array>();
+  const daysOfTable = (dates: readonly string[]) => {
+    let out = tableDays.get(dates);
+    if (!out) {
+      out = Int32Array.from(dates, day);
+      tableDays.set(dates, out);
+    }
+    return out;
+  };
+  const sources = ties.map(sourceOf);
   // One column for all series: a typed array each would cost more than the days it holds.
-  const starts = new Int32Array(ties.reduce((n, s) => n + s.observations.length, 0));
+  const starts = new Int32Array(sources.reduce((n, s) => n + lengthOf(s), 0));
   let next = 0;
+  let k = 0;
   const indexed = (series: TieSeries): IndexedSeries => {
     const from = next;
-    const obs = series.observations;
-    next += obs.length;
-    for (let i = 0; i < obs.length; i++) {
-      starts[from + i] = day(obs[i]!.at);
-      if (i > 0 && starts[from + i]! < starts[from + i - 1]!) return { series, from: -1 };
+    const source = sources[k++]!;
+    const slice = 'columns' in source ? source : undefined;
+    const n = lengthOf(source);
+    next += n;
+    const tableDay = slice && daysOfTable(slice.columns.dates);
+    for (let i = 0; i < n; i++) {
+      starts[from + i] = slice
+        ? tableDay![slice.columns.at[slice.from + i]!]!
+        : day((source as Observation[])[i]!.at);
+      if (i > 0 && starts[from + i]! < starts[from + i - 1]!) return { series, from: -1, n };
     }
-    return { series, from };
+    return slice ? { series, from, n, slice } : { series, from, n };
   };
   const groups = new Map<string, { a: string; b: string; dimension: Dimension; series: IndexedSeries[] }>();
   for (const s of ties) {
@@ -113,21 +143,29 @@ function build(ties: readonly TieSeries[]): Built {
   return {
     byDimension,
     series: [...ties],
-    observations: ties.map((s) => s.observations),
-    counts: Int32Array.from(ties, (s) => s.observations.length),
+    observations: sources,
+    counts: Int32Array.from(sources, lengthOf),
     at(at) {
       const asOfDay = endOf(at);
       const asOf = dayNumber(asOfDay);
-      return ({ series, from }) => {
+      return ({ series, from, n, slice }) => {
         if (from < 0) return observationAt(series, at);
         let lo = from;
-        let hi = from + series.observations.length;
+        let hi = from + n;
         while (lo < hi) {
           const mid = (lo + hi) >> 1;
           if (starts[mid]! <= asOf) lo = mid + 1;
           else hi = mid;
         }
-        const found = lo > from ? series.observations[lo - 1 - from] : undefined;
+        if (lo === from) return undefined;
+        if (slice) {
+          // The `until` of the run's last observation, read without building the others.
+          const j = slice.from + lo - 1 - from;
+          const until = slice.columns.until[j]!;
+          if (until >= 0 && endOf(slice.columns.dates[until]!) < asOfDay) return undefined;
+          return observationOfSlice(slice, lo - 1 - from);
+        }
+        const found = series.observations[lo - 1 - from];
         if (found?.until && endOf(found.until) < asOfDay) return undefined;
         return found;
       };
@@ -139,8 +177,9 @@ function unchanged(index: Built, ties: readonly TieSeries[]): boolean {
   if (index.series.length !== ties.length) return false;
   for (let i = 0; i < ties.length; i++) {
     const t = ties[i]!;
-    if (index.series[i] !== t || index.observations[i] !== t.observations) return false;
-    if (index.counts[i] !== t.observations.length) return false;
+    if (index.series[i] !== t) return false;
+    const source = sourceOf(t);
+    if (index.observations[i] !== source || index.counts[i] !== lengthOf(source)) return false;
   }
   return true;
 }

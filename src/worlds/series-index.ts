@@ -13,8 +13,9 @@ import { endOf, startOf } from '../domain/time.js';
 import { type ColumnSlice, columnSlice, observationOfSlice } from './tie-columns.js';
 
 /**
- * A series and where the start days of its observations lie in the index's one column of start
- * days (`from` is -1 when they are not in date order).
+ * A series and where the start days of its observations lie: in the index's one column of start
+ * days, or for a column-backed series in its own columns (`slice`); `from` is -1 when they are
+ * not in date order.
  */
 export interface IndexedSeries {
   readonly series: TieSeries;
@@ -29,6 +30,8 @@ export interface IndexedSeries {
 export interface DyadSeries {
   readonly a: string;
   readonly b: string;
+  /** The dyad's rank among all dyads of the world in (a, b) order, the same on every dimension. */
+  readonly dyad: number;
   readonly series: readonly IndexedSeries[];
 }
 
@@ -36,11 +39,20 @@ export interface DyadSeries {
 export interface SeriesIndex {
   /** Per dimension, its dyads sorted by (a, b). */
   readonly byDimension: Readonly<Record<Dimension, readonly DyadSeries[]>>;
+  /** The number of dyads (ranks run from 0 below it). */
+  readonly dyads: number;
+  /** Per dyad rank, the dimensions the world codes it on at any date, as bits (see `dimensionBit`). */
+  readonly coded: Uint8Array;
   /**
    * For one date, the function giving the observation of an indexed series in force at the end
    * of `at`, as `observationAt` does.
    */
   at(at: string): (entry: IndexedSeries) => Observation | undefined;
+}
+
+/** The bit of dimension `d` in `SeriesIndex.coded`. */
+export function dimensionBit(d: Dimension): number {
+  return 1 << DIMENSIONS.indexOf(d);
 }
 
 interface Built extends SeriesIndex {
@@ -84,6 +96,24 @@ function sourceOf(series: TieSeries): readonly Observation[] | ColumnSlice {
 const lengthOf = (source: readonly Observation[] | ColumnSlice) =>
   'columns' in source ? source.n : source.length;
 
+/** Per table of column dates, the start day of each entry. */
+const tableDays = new WeakMap<readonly string[], Int32Array>();
+
+function daysOf(dates: readonly string[]): Int32Array {
+  let out = tableDays.get(dates);
+  if (!out) {
+    out = Int32Array.from(dates, (d) => dayNumber(startOf(d)));
+    tableDays.set(dates, out);
+  }
+  return out;
+}
+
+interface Group {
+  a: string;
+  b: string;
+  bySeries: (IndexedSeries[] | undefined)[];
+}
+
 function build(ties: readonly TieSeries[]): Built {
   const days = new Map<string, number>();
   const day = (date: string) => {
@@ -94,54 +124,57 @@ function build(ties: readonly TieSeries[]): Built {
     }
     return n;
   };
-  // Per table of column dates, the day of each entry, computed once.
-  const tableDays = new Map<readonly string[], Int32Array>();
-  const daysOfTable = (dates: readonly string[]) => {
-    let out = tableDays.get(dates);
-    if (!out) {
-      out = Int32Array.from(dates, day);
-      tableDays.set(dates, out);
-    }
-    return out;
-  };
   const sources = ties.map(sourceOf);
-  // One column for all series: a typed array each would cost more than the days it holds.
-  const starts = new Int32Array(sources.reduce((n, s) => n + lengthOf(s), 0));
+  // Start days of the series read as objects, in one column: a typed array each would cost more
+  // than the days it holds. Column-backed series are searched in their own columns.
+  const starts = new Int32Array(sources.reduce((n, s) => n + ('columns' in s ? 0 : s.length), 0));
   let next = 0;
-  let k = 0;
-  const indexed = (series: TieSeries): IndexedSeries => {
+  const indexed = (series: TieSeries, source: readonly Observation[] | ColumnSlice): IndexedSeries => {
+    // A built world was validated, date order included, before it was written and stamped.
+    if ('columns' in source) return { series, from: source.from, n: source.n, slice: source };
     const from = next;
-    const source = sources[k++]!;
-    const slice = 'columns' in source ? source : undefined;
-    const n = lengthOf(source);
+    const n = source.length;
     next += n;
-    const tableDay = slice && daysOfTable(slice.columns.dates);
     for (let i = 0; i < n; i++) {
-      starts[from + i] = slice
-        ? tableDay![slice.columns.at[slice.from + i]!]!
-        : day((source as Observation[])[i]!.at);
+      starts[from + i] = day(source[i]!.at);
       if (i > 0 && starts[from + i]! < starts[from + i - 1]!) return { series, from: -1, n };
     }
-    return slice ? { series, from, n, slice } : { series, from, n };
+    return { series, from, n };
   };
-  const groups = new Map<string, { a: string; b: string; dimension: Dimension; series: IndexedSeries[] }>();
-  for (const s of ties) {
+  // a → b → the dyad's series per dimension: nested maps, so no key string is built per series.
+  const groups = new Map<string, Map<string, Group>>();
+  ties.forEach((s, i) => {
     const [a, b] = s.a < s.b ? [s.a, s.b] : [s.b, s.a];
-    const key = `${s.dimension}\u0000${a}\u0000${b}`;
-    const g = groups.get(key);
-    if (g) g.series.push(indexed(s));
-    else groups.set(key, { a, b, dimension: s.dimension, series: [indexed(s)] });
-  }
+    let byB = groups.get(a);
+    if (!byB) groups.set(a, (byB = new Map()));
+    let g = byB.get(b);
+    if (!g) byB.set(b, (g = { a, b, bySeries: [] }));
+    const d = DIMENSIONS.indexOf(s.dimension);
+    (g.bySeries[d] ??= []).push(indexed(s, sources[i]!));
+  });
+  const order = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
   const byDimension = Object.fromEntries(DIMENSIONS.map((d) => [d, [] as DyadSeries[]])) as Record<
     Dimension,
     DyadSeries[]
   >;
-  for (const { dimension, ...g } of groups.values()) byDimension[dimension].push(g);
-  const byDyad = (x: DyadSeries, y: DyadSeries) =>
-    x.a === y.a ? (x.b < y.b ? -1 : x.b > y.b ? 1 : 0) : x.a < y.a ? -1 : 1;
-  for (const d of DIMENSIONS) byDimension[d].sort(byDyad);
+  const coded: number[] = [];
+  for (const a of [...groups.keys()].sort(order)) {
+    const byB = groups.get(a)!;
+    for (const b of [...byB.keys()].sort(order)) {
+      const dyad = coded.length;
+      let bits = 0;
+      byB.get(b)!.bySeries.forEach((series, d) => {
+        if (!series) return;
+        bits |= 1 << d;
+        byDimension[DIMENSIONS[d]!].push({ a, b, dyad, series });
+      });
+      coded.push(bits);
+    }
+  }
   return {
     byDimension,
+    dyads: coded.length,
+    coded: Uint8Array.from(coded),
     series: [...ties],
     observations: sources,
     counts: Int32Array.from(sources, lengthOf),
@@ -150,6 +183,7 @@ function build(ties: readonly TieSeries[]): Built {
       const asOf = dayNumber(asOfDay);
       return ({ series, from, n, slice }) => {
         if (from < 0) return observationAt(series, at);
+        if (slice) return inForce(slice, asOf, asOfDay);
         let lo = from;
         let hi = from + n;
         while (lo < hi) {
@@ -158,19 +192,29 @@ function build(ties: readonly TieSeries[]): Built {
           else hi = mid;
         }
         if (lo === from) return undefined;
-        if (slice) {
-          // The `until` of the run's last observation, read without building the others.
-          const j = slice.from + lo - 1 - from;
-          const until = slice.columns.until[j]!;
-          if (until >= 0 && endOf(slice.columns.dates[until]!) < asOfDay) return undefined;
-          return observationOfSlice(slice, lo - 1 - from);
-        }
         const found = series.observations[lo - 1 - from];
         if (found?.until && endOf(found.until) < asOfDay) return undefined;
         return found;
       };
     },
   };
+}
+
+/** The observation of a column-backed series in force at day `asOf`, built alone from the columns. */
+function inForce(slice: ColumnSlice, asOf: number, asOfDay: string): Observation | undefined {
+  const { at, until, dates } = slice.columns;
+  const day = daysOf(dates);
+  let lo = slice.from;
+  let hi = slice.from + slice.n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (day[at[mid]!]! <= asOf) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo === slice.from) return undefined;
+  const u = until[lo - 1]!;
+  if (u >= 0 && endOf(dates[u]!) < asOfDay) return undefined;
+  return observationOfSlice(slice, lo - 1 - slice.from);
 }
 
 function unchanged(index: Built, ties: readonly TieSeries[]): boolean {

@@ -3,7 +3,17 @@
  * build's handling of bad input (missing, truncated or renamed files, unknown codes): a clear
  * error, and nothing written.
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,6 +28,8 @@ import { loadWorld } from '../src/worlds/load.js';
 import { snapshot } from '../src/worlds/snapshot.js';
 
 const DATASETS_DIR = new URL('../data/datasets', import.meta.url).pathname;
+const GLOBAL_DIR = new URL('../data/worlds/global', import.meta.url).pathname;
+const BIN = new URL('../bin/counterbalance.js', import.meta.url).pathname;
 let world: World;
 beforeAll(() => {
   world = loadWorld('global');
@@ -174,6 +186,40 @@ describe('building global from bad input', () => {
     expect(p.line).toBe(t_lines(readDatasetText(src, DATASETS.atop.file)));
     expect(p.message).toMatch(/999/);
   });
+
+  it('a truncated gzip file names the file and the line it breaks off in', () => {
+    const { src, out } = spoiled(DATASETS.atop.file, () => undefined);
+    const gz = readFileSync(join(DATASETS_DIR, `${DATASETS.atop.file}.gz`));
+    writeFileSync(join(src, `${DATASETS.atop.file}.gz`), gz.subarray(0, gz.length >> 1));
+    const p = buildError(src, out).problems[0]!;
+    expect(p.file).toBe(`${DATASETS.atop.file}.gz`);
+    expect(p.line).toBeGreaterThan(1);
+    expect(p.message).toMatch(/decompress/);
+  });
+
+  it('a failed build leaves the world already in the output folder byte for byte as it was', () => {
+    const { src, out } = spoiled(DATASETS.atop.file, (t) => t.replace('"atop_defense"', '"defense"'));
+    const before = readFileSync(join(GLOBAL_DIR, BUILT_FILE));
+    mkdirSync(out, { recursive: true });
+    writeFileSync(join(out, BUILT_FILE), before);
+    expect(() => rebuildGlobal({ datasets: src, out })).toThrow(InvalidInputError);
+    expect(readFileSync(join(out, BUILT_FILE)).equals(before)).toBe(true);
+    expect(readdirSync(out)).toEqual([BUILT_FILE]);
+  });
+
+  it('the CLI exits 1 and names the file, line and field', () => {
+    const { src, out } = spoiled(DATASETS.atop.file, (t) => `${t.trimEnd()}\n2,999,1990,1,0,0,0,0\n`);
+    const r = spawnSync(
+      process.execPath,
+      [BIN, 'world', 'build', 'global', '--datasets', src, '--out', out],
+      { encoding: 'utf8' },
+    );
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(DATASETS.atop.file);
+    expect(r.stderr).toContain('ccode2');
+    expect(r.stderr).toContain(String(t_lines(readDatasetText(src, DATASETS.atop.file))));
+    expect(existsSync(join(out, BUILT_FILE))).toBe(false);
+  }, 120_000);
 
   it('a damaged built file is refused, not half-read', () => {
     const out = join(dir, 'damaged');

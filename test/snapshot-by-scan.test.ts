@@ -11,6 +11,7 @@ import { endOf, startOf } from '../src/domain/time.js';
 import type { TieAt, World } from '../src/domain/world.js';
 import { loadWorld } from '../src/worlds/load.js';
 import { snapshot } from '../src/worlds/snapshot.js';
+import { columnSlice } from '../src/worlds/tie-columns.js';
 import { memoryWorld } from './helpers/memory-world.js';
 
 /** Mean of parts with weights, the way a snapshot states it (latest date, evidence in order). */
@@ -148,6 +149,26 @@ describe('snapshot against a brute-force scan of the raw series', () => {
     const world = loadWorld('global');
     for (const at of ['1946', '1962-10', '1985', '1991-12-25', '2014', '2023']) expectSame(world, at);
     expectSame(world, '1985', { security: 2, economic: 0 });
+  });
+
+  it('global read straight from its columns, before any observation object is built', () => {
+    const world = loadWorld('global');
+    const dates = ['1962-10', '1985', '2014'];
+    const fresh = { missing: { carryBackMonths: 0 } };
+    const got = dates.map((at) => ({
+      snap: snapshot(world, at, fresh),
+      layers: DIMENSIONS.map((layer) => snapshot(world, at, { ...fresh, layer }).ties),
+    }));
+    expect(world.ties.every((s) => columnSlice(s) !== undefined)).toBe(true);
+    dates.forEach((at, i) => {
+      const want = bruteForce(world, at);
+      expect(JSON.stringify(got[i]!.snap.byDimension), at).toBe(JSON.stringify(want.byDimension));
+      expect(JSON.stringify(got[i]!.snap.ties), at).toBe(JSON.stringify(want.composite));
+      expect(JSON.stringify(got[i]!.layers), at).toBe(
+        JSON.stringify(DIMENSIONS.map((d) => want.byDimension[d])),
+      );
+    });
+    expect(world.ties.some((s) => columnSlice(s) !== undefined)).toBe(false);
   });
 
   it('eurasia, and eurasia overlaid on global (curated and derived side by side)', () => {

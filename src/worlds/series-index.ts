@@ -10,20 +10,28 @@
  */
 import { DIMENSIONS, type Dimension, type Observation, type TieSeries } from '../domain/schema.js';
 import { endOf, startOf } from '../domain/time.js';
+import { type ColumnSlice, columnSlice, observationOfSlice } from './tie-columns.js';
 
 /**
- * A series and where the start days of its observations lie in the index's one column of start
- * days (`from` is -1 when they are not in date order).
+ * A series and where the start days of its observations lie: in the index's one column of start
+ * days, or for a column-backed series in its own columns (`slice`); `from` is -1 when they are
+ * not in date order.
  */
 export interface IndexedSeries {
   readonly series: TieSeries;
   readonly from: number;
+  /** The number of observations indexed. */
+  readonly n: number;
+  /** The columns the observations are read from, for a column-backed series (tie-columns.ts). */
+  readonly slice?: ColumnSlice;
 }
 
 /** The series of one dimension and undirected dyad (`a < b`), in world order. */
 export interface DyadSeries {
   readonly a: string;
   readonly b: string;
+  /** The dyad's rank among all dyads of the world in (a, b) order, the same on every dimension. */
+  readonly dyad: number;
   readonly series: readonly IndexedSeries[];
 }
 
@@ -31,6 +39,10 @@ export interface DyadSeries {
 export interface SeriesIndex {
   /** Per dimension, its dyads sorted by (a, b). */
   readonly byDimension: Readonly<Record<Dimension, readonly DyadSeries[]>>;
+  /** The number of dyads (ranks run from 0 below it). */
+  readonly dyads: number;
+  /** Per dyad rank, the dimensions the world codes it on at any date, as bits (see `dimensionBit`). */
+  readonly coded: Uint8Array;
   /**
    * For one date, the function giving the observation of an indexed series in force at the end
    * of `at`, as `observationAt` does.
@@ -38,10 +50,15 @@ export interface SeriesIndex {
   at(at: string): (entry: IndexedSeries) => Observation | undefined;
 }
 
+/** The bit of dimension `d` in `SeriesIndex.coded`. */
+export function dimensionBit(d: Dimension): number {
+  return 1 << DIMENSIONS.indexOf(d);
+}
+
 interface Built extends SeriesIndex {
-  /** What the index was built from, to notice series replaced or grown since. */
+  /** What the index was built from, to notice series replaced, grown or read as objects since. */
   readonly series: readonly TieSeries[];
-  readonly observations: readonly (readonly Observation[])[];
+  readonly observations: readonly (readonly Observation[] | ColumnSlice)[];
   readonly counts: Int32Array;
 }
 
@@ -71,6 +88,32 @@ export function observationAt(series: TieSeries, at: string): Observation | unde
   return found;
 }
 
+/** What the index reads a series from: its columns while it has any, else its objects. */
+function sourceOf(series: TieSeries): readonly Observation[] | ColumnSlice {
+  return columnSlice(series) ?? series.observations;
+}
+
+const lengthOf = (source: readonly Observation[] | ColumnSlice) =>
+  'columns' in source ? source.n : source.length;
+
+/** Per table of column dates, the start day of each entry. */
+const tableDays = new WeakMap<readonly string[], Int32Array>();
+
+function daysOf(dates: readonly string[]): Int32Array {
+  let out = tableDays.get(dates);
+  if (!out) {
+    out = Int32Array.from(dates, (d) => dayNumber(startOf(d)));
+    tableDays.set(dates, out);
+  }
+  return out;
+}
+
+interface Group {
+  a: string;
+  b: string;
+  bySeries: (IndexedSeries[] | undefined)[];
+}
+
 function build(ties: readonly TieSeries[]): Built {
   const days = new Map<string, number>();
   const day = (date: string) => {
@@ -81,53 +124,75 @@ function build(ties: readonly TieSeries[]): Built {
     }
     return n;
   };
-  // One column for all series: a typed array each would cost more than the days it holds.
-  const starts = new Int32Array(ties.reduce((n, s) => n + s.observations.length, 0));
+  const sources = ties.map(sourceOf);
+  // Start days of the series read as objects, in one column: a typed array each would cost more
+  // than the days it holds. Column-backed series are searched in their own columns.
+  const starts = new Int32Array(sources.reduce((n, s) => n + ('columns' in s ? 0 : s.length), 0));
   let next = 0;
-  const indexed = (series: TieSeries): IndexedSeries => {
+  const indexed = (series: TieSeries, source: readonly Observation[] | ColumnSlice): IndexedSeries => {
+    // A built world was validated, date order included, before it was written and stamped.
+    if ('columns' in source) return { series, from: source.from, n: source.n, slice: source };
     const from = next;
-    const obs = series.observations;
-    next += obs.length;
-    for (let i = 0; i < obs.length; i++) {
-      starts[from + i] = day(obs[i]!.at);
-      if (i > 0 && starts[from + i]! < starts[from + i - 1]!) return { series, from: -1 };
+    const n = source.length;
+    next += n;
+    for (let i = 0; i < n; i++) {
+      starts[from + i] = day(source[i]!.at);
+      if (i > 0 && starts[from + i]! < starts[from + i - 1]!) return { series, from: -1, n };
     }
-    return { series, from };
+    return { series, from, n };
   };
-  const groups = new Map<string, { a: string; b: string; dimension: Dimension; series: IndexedSeries[] }>();
-  for (const s of ties) {
+  // a → b → the dyad's series per dimension: nested maps, so no key string is built per series.
+  const groups = new Map<string, Map<string, Group>>();
+  ties.forEach((s, i) => {
     const [a, b] = s.a < s.b ? [s.a, s.b] : [s.b, s.a];
-    const key = `${s.dimension}\u0000${a}\u0000${b}`;
-    const g = groups.get(key);
-    if (g) g.series.push(indexed(s));
-    else groups.set(key, { a, b, dimension: s.dimension, series: [indexed(s)] });
-  }
+    let byB = groups.get(a);
+    if (!byB) groups.set(a, (byB = new Map()));
+    let g = byB.get(b);
+    if (!g) byB.set(b, (g = { a, b, bySeries: [] }));
+    const d = DIMENSIONS.indexOf(s.dimension);
+    (g.bySeries[d] ??= []).push(indexed(s, sources[i]!));
+  });
+  const order = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
   const byDimension = Object.fromEntries(DIMENSIONS.map((d) => [d, [] as DyadSeries[]])) as Record<
     Dimension,
     DyadSeries[]
   >;
-  for (const { dimension, ...g } of groups.values()) byDimension[dimension].push(g);
-  const byDyad = (x: DyadSeries, y: DyadSeries) =>
-    x.a === y.a ? (x.b < y.b ? -1 : x.b > y.b ? 1 : 0) : x.a < y.a ? -1 : 1;
-  for (const d of DIMENSIONS) byDimension[d].sort(byDyad);
+  const coded: number[] = [];
+  for (const a of [...groups.keys()].sort(order)) {
+    const byB = groups.get(a)!;
+    for (const b of [...byB.keys()].sort(order)) {
+      const dyad = coded.length;
+      let bits = 0;
+      byB.get(b)!.bySeries.forEach((series, d) => {
+        if (!series) return;
+        bits |= 1 << d;
+        byDimension[DIMENSIONS[d]!].push({ a, b, dyad, series });
+      });
+      coded.push(bits);
+    }
+  }
   return {
     byDimension,
+    dyads: coded.length,
+    coded: Uint8Array.from(coded),
     series: [...ties],
-    observations: ties.map((s) => s.observations),
-    counts: Int32Array.from(ties, (s) => s.observations.length),
+    observations: sources,
+    counts: Int32Array.from(sources, lengthOf),
     at(at) {
       const asOfDay = endOf(at);
       const asOf = dayNumber(asOfDay);
-      return ({ series, from }) => {
+      return ({ series, from, n, slice }) => {
         if (from < 0) return observationAt(series, at);
+        if (slice) return inForce(slice, asOf, asOfDay);
         let lo = from;
-        let hi = from + series.observations.length;
+        let hi = from + n;
         while (lo < hi) {
           const mid = (lo + hi) >> 1;
           if (starts[mid]! <= asOf) lo = mid + 1;
           else hi = mid;
         }
-        const found = lo > from ? series.observations[lo - 1 - from] : undefined;
+        if (lo === from) return undefined;
+        const found = series.observations[lo - 1 - from];
         if (found?.until && endOf(found.until) < asOfDay) return undefined;
         return found;
       };
@@ -135,12 +200,30 @@ function build(ties: readonly TieSeries[]): Built {
   };
 }
 
+/** The observation of a column-backed series in force at day `asOf`, built alone from the columns. */
+function inForce(slice: ColumnSlice, asOf: number, asOfDay: string): Observation | undefined {
+  const { at, until, dates } = slice.columns;
+  const day = daysOf(dates);
+  let lo = slice.from;
+  let hi = slice.from + slice.n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (day[at[mid]!]! <= asOf) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo === slice.from) return undefined;
+  const u = until[lo - 1]!;
+  if (u >= 0 && endOf(dates[u]!) < asOfDay) return undefined;
+  return observationOfSlice(slice, lo - 1 - slice.from);
+}
+
 function unchanged(index: Built, ties: readonly TieSeries[]): boolean {
   if (index.series.length !== ties.length) return false;
   for (let i = 0; i < ties.length; i++) {
     const t = ties[i]!;
-    if (index.series[i] !== t || index.observations[i] !== t.observations) return false;
-    if (index.counts[i] !== t.observations.length) return false;
+    if (index.series[i] !== t) return false;
+    const source = sourceOf(t);
+    if (index.observations[i] !== source || index.counts[i] !== lengthOf(source)) return false;
   }
   return true;
 }

@@ -35,7 +35,13 @@ import type {
   TieAt,
   World,
 } from '../domain/world.js';
-import { type IndexedSeries, observationAt, seriesIndex } from './series-index.js';
+import {
+  dimensionBit,
+  type IndexedSeries,
+  observationAt,
+  type SeriesIndex,
+  seriesIndex,
+} from './series-index.js';
 
 /** How the composite treats a dimension a dyad is coded on but has no value for at the date. */
 export interface MissingDimensionPolicy {
@@ -70,10 +76,6 @@ export type SnapshotParams = Partial<Omit<SnapshotOptions, 'missing'>> & {
 
 export { observationAt };
 
-function dyadKey(a: string, b: string): string {
-  return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
-}
-
 const CURATED = 'curated';
 
 /** The first observation of a series when it starts after `at` but within `months` of it. */
@@ -97,20 +99,26 @@ function folded(parts: TieAt[]): TieAt {
       );
 }
 
+/** Per dimension, ties in dyad order, and beside them the dyad rank of each (see SeriesIndex). */
+interface DimensionTies {
+  ties: Record<Dimension, TieAt[]>;
+  dyads: Record<Dimension, number[]>;
+}
+
 /**
  * Per-dimension ties at t (from the observation `pick` chooses in each series, by default the one in
  * force), in dyad order; directed series are folded into the dyad by averaging
  * both directions. The series index hands over each dyad's series in world order, which ranks
  * derived origins.
  */
-function dimensionTies(world: World, at: string, pick?: PickObservation): Record<Dimension, TieAt[]> {
-  const index = seriesIndex(world.ties);
+function dimensionTies(index: SeriesIndex, at: string, pick?: PickObservation): DimensionTies {
   const find: (entry: IndexedSeries) => Observation | undefined = pick
     ? (entry) => pick(entry.series, at)
     : index.at(at);
-  const out = Object.fromEntries(DIMENSIONS.map((d) => [d, [] as TieAt[]])) as Record<Dimension, TieAt[]>;
+  const out = noTies();
+  const dyads = noDyads();
   for (const d of DIMENSIONS) {
-    for (const { a, b, series } of index.byDimension[d]) {
+    for (const { a, b, dyad, series } of index.byDimension[d]) {
       let byOrigin: Map<string, TieAt[]> | undefined;
       for (const entry of series) {
         const s = entry.series;
@@ -129,6 +137,7 @@ function dimensionTies(world: World, at: string, pick?: PickObservation): Record
         if (series.length === 1) {
           if (origin !== CURATED) tie.origin = origin;
           out[d].push(tie);
+          dyads[d].push(dyad);
           break;
         }
         byOrigin ??= new Map<string, TieAt[]>();
@@ -148,13 +157,10 @@ function dimensionTies(world: World, at: string, pick?: PickObservation): Record
       }
       if (alternatives.length > 0) tie.alternatives = alternatives;
       out[d].push(tie);
+      dyads[d].push(dyad);
     }
   }
-  return out;
-}
-
-function byDyad(x: TieAt, y: TieAt): number {
-  return x.a === y.a ? (x.b < y.b ? -1 : x.b > y.b ? 1 : 0) : x.a < y.a ? -1 : 1;
+  return { ties: out, dyads };
 }
 
 /** Weighted mean of `parts`; `observed` is the latest date among `dated` (the parts seen by t). */
@@ -186,80 +192,74 @@ function combine(parts: TieAt[], weights: number[], layer: Layer, dated: TieAt[]
   };
 }
 
-const codedCache = new WeakMap<readonly TieSeries[], Map<string, Set<Dimension>>>();
-
-/**
- * Dyad → the dimensions the world codes it on, at any date and from any origin; cached per list of
- * series like the series index (the world is never written).
- */
-function codedDimensions(world: World): Map<string, Set<Dimension>> {
-  const cached = codedCache.get(world.ties);
-  if (cached) return cached;
-  const out = new Map<string, Set<Dimension>>();
-  for (const s of world.ties) {
-    const key = dyadKey(s.a, s.b);
-    const dims = out.get(key) ?? new Set<Dimension>();
-    out.set(key, dims);
-    dims.add(s.dimension);
-  }
-  codedCache.set(world.ties, out);
-  return out;
-}
-
 function noTies(): Record<Dimension, TieAt[]> {
   return Object.fromEntries(DIMENSIONS.map((d) => [d, [] as TieAt[]])) as Record<Dimension, TieAt[]>;
 }
 
+function noDyads(): Record<Dimension, number[]> {
+  return Object.fromEntries(DIMENSIONS.map((d) => [d, [] as number[]])) as Record<Dimension, number[]>;
+}
+
+/**
+ * The composite per dyad, in dyad order: dyads are grouped by their rank in the series index,
+ * which is their (a, b) order.
+ */
 function compositeTies(
-  byDim: Record<Dimension, TieAt[]>,
-  later: Record<Dimension, TieAt[]>,
-  coded: Map<string, Set<Dimension>>,
+  byDim: DimensionTies,
+  later: DimensionTies,
+  index: SeriesIndex,
   weights: Record<Dimension, number>,
   policy: MissingDimensionPolicy,
 ): TieAt[] {
-  const groups = new Map<string, TieAt[]>();
+  const groups: (TieAt[] | undefined)[] = new Array(index.dyads);
+  const laterAt: (TieAt | undefined)[][] = [];
   for (const d of DIMENSIONS) {
     if (weights[d] <= 0) continue;
-    for (const t of byDim[d]) {
-      const key = dyadKey(t.a, t.b);
-      const parts = groups.get(key);
-      if (parts) parts.push(t);
-      else groups.set(key, [t]);
-    }
+    byDim.ties[d].forEach((t, i) => {
+      (groups[byDim.dyads[d][i]!] ??= []).push(t);
+    });
+    const l: (TieAt | undefined)[] = [];
+    later.ties[d].forEach((t, i) => {
+      l[later.dyads[d][i]!] = t;
+    });
+    laterAt[DIMENSIONS.indexOf(d)] = l;
   }
-  const laterByKey = new Map<string, TieAt>();
-  for (const d of DIMENSIONS) for (const t of later[d]) laterByKey.set(`${d}\u0000${dyadKey(t.a, t.b)}`, t);
-  return [...groups.entries()]
-    .map(([key, observed]) => {
-      const carried: TieAt[] = [];
-      const missing: Dimension[] = [];
-      const have = new Set(observed.map((p) => p.dimension));
-      for (const d of DIMENSIONS) {
-        if (weights[d] <= 0 || have.has(d) || !coded.get(key)?.has(d)) continue;
-        const t = laterByKey.get(`${d}\u0000${key}`);
-        if (t) carried.push({ ...t, confidence: t.confidence * policy.carriedConfidence });
-        else missing.push(d);
-      }
-      const parts = [...observed, ...carried];
-      const tie = combine(
-        parts,
-        parts.map((p) => weights[p.dimension as Dimension]),
-        'composite',
-        observed,
+  const out: TieAt[] = [];
+  for (let dyad = 0; dyad < groups.length; dyad++) {
+    const observed = groups[dyad];
+    if (!observed) continue;
+    const carried: TieAt[] = [];
+    const missing: Dimension[] = [];
+    let have = 0;
+    for (const p of observed) have |= dimensionBit(p.dimension as Dimension);
+    const coded = index.coded[dyad]!;
+    DIMENSIONS.forEach((d, k) => {
+      const bit = 1 << k;
+      if (weights[d] <= 0 || have & bit || !(coded & bit)) return;
+      const t = laterAt[k]![dyad];
+      if (t) carried.push({ ...t, confidence: t.confidence * policy.carriedConfidence });
+      else missing.push(d);
+    });
+    const parts = carried.length > 0 ? [...observed, ...carried] : observed;
+    const tie = combine(
+      parts,
+      parts.map((p) => weights[p.dimension as Dimension]),
+      'composite',
+      observed,
+    );
+    if (carried.length > 0)
+      tie.carried = carried.map(
+        ({ dimension, value, confidence, observed: at }): CarriedDimension => ({
+          dimension: dimension as Dimension,
+          value,
+          confidence,
+          observed: at,
+        }),
       );
-      if (carried.length > 0)
-        tie.carried = carried.map(
-          ({ dimension, value, confidence, observed: at }): CarriedDimension => ({
-            dimension: dimension as Dimension,
-            value,
-            confidence,
-            observed: at,
-          }),
-        );
-      if (missing.length > 0) tie.missing = missing;
-      return tie;
-    })
-    .sort(byDyad);
+    if (missing.length > 0) tie.missing = missing;
+    out.push(tie);
+  }
+  return out;
 }
 
 /** Capabilities at t: per actor, the latest yearly record not after t's year. */
@@ -332,14 +332,18 @@ export function snapshot(world: World, at: string, options: SnapshotParams = {})
   ) as Record<Dimension, number>;
   const actors = world.actors.filter((a) => existsAt(a, at));
   const present = new Set(actors.map((a) => a.id));
-  const byDimension = dimensionTies(world, at);
-  const alive = (ties: Record<Dimension, TieAt[]>) => {
+  const index = seriesIndex(world.ties);
+  const alive = (found: DimensionTies) => {
     if (present.size < world.actors.length) {
-      for (const d of DIMENSIONS) ties[d] = ties[d].filter((t) => present.has(t.a) && present.has(t.b));
+      for (const d of DIMENSIONS) {
+        const keep = found.ties[d].map((t) => present.has(t.a) && present.has(t.b));
+        found.ties[d] = found.ties[d].filter((_, i) => keep[i]);
+        found.dyads[d] = found.dyads[d].filter((_, i) => keep[i]);
+      }
     }
-    return ties;
+    return found;
   };
-  alive(byDimension);
+  const byDimension = alive(dimensionTies(index, at));
   const capabilities = capabilitiesAt(world, at);
   for (const id of Object.keys(capabilities)) if (!present.has(id)) delete capabilities[id];
   return {
@@ -352,14 +356,14 @@ export function snapshot(world: World, at: string, options: SnapshotParams = {})
         ? compositeTies(
             byDimension,
             carryBackMonths > 0
-              ? alive(dimensionTies(world, at, (s) => firstObservationWithin(s, at, carryBackMonths)))
-              : noTies(),
-            codedDimensions(world),
+              ? alive(dimensionTies(index, at, (s) => firstObservationWithin(s, at, carryBackMonths)))
+              : { ties: noTies(), dyads: noDyads() },
+            index,
             weights,
             opts.missing,
           )
-        : byDimension[opts.layer],
-    byDimension,
+        : byDimension.ties[opts.layer],
+    byDimension: byDimension.ties,
     capabilities,
   };
 }

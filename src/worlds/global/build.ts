@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { gunzipSync, constants as zlibConstants } from 'node:zlib';
 import { InvalidInputError, type Problem } from '../../domain/errors.js';
 import type {
   Actor,
@@ -63,15 +63,30 @@ export function readDatasetText(dir: string, file: string): string {
       hint: 'copy it into data/datasets/ (see data/worlds/global/README.md for the list)',
     });
   }
+  const bytes = readFileSync(gz);
   try {
-    return gunzipSync(readFileSync(gz)).toString('utf8');
+    return gunzipSync(bytes).toString('utf8');
   } catch (e) {
     throw new InvalidInputError({
       file: `${file}.gz`,
+      line: linesBeforeBreak(bytes),
       message: `cannot decompress (${(e as Error).message})`,
       hint: 'the file is truncated or not gzip; copy it again',
     });
   }
+}
+
+/** The line a damaged gzip file breaks off in: one past the complete lines that still decompress. */
+function linesBeforeBreak(bytes: Buffer): number {
+  let text = '';
+  try {
+    text = gunzipSync(bytes, { finishFlush: zlibConstants.Z_SYNC_FLUSH }).toString('utf8');
+  } catch {
+    // not gzip at all: it breaks in line 1
+  }
+  let lines = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
+  return lines;
 }
 
 const dyadKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);

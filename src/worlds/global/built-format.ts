@@ -4,7 +4,8 @@
  * the evidence as a JSON line of its own, and the tie observations as little-endian binary columns
  * (value, start, until, note). It is validated in full (schema and cross-references) when it is
  * built; loading checks the stamp instead of re-validating every row, then unpacks a normal World
- * whose evidence is parsed on first use (a snapshot never reads it). Columns and a lazy evidence
+ * whose evidence is parsed on first use (a snapshot never reads it) and whose series keep their
+ * observations in the columns until read (see tie-columns.ts). Columns and a lazy evidence
  * section keep the loader from parsing, and the collector from copying, what a load does not need.
  */
 import { createHash } from 'node:crypto';
@@ -15,6 +16,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { InvalidInputError } from '../../domain/errors.js';
 import type { Evidence, Observation, TieSeries, WorldFile } from '../../domain/schema.js';
 import type { World } from '../../domain/world.js';
+import { columnSeries, type TieColumns } from '../tie-columns.js';
 
 export const BUILT_FILE = 'world.built.json.gz';
 const FORMAT = 'counterbalance-built-world';
@@ -101,26 +103,15 @@ function packTies(ties: readonly TieSeries[]): { json: PackedTies; columns: Colu
   return { json: { dates: [...tables.dates.keys()], notes: [...tables.notes.keys()], series }, columns };
 }
 
+/** Column-backed series (see tie-columns.ts): no observation object is built until one is read. */
 function unpackTies(p: PackedTies, c: Columns): TieSeries[] {
+  const columns: TieColumns = { ...c, dates: p.dates, notes: p.notes };
   const ties: TieSeries[] = [];
-  let j = 0;
+  let from = 0;
   for (const [a, b, dimension, directed, origin, confidence, evidence, n] of p.series) {
-    const own = Array.isArray(confidence);
-    const observations: Observation[] = new Array(n);
-    for (let i = 0; i < n; i++, j++) {
-      const o: Observation = {
-        at: p.dates[c.at[j]!]!,
-        value: c.value[j]!,
-        confidence: own ? confidence[i]! : confidence,
-        evidence: own ? (evidence as string[][])[i]! : (evidence as string[]),
-      };
-      if (c.until[j]! >= 0) o.until = p.dates[c.until[j]!]!;
-      if (c.note[j]! >= 0) o.note = p.notes[c.note[j]!]!;
-      observations[i] = o;
-    }
-    const t: TieSeries = { a, b, dimension, directed, observations };
-    if (origin !== null) t.origin = origin;
-    ties.push(t);
+    const slice = { columns, from, n, confidence, evidence };
+    ties.push(columnSeries({ a, b, dimension, directed }, slice, origin === null ? {} : { origin }));
+    from += n;
   }
   return ties;
 }

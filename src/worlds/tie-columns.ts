@@ -1,0 +1,99 @@
+/**
+ * Tie series backed by columns: a loaded built world keeps its observations in typed arrays and
+ * gives each series an `observations` property that builds the objects on first read. The series
+ * index reads values and start days straight from the columns, so a snapshot materialises only the
+ * observation in force in each series, not the quarter of a million a world holds.
+ *
+ * A series stays column-backed until its `observations` are first read: from then on its objects
+ * may be edited, so the index reads them, as for any world built in memory.
+ */
+import type { Observation, TieSeries } from '../domain/schema.js';
+
+/** The observation columns of a whole world; dates and notes index their tables (-1: none). */
+export interface TieColumns {
+  readonly value: Float64Array;
+  readonly at: Int32Array;
+  readonly until: Int32Array;
+  readonly note: Int32Array;
+  readonly dates: readonly string[];
+  readonly notes: readonly string[];
+}
+
+/** One series' run of the columns, and its confidence and evidence (shared, or one per observation). */
+export interface ColumnSlice {
+  readonly columns: TieColumns;
+  readonly from: number;
+  readonly n: number;
+  readonly confidence: number | readonly number[];
+  readonly evidence: readonly string[] | readonly (readonly string[])[];
+}
+
+interface State {
+  slice: ColumnSlice;
+  objects?: Observation[];
+}
+
+const states = new WeakMap<TieSeries, State>();
+
+/**
+ * Observation `i` of a slice, as the object a JSON world would hold (same keys, same order).
+ *
+ * @example
+ * observationOfSlice(columnSlice(series)!, 0).value;
+ */
+export function observationOfSlice(slice: ColumnSlice, i: number): Observation {
+  const { columns: c, from, confidence, evidence } = slice;
+  const j = from + i;
+  const own = typeof confidence !== 'number';
+  const o: Observation = {
+    at: c.dates[c.at[j]!]!,
+    value: c.value[j]!,
+    confidence: own ? confidence[i]! : confidence,
+    evidence: (own ? evidence[i] : evidence) as string[],
+  };
+  if (c.until[j]! >= 0) o.until = c.dates[c.until[j]!]!;
+  if (c.note[j]! >= 0) o.note = c.notes[c.note[j]!]!;
+  return o;
+}
+
+/**
+ * A series whose observations live in `slice`; `rest` holds the fields after `observations`
+ * (so keys keep the order a JSON world has).
+ *
+ * @example
+ * const s = columnSeries({ a: 'A', b: 'B', dimension: 'military', directed: false }, slice, {});
+ * s.observations.length; // built on this first read
+ */
+export function columnSeries(
+  head: Pick<TieSeries, 'a' | 'b' | 'dimension' | 'directed'>,
+  slice: ColumnSlice,
+  rest: Pick<TieSeries, 'origin'>,
+): TieSeries {
+  const state: State = { slice };
+  const series = { ...head } as TieSeries;
+  Object.defineProperty(series, 'observations', {
+    enumerable: true,
+    configurable: true,
+    get() {
+      state.objects ??= Array.from({ length: slice.n }, (_, i) => observationOfSlice(slice, i));
+      return state.objects;
+    },
+    set(value: Observation[]) {
+      state.objects = value;
+    },
+  });
+  Object.assign(series, rest);
+  states.set(series, state);
+  return series;
+}
+
+/**
+ * The columns behind `series` while its observations have not been read as objects, else undefined.
+ *
+ * @example
+ * columnSlice(world.ties[0]!)?.n;
+ */
+export function columnSlice(series: TieSeries): ColumnSlice | undefined {
+  const s = states.get(series);
+  return s && !s.objects ? s.slice : undefined;
+}

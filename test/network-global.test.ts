@@ -12,6 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createClient, type SnapshotBody } from '../src/api/client.js';
 import { type RunningServer, startServer } from '../src/api/server.js';
+import { TIE_TABLE_DEFAULTS } from '../web/src/views/tie-table.js';
 import { launchChromium } from './helpers/chromium.js';
 
 const WEB_INDEX = fileURLToPath(new URL('../web/dist/index.html', import.meta.url));
@@ -43,6 +44,7 @@ afterAll(async () => {
   await server?.close();
 });
 
+const tableTotal = () => page.$eval('#tie-table', (el) => Number((el as HTMLElement).dataset.total));
 const dataset = () => page.$eval('#network', (el) => ({ ...(el as HTMLElement).dataset }));
 
 describe('the network view on global', () => {
@@ -102,7 +104,9 @@ describe('the network view on global', () => {
     const rows = await page.$$eval('#tie-table tbody tr', (trs) =>
       trs.map((tr) => (tr as HTMLElement).dataset.a!),
     );
-    expect(rows.length).toBe(want.edges);
+    // The table is windowed: it says how many ties the region has and lays out the first page.
+    expect(await tableTotal()).toBe(want.edges);
+    expect(rows.length).toBe(Math.min(TIE_TABLE_DEFAULTS.page, want.edges));
     expect(rows.every((a) => regionOf.get(a) === region)).toBe(true);
     await page.selectOption('#network-region', '');
     expect(Number((await dataset()).shownNodes)).toBe(snap.actors.length);
@@ -117,7 +121,69 @@ describe('the network view on global', () => {
     const strong = snap.ties.filter((t) => Math.abs(t.value) >= 0.5).length;
     expect(strong).toBeLessThan(snap.ties.length);
     expect(Number((await dataset()).shownEdges)).toBe(strong);
-    expect(await page.$$eval('#tie-table tbody tr', (trs) => trs.length)).toBe(strong);
+    expect(await tableTotal()).toBe(strong);
+    expect(await page.$$eval('#tie-table tbody tr', (trs) => trs.length)).toBe(
+      Math.min(TIE_TABLE_DEFAULTS.page, strong),
+    );
+    await page.$eval('#network-min-tie', (el) => {
+      const input = el as HTMLInputElement;
+      input.value = '0';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    expect(Number((await dataset()).shownEdges)).toBe(snap.ties.length);
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('the tie table on global', () => {
+  const rowKeys = () =>
+    page.$$eval('#tie-table tbody tr', (trs) =>
+      trs.map((tr) => ({ a: tr.getAttribute('data-a')!, b: tr.getAttribute('data-b')! })),
+    );
+
+  it('lays out one page of the strongest ties and says how many there are', async () => {
+    const page1 = TIE_TABLE_DEFAULTS.page;
+    expect(snap.ties.length).toBeGreaterThan(page1);
+    expect(await page.textContent('#tie-table-count')).toBe(
+      `${page1} of ${snap.ties.length.toLocaleString('en')} ties`,
+    );
+    const rows = await rowKeys();
+    expect(rows.length).toBe(page1);
+    // The rows are the year's strongest |tie|s, by the API's values.
+    const strongest = [...snap.ties].sort((x, y) => Math.abs(y.value) - Math.abs(x.value));
+    const cut = Math.abs(strongest[page1 - 1]!.value);
+    const value = new Map(snap.ties.map((t) => [`${t.a}|${t.b}`, t.value]));
+    for (const r of rows) expect(Math.abs(value.get(`${r.a}|${r.b}`)!)).toBeGreaterThanOrEqual(cut);
+  });
+
+  it('“show more” adds the next page, by keyboard, and a new row opens the evidence drawer', async () => {
+    const page1 = TIE_TABLE_DEFAULTS.page;
+    await page.focus('#tie-table-more');
+    await page.keyboard.press('Enter');
+    const shown = Math.min(2 * page1, snap.ties.length);
+    await page.waitForFunction((n) => document.querySelectorAll('#tie-table tbody tr').length === n, shown);
+    expect(await page.textContent('#tie-table-count')).toBe(
+      shown < snap.ties.length
+        ? `${shown} of ${snap.ties.length.toLocaleString('en')} ties`
+        : `All ${snap.ties.length.toLocaleString('en')} ties`,
+    );
+    // Focus lands on the first new row, whose button opens that pair's evidence.
+    const focused = await page.evaluate(() => {
+      const tr = document.activeElement?.closest('tr');
+      return tr ? { a: tr.dataset.a!, b: tr.dataset.b!, index: tr.rowIndex } : null;
+    });
+    expect(focused).toEqual({ ...(await rowKeys())[page1]!, index: page1 + 1 });
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#drawer[data-state="open"]');
+    expect(page.url()).toContain(`pair=${focused!.a}~${focused!.b}`);
+    await page.click('#drawer button.close');
+    await page.waitForSelector('#drawer[data-state="closed"]', { state: 'attached' });
+    // Every row is reachable: pressing “show more” until it goes away lays out every tie.
+    while (await page.isVisible('#tie-table-more')) await page.click('#tie-table-more');
+    expect((await rowKeys()).length).toBe(snap.ties.length);
+    expect(await page.textContent('#tie-table-count')).toBe(
+      `All ${snap.ties.length.toLocaleString('en')} ties`,
+    );
     expect(problems).toEqual([]);
   });
 });

@@ -1,12 +1,13 @@
 /**
  * The network view on the bundled `global` world (~200 states) in headless Chromium against the
  * real server: it draws the states of the chosen year, the search box rings and centres an actor,
- * and the region select and the minimum |tie| slider narrow what is drawn. Expectations come from
- * the API (the year's snapshot and the actors' regions), never from hard-coded actors.
+ * and the region select and the minimum |tie| slider narrow what is drawn; the tie table is
+ * windowed; the map has the same three controls and labels its capitals without overlaps.
+ * Expectations come from the API (the year's snapshot and the actors' regions), never from hard-coded actors.
  *
  * Needs the built workbench (`npm run build:web` writes web/dist).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +18,7 @@ import { launchChromium } from './helpers/chromium.js';
 
 const WEB_INDEX = fileURLToPath(new URL('../web/dist/index.html', import.meta.url));
 const AT = '1990-12';
+const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
 
 let server: RunningServer;
 let api: Client;
@@ -29,6 +31,7 @@ beforeAll(async () => {
   if (!existsSync(WEB_INDEX)) {
     throw new Error('web/dist/index.html is missing: build the workbench first with `npm run build:web`');
   }
+  mkdirSync(ARTIFACTS, { recursive: true });
   server = await startServer({ port: 0, log: null });
   api = createClient({ baseUrl: server.url });
   snap = await api.snapshot('global', { at: AT, dimension: 'composite' });
@@ -187,6 +190,91 @@ describe('the tie table on global', () => {
     expect(await page.textContent('#tie-table-count')).toBe(
       `All ${snap.ties.length.toLocaleString('en')} ties`,
     );
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('the map on global', () => {
+  const mapData = () => page.$eval('#map', (el) => ({ ...(el as HTMLElement).dataset }));
+  const setMinTie = (value: string) =>
+    page.$eval(
+      '#map-min-tie',
+      (el, v) => {
+        const input = el as HTMLInputElement;
+        input.value = v;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+      },
+      value,
+    );
+
+  it('draws every placed actor and, with all ties on, every tie between placed actors', async () => {
+    await page.click('#tab-map');
+    await page.waitForSelector('#map svg');
+    await page.selectOption('#map-focus', '*');
+    await page.waitForSelector('#map svg g.ties');
+    const { actors } = await api.world('global');
+    const placed = new Set(actors.filter((a) => a.capital).map((a) => a.id));
+    const d = await mapData();
+    expect(Number(d.shownActors)).toBe(snap.actors.filter((a) => placed.has(a.id)).length);
+    expect(Number(d.shownTies)).toBe(snap.ties.filter((t) => placed.has(t.a) && placed.has(t.b)).length);
+    await page.screenshot({ path: `${ARTIFACTS}network-global-map.png` });
+  });
+
+  it('labels without overlaps, and says how many it left off', async () => {
+    const boxes = await page.$$eval('#map .actor-label', (ts) =>
+      ts.map((t) => {
+        const b = (t as SVGTextElement).getBBox();
+        return { id: t.getAttribute('data-actor')!, x: b.x, y: b.y, w: b.width, h: b.height };
+      }),
+    );
+    const d = await mapData();
+    expect(boxes.length).toBeGreaterThan(100);
+    expect(boxes.length + Number(d.unlabelledActors)).toBe(Number(d.shownActors));
+    const clashes = boxes.flatMap((p, i) =>
+      boxes
+        .slice(i + 1)
+        .filter((q) => p.x < q.x + q.w && q.x < p.x + p.w && p.y < q.y + q.h && q.y < p.y + p.h)
+        .map((q) => `${p.id}/${q.id}`),
+    );
+    expect(clashes).toEqual([]);
+  });
+
+  it('the region select and the minimum |tie| slider narrow the map as the API says', async () => {
+    const { actors } = await api.world('global');
+    const placed = new Set(actors.filter((a) => a.capital).map((a) => a.id));
+    const regionOf = new Map(actors.map((a) => [a.id, a.region]));
+    const region = regionOf.get(snap.actors[0]!.id)!;
+    await page.selectOption('#map-region', region);
+    const inRegion = (id: string) => placed.has(id) && regionOf.get(id) === region;
+    let d = await mapData();
+    expect(Number(d.shownActors)).toBe(snap.actors.filter((a) => inRegion(a.id)).length);
+    expect(Number(d.shownTies)).toBe(snap.ties.filter((t) => inRegion(t.a) && inRegion(t.b)).length);
+    expect(await page.locator('#map svg g.actors circle').count()).toBe(Number(d.shownActors));
+    await page.selectOption('#map-region', '');
+    await setMinTie('0.5');
+    d = await mapData();
+    const strong = snap.ties.filter((t) => placed.has(t.a) && placed.has(t.b) && Math.abs(t.value) >= 0.5);
+    expect(strong.length).toBeLessThan(snap.ties.length);
+    expect(Number(d.shownTies)).toBe(strong.length);
+    await setMinTie('0');
+  });
+
+  it('search rings an actor found by name and labels it', async () => {
+    const { actors } = await api.world('global');
+    const present = new Set(snap.actors.map((a) => a.id));
+    const placed = actors.filter((a) => a.capital && present.has(a.id));
+    const target = placed.find((a) => a.name.length > 6)!;
+    const text = target.name.slice(0, 6);
+    const expected = placed.find((a) => a.name.toLowerCase().includes(text.toLowerCase()))!;
+    await page.fill('#map-search', text);
+    await page.waitForFunction(
+      (id) => document.querySelector<HTMLElement>('#map')?.dataset.found === id,
+      expected.id,
+    );
+    expect(await page.locator(`#map .found-ring[data-found="${expected.id}"]`).count()).toBe(1);
+    expect(await page.locator(`#map .actor-label[data-actor="${expected.id}"]`).count()).toBe(1);
+    await page.screenshot({ path: `${ARTIFACTS}network-global-map-search.png` });
+    await page.fill('#map-search', '');
     expect(problems).toEqual([]);
   });
 });

@@ -8,7 +8,8 @@
  * `cb:network-drawn` performance mark the first time. At ~200 states the reader narrows the
  * drawing: a region select (from the actors' `region` field), a minimum |tie| slider, and a search
  * box that rings and centres one actor; the canvas reports `data-shown-nodes`, `data-shown-edges`
- * and `data-focus` for what they leave on screen.
+ * and `data-focus` for what they leave on screen (the controls live in `filters.ts`, the windowed
+ * table in `tie-table.ts`, the clearance in `network-clearance.ts`, which sets `data-cleared`).
  */
 import { UndirectedGraph } from 'graphology';
 import Sigma from 'sigma';

@@ -4,6 +4,9 @@
  *   its nodes: the page's `cb:network-drawn` performance mark), on `eurasia` (goal ≤ 1.5 s), on
  *   the bundled `global` world (~200 states, thousands of ties a year; goal ≤ 2 s) and on a
  *   synthetic 200-actor world generated into a temp folder;
+ * - a resize of the network view on `global` (goal: settled in ≤ 300 ms): from the window's resize
+ *   event to the end of the first frame after it, which draws the new size with the lines cleared
+ *   off the nodes; wall time and the page's main-thread CPU time (Chrome's TaskDuration) over it;
  * - throughput and latency (p50, p99) of the snapshot endpoint under autocannon on loopback, for
  *   one cached month and for months rotating over the whole period;
  * - the same endpoint and /api/health while the server is under abuse: a 160-actor KTAB upload
@@ -12,7 +15,8 @@
  * The server runs in a child process per case, whose peak RSS is reported.
  *
  * `node --import tsx bench/web.ts` (BENCH_QUICK=1 shrinks runs, durations and the synthetic world;
- * `--load-only` runs only the under-load table, `--render-only` only the first-render table).
+ * `--load-only` runs only the under-load table, `--render-only` only the first-render and resize
+ * tables, `--resize-only` only the resize table).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -205,6 +209,68 @@ async function renderCase(label: string, ref: string, worldId: string): Promise<
   ];
 }
 
+const RESIZE_GOAL_MS = 300;
+
+/**
+ * Resizes the window of a page showing `global`'s network, to a new size each run (so nothing is
+ * reused from an earlier run at the same size), and times each until it settles.
+ */
+async function resizeCase(label: string): Promise<(string | number)[]> {
+  const server = await spawnServer('global');
+  const browser = await launchChromium();
+  const walls: number[] = [];
+  const cpus: number[] = [];
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/#world=global`);
+    await page.waitForSelector('#network[data-ready="true"]', { timeout: 120_000 });
+    await page.waitForTimeout(1000);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const busy = async () =>
+      (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')!.value;
+    for (let i = 0; i < SETTINGS.renders; i++) {
+      // The capture listener runs before the view's and sigma's; the timeout after the next frame
+      // runs once that frame (the view's clearance and sigma's drawing) is done.
+      const settled = page.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            window.addEventListener(
+              'resize',
+              () => {
+                const t0 = performance.now();
+                requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0));
+              },
+              { capture: true, once: true },
+            );
+          }),
+      );
+      const before = await busy();
+      await page.setViewportSize(
+        i % 2 ? { width: 1280 - i * 8, height: 800 } : { width: 1000 + i * 8, height: 640 },
+      );
+      walls.push(await settled);
+      await page.waitForTimeout(500);
+      cpus.push((await busy()) - before);
+    }
+    await context.close();
+  } finally {
+    await browser.close();
+  }
+  const rss = await server.stop();
+  const wall = median(walls);
+  return [
+    label,
+    walls.length,
+    wall.toFixed(0),
+    Math.max(...walls).toFixed(0),
+    (median(cpus) * 1000).toFixed(0),
+    wall <= RESIZE_GOAL_MS ? 'met' : 'MISSED',
+    (rss / 1024).toFixed(0),
+  ];
+}
+
 interface AutocannonResult {
   requests: { average: number; total: number };
   latency: { p50: number; p99: number; average: number };
@@ -394,10 +460,30 @@ async function printRenders(synthetic: string): Promise<void> {
       await renderCase(`synthetic (${SETTINGS.syntheticActors} actors)`, synthetic, 'synthetic'),
     ],
   );
+  await printResize();
+}
+
+async function printResize(): Promise<void> {
+  process.stdout.write(
+    `\nResize of the network view, headless Chromium (resize event → first frame after it done; goal ≤ ${RESIZE_GOAL_MS} ms)\n\n`,
+  );
+  table(
+    [
+      'case',
+      'runs',
+      'median wall ms',
+      'max wall ms',
+      'median main-thread CPU ms',
+      'goal',
+      'server peak RSS MiB',
+    ],
+    [await resizeCase('resize, global')],
+  );
 }
 
 async function main(): Promise<void> {
   if (process.argv.includes('--load-only')) return printUnderLoad(await underLoadCases());
+  if (process.argv.includes('--resize-only')) return printResize();
   if (!existsSync(join(dist, 'index.html'))) {
     process.stderr.write('building the workbench (web/dist is missing)…\n');
     const { build } = await import('vite');

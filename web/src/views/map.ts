@@ -3,7 +3,9 @@
  * their capitals, ties as great-circle arcs coloured by sign, and corridors through the capitals on
  * their route styled by their status at the slider's date. Choosing a focus actor shows only its
  * ties and colours every other actor by its tie to the focus. Actors beyond the frame are pinned to
- * its edge with their label.
+ * its edge with their label. At ~200 states the shared filters (region, minimum |tie|, search; see
+ * `filters.ts`) narrow what is drawn, and labels are placed without overlaps (see `map-labels.ts`);
+ * the holder reports `data-shown-actors`, `data-shown-ties`, `data-found` and `data-unlabelled-actors`.
  */
 import { geoGraticule10, geoNaturalEarth1, geoPath } from 'd3-geo';
 import { feature } from 'topojson-client';
@@ -15,6 +17,8 @@ import { getSnapshot, latest } from '../data.js';
 import { announce, h, replace, signed } from '../dom.js';
 import { KIND_COLORS, NEUTRAL, signColor, tieColor, tieWidth } from '../palette.js';
 import type { View, ViewContext } from '../view.js';
+import { actorFilters } from './filters.js';
+import { type ActorLabel, placeActorLabels, placeCorridorLabels } from './map-labels.js';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 /** Focus value meaning "every tie" (actor ids start with a letter, so it cannot clash). */
@@ -53,6 +57,25 @@ export function createMapView(ctx: ViewContext): View {
     h('option', { value: 'world' }, 'the whole world'),
   );
   const note = h('p', { class: 'hint', id: 'map-note' });
+  /** The actor the search found, ringed and labelled first; '' when none. */
+  let found = '';
+  let current: SnapshotBody | undefined;
+  const filters = actorFilters('map', {
+    what: 'map',
+    onFilter: () => {
+      if (found && !filters.inRegion(found)) found = '';
+      redraw();
+    },
+    onSearch: (text) => {
+      const present = new Set(current?.actors.map((a) => a.id));
+      found = filters.findActor(
+        text,
+        ctx.world().actors.filter((a) => a.capital && present.has(a.id)),
+      );
+      if (found && !filters.inRegion(found)) filters.region.value = '';
+      redraw();
+    },
+  });
   const element = h(
     'div',
     { class: 'map-view' },
@@ -63,6 +86,7 @@ export function createMapView(ctx: ViewContext): View {
       h('label', { class: 'check' }, showCorridors, 'corridors'),
       h('label', { class: 'field' }, h('span', {}, 'Show'), frameSelect),
     ),
+    filters.element,
     holder,
     note,
   );
@@ -70,8 +94,14 @@ export function createMapView(ctx: ViewContext): View {
   let visible = false;
   const load = latest(getSnapshot);
 
+  function redraw(): void {
+    if (visible && current) draw(current);
+  }
+
   function fillFocusOptions(): void {
     const world = ctx.world();
+    filters.setActors(world.actors);
+    found = '';
     replace(
       focusSelect,
       h('option', { value: '' }, 'none'),
@@ -88,7 +118,9 @@ export function createMapView(ctx: ViewContext): View {
   }
 
   function draw(snap: SnapshotBody): void {
+    current = snap;
     const world = ctx.world();
+    const { inRegion, strongEnough } = filters;
     const choice = ctx.store.state.focus;
     const focus = choice === ALL ? undefined : choice;
     const placed = world.actors.filter((a) => a.capital);
@@ -192,14 +224,17 @@ export function createMapView(ctx: ViewContext): View {
     }
 
     const tieTo = new Map<string, number>();
+    let shownTies = 0;
     if (choice) {
       const g = svgEl('g', { class: 'ties' });
       for (const t of snap.ties) {
         if (focus && t.a !== focus && t.b !== focus) continue;
+        if (!inRegion(t.a) || !inRegion(t.b) || !strongEnough(t.value)) continue;
         const a = lonLat.get(t.a);
         const b = lonLat.get(t.b);
         if (focus) tieTo.set(t.a === focus ? t.b : t.a, t.value);
         if (!a || !b) continue;
+        shownTies++;
         g.appendChild(
           svgEl('path', {
             d: path({ type: 'LineString', coordinates: [a, b] }) ?? '',
@@ -214,10 +249,14 @@ export function createMapView(ctx: ViewContext): View {
     }
 
     const nodes = svgEl('g', { class: 'actors' });
+    const rings = svgEl('g', { class: 'found' });
     const offMap: string[] = [];
     // The frame comes from every capital (stable over time); only actors existing at the date show.
     const present = new Set(snap.actors.map((a) => a.id));
-    for (const a of placed.filter((x) => present.has(x.id))) {
+    const cinc = new Map(snap.actors.map((a) => [a.id, a.cinc ?? 0]));
+    const actorLabels: (ActorLabel & { rank: number })[] = [];
+    const shown = placed.filter((x) => present.has(x.id) && inRegion(x.id));
+    for (const a of shown) {
       const raw = projection(lonLat.get(a.id)!);
       if (!raw) continue;
       const inside = inFrame(raw);
@@ -245,23 +284,38 @@ export function createMapView(ctx: ViewContext): View {
       if (focus && a.id !== focus && value === undefined) circle.setAttribute('fill-opacity', '0.35');
       circle.appendChild(tip);
       nodes.appendChild(circle);
-      const label = svgEl('text', {
-        x: inside ? x + 7 : x + (x > width / 2 ? -8 : 8),
-        y: y + 4,
-        class: inside ? 'actor-label' : 'actor-label off-map',
-        'text-anchor': inside || x < width / 2 ? 'start' : 'end',
+      if (a.id === found)
+        rings.appendChild(svgEl('circle', { cx: x, cy: y, r: 10, class: 'found-ring', 'data-found': a.id }));
+      actorLabels.push({
+        id: a.id,
+        x,
+        y,
+        r: a.id === found ? 10 : Number(circle.getAttribute('r')),
+        text: inside ? a.id : `${a.id} (off map)`,
+        className: inside ? 'actor-label' : 'actor-label off-map',
+        // The searched actor, then the focus, then the most capable: who keeps a label in a crowd.
+        rank: a.id === found ? 2 : a.id === focus ? 1 : 0,
       });
-      label.textContent = inside ? a.id : `${a.id} (off map)`;
-      nodes.appendChild(label);
     }
-    root.appendChild(nodes);
+    root.append(nodes, rings);
     svg = root;
     replace(holder, root);
+    actorLabels.sort(
+      (p, q) => q.rank - p.rank || cinc.get(q.id)! - cinc.get(p.id)! || (p.id < q.id ? -1 : 1),
+    );
+    const dropped = placeActorLabels(root, actorLabels, width, height);
     holder.dataset.unlabelled = String(placeCorridorLabels(root, labels, inFrame));
+    holder.dataset.unlabelledActors = String(dropped.length);
+    holder.dataset.shownActors = String(shown.length);
+    holder.dataset.shownTies = String(shownTies);
+    holder.dataset.found = found;
     const noCapital = snap.actors.filter((a) => a.lat === undefined).map((a) => a.id);
     note.textContent =
       (noCapital.length > 0 ? `Not on the map (no capital): ${noCapital.join(', ')}. ` : '') +
       (offMap.length > 0 ? `Pinned to the edge: ${offMap.join(', ')}. ` : '') +
+      (dropped.length > 0
+        ? `${dropped.length} labels left off for space (hover a dot, or find the actor). `
+        : '') +
       `Corridors: solid operational, dashed under construction or agreed, dotted proposed, grey stalled or cancelled.`;
     holder.dataset.at = snap.at;
     holder.dataset.corridors = String(visibleCorridors.length);
@@ -309,59 +363,4 @@ export function createMapView(ctx: ViewContext): View {
       return svg;
     },
   };
-}
-
-/** Where along a corridor's line a label may go, best first (share of its length). */
-const LABEL_STOPS = [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8];
-/** Offsets of a label from its point on the line: above, then below. */
-const LABEL_OFFSETS = [-5, 14];
-
-/**
- * Labels each corridor beside its drawn line (measured once the SVG is in the page): the first
- * spot along the line, nearest its middle, where the label overlaps no actor or corridor label
- * placed already. A corridor with no free spot keeps its tooltip and goes unlabelled, counted in
- * `data-unlabelled`, rather than stacking its label on another.
- */
-function placeCorridorLabels(
-  root: SVGSVGElement,
-  labels: { line: SVGElement; text: string }[],
-  inFrame: (p: [number, number] | null) => p is [number, number],
-): number {
-  const placed: DOMRect[] = [...root.querySelectorAll<SVGTextElement>('.actor-label')].map((t) =>
-    t.getBBox(),
-  );
-  const clashes = (box: DOMRect) =>
-    placed.some(
-      (b) =>
-        box.x < b.x + b.width &&
-        b.x < box.x + box.width &&
-        box.y < b.y + b.height &&
-        b.y < box.y + box.height,
-    );
-  const layer = svgEl('g', { class: 'corridor-labels' });
-  root.appendChild(layer);
-  let unlabelled = 0;
-  for (const { line, text } of labels) {
-    const path = line as SVGPathElement;
-    const total = path.getTotalLength();
-    if (!(total > 0)) continue;
-    const label = svgEl('text', { class: 'corridor-label' }) as SVGTextElement;
-    label.textContent = text;
-    layer.appendChild(label);
-    const spot = LABEL_STOPS.flatMap((share) => LABEL_OFFSETS.map((dy) => ({ share, dy }))).find(
-      ({ share, dy }) => {
-        const p = path.getPointAtLength(total * share);
-        if (!inFrame([p.x, p.y])) return false;
-        label.setAttribute('x', String(p.x + 5));
-        label.setAttribute('y', String(p.y + dy));
-        return !clashes(label.getBBox());
-      },
-    );
-    if (spot) placed.push(label.getBBox());
-    else {
-      label.remove();
-      unlabelled += 1;
-    }
-  }
-  return unlabelled;
 }

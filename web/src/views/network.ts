@@ -8,22 +8,27 @@
  * `cb:network-drawn` performance mark the first time. At ~200 states the reader narrows the
  * drawing: a region select (from the actors' `region` field), a minimum |tie| slider, and a search
  * box that rings and centres one actor; the canvas reports `data-shown-nodes`, `data-shown-edges`
- * and `data-focus` for what they leave on screen.
+ * and `data-focus` for what they leave on screen (the controls live in `filters.ts`, the windowed
+ * table in `tie-table.ts`, the clearance in `network-clearance.ts`, which sets `data-cleared`).
  */
 import { UndirectedGraph } from 'graphology';
 import Sigma from 'sigma';
 import type { SnapshotBody } from '../../../src/api/client.js';
 import { existsAt } from '../../../src/domain/lifetime.js';
 import { getSnapshot, latest } from '../data.js';
-import { announce, h, replace, signed, valueBar } from '../dom.js';
-import { type ClearanceNode, clearEdges, countEdgeNodeOverlaps } from '../edge-clearance.js';
+import { announce, h } from '../dom.js';
 import { stableLayout } from '../layout.js';
 import { KIND_COLORS, MEMBERSHIP_COLOR, tieColor, tieWidth } from '../palette.js';
 import type { View, ViewContext } from '../view.js';
+import { actorFilters } from './filters.js';
+import { clearNetwork } from './network-clearance.js';
 import { networkSvg } from './network-svg.js';
+import { tieTable } from './tie-table.js';
 
 /** Node size in pixels from the capability index (square-root scale), within these bounds. */
 const NODE_SIZE = Object.freeze({ min: 4, max: 18, noData: 5 });
+/** Resizes closer together than this share one edge-clearance run (the last one, when they stop). */
+const RESIZE = Object.freeze({ settleMs: 150 });
 
 function nodeSize(cinc: number | undefined, maxCinc: number): number {
   if (cinc === undefined || maxCinc <= 0) return NODE_SIZE.noData;
@@ -38,52 +43,18 @@ export function createNetworkView(ctx: ViewContext): View {
     'aria-label': 'Signed network of the world at the chosen date; the table beside it lists the same ties',
     'data-ready': 'false',
   });
-  const tableBody = h('tbody');
-  const caption = h('caption', {}, 'Ties');
   const filter = h('input', {
     type: 'search',
     id: 'tie-filter',
     placeholder: 'Filter by actor id or name',
     'aria-describedby': 'tie-filter-help',
   });
-  const regionSelect = h(
-    'select',
-    { id: 'network-region', 'aria-label': 'Show the actors of one region' },
-    h('option', { value: '' }, 'All regions'),
-  );
-  const minTie = h('input', {
-    type: 'range',
-    id: 'network-min-tie',
-    min: 0,
-    max: 1,
-    step: 0.05,
-    value: 0,
-    'aria-label': 'Hide ties weaker than this |tie|',
-  });
-  const minTieOut = h('output', { for: 'network-min-tie' }, '0.00');
-  const actorNames = h('datalist', { id: 'network-actor-names' });
-  const search = h('input', {
-    type: 'search',
-    id: 'network-search',
-    list: 'network-actor-names',
-    placeholder: 'Find an actor',
-    'aria-label': 'Find an actor in the network: it is ringed and centred',
-  });
-  const controls = h(
-    'section',
-    { class: 'network-controls', 'aria-label': 'What the network shows' },
-    h('label', { for: 'network-search', class: 'filter-label' }, 'Find an actor'),
-    search,
-    actorNames,
-    h('label', { for: 'network-region', class: 'filter-label' }, 'Region'),
-    regionSelect,
-    h('label', { for: 'network-min-tie', class: 'filter-label' }, 'Minimum |tie| ', minTieOut),
-    minTie,
-  );
+  const filters = actorFilters('network', { onFilter: applyFilters, onSearch: searchFor, what: 'network' });
+  const ties = tieTable({ names: () => names, open: (a, b, el) => ctx.openEvidence(a, b, el) });
   const side = h(
     'div',
     { class: 'side-panel' },
-    controls,
+    filters.element,
     h(
       'section',
       { class: 'legend', 'aria-label': 'Legend' },
@@ -114,27 +85,7 @@ export function createNetworkView(ctx: ViewContext): View {
         { id: 'tie-filter-help', class: 'hint' },
         'Choose a pair (or click a line) to read its evidence.',
       ),
-      h(
-        'div',
-        { class: 'table-scroll' },
-        h(
-          'table',
-          { class: 'ties', id: 'tie-table' },
-          caption,
-          h(
-            'thead',
-            {},
-            h(
-              'tr',
-              {},
-              h('th', { scope: 'col' }, 'Pair'),
-              h('th', { scope: 'col', class: 'num' }, 'Tie'),
-              h('th', { scope: 'col', class: 'num' }, 'Conf.'),
-            ),
-          ),
-          tableBody,
-        ),
-      ),
+      ties.element,
     ),
   );
   const element = h('div', { class: 'network-view' }, canvas, side);
@@ -147,37 +98,22 @@ export function createNetworkView(ctx: ViewContext): View {
   let marked = false;
   /** Each actor's map position, before any month's nudging. */
   let home = new Map<string, { x: number; y: number }>();
-  let regionOf = new Map<string, string>();
+  let names = new Map<string, string>();
   /** The actor the search found, ringed and centred; '' when none. */
   let focus = '';
+  /** When the clearance last ran for a resize, and the trailing run a burst of resizes waits for. */
+  let lastResizeClear = Number.NEGATIVE_INFINITY;
+  let trailingClear: ReturnType<typeof setTimeout> | undefined;
   const load = latest(getSnapshot);
-
-  /** Whether the region select lets `id` through (organisations have no region: all-regions only). */
-  function inRegion(id: string): boolean {
-    return regionSelect.value === '' || regionOf.get(id) === regionSelect.value;
-  }
-
-  function strongEnough(value: number): boolean {
-    return Math.abs(value) >= Number(minTie.value);
-  }
+  const { inRegion, strongEnough } = filters;
 
   function buildNodes(): void {
     const world = ctx.world();
     worldId = world.meta.id;
     graph.clear();
     home = stableLayout(world.actors, world.memberships);
-    regionOf = new Map(world.actors.flatMap((a) => (a.region ? [[a.id, a.region] as const] : [])));
-    const regions = [...new Set(regionOf.values())].sort();
-    replace(
-      regionSelect,
-      h('option', { value: '' }, 'All regions'),
-      regions.map((r) => h('option', { value: r }, r)),
-    );
-    regionSelect.disabled = regions.length === 0;
-    replace(
-      actorNames,
-      world.actors.map((a) => h('option', { value: a.id }, a.name)),
-    );
+    names = new Map(world.actors.map((a) => [a.id, a.name]));
+    filters.setActors(world.actors);
     focus = '';
     for (const a of world.actors) {
       const p = home.get(a.id)!;
@@ -233,12 +169,34 @@ export function createNetworkView(ctx: ViewContext): View {
       const [a, b] = graph.extremities(edge);
       ctx.openEvidence(a, b);
     });
-    // Pixel clearances change with the canvas size.
-    renderer.on('resize', () => {
-      if (current) clearLines();
+    renderer.on('resize', onResize);
+    // Resize sigma before its next frame, so the clearance lands in the frame that draws the size.
+    window.addEventListener('resize', () => {
+      if (visible) renderer?.resize();
     });
     renderer.on('enterEdge', () => canvas.classList.add('pointer'));
     renderer.on('leaveEdge', () => canvas.classList.remove('pointer'));
+  }
+
+  /**
+   * Pixel clearances change with the canvas size. sigma emits `resize` before it draws the new
+   * size, so clearing here (without a render of its own) lands in that drawing. A burst of resizes (a window dragged) clears once per `RESIZE.settleMs`: the first at
+   * once, the last when the burst ends; frames in between show the previous solution, scaled.
+   */
+  function onResize(): void {
+    if (!current) return;
+    clearTimeout(trailingClear);
+    const now = performance.now();
+    if (now - lastResizeClear >= RESIZE.settleMs) {
+      lastResizeClear = now;
+      clearLines(false);
+    } else {
+      canvas.dataset.cleared = 'false';
+      trailingClear = setTimeout(() => {
+        lastResizeClear = performance.now();
+        clearLines(true);
+      }, RESIZE.settleMs);
+    }
   }
 
   function draw(snap: SnapshotBody): void {
@@ -277,8 +235,8 @@ export function createNetworkView(ctx: ViewContext): View {
         value: t.value,
       });
     }
-    clearLines();
-    renderTable();
+    clearLines(true);
+    renderTable(true);
     countShown();
     canvas.dataset.ready = 'true';
     canvas.dataset.at = snap.at;
@@ -301,43 +259,8 @@ export function createNetworkView(ctx: ViewContext): View {
     );
   }
 
-  /**
-   * Puts the shown nodes back on their map positions and nudges them off the lines they do not
-   * join, in pixels of the unzoomed camera over the map's own frame (so the result depends on the
-   * world, the month and the canvas size only); then counts what is left as drawn.
-   */
-  function clearLines(): void {
-    if (!renderer) return;
-    const r = renderer;
-    const xs = [...home.values()].map((p) => p.x);
-    const ys = [...home.values()].map((p) => p.y);
-    r.setCustomBBox({ x: [Math.min(...xs), Math.max(...xs)], y: [Math.min(...ys), Math.max(...ys)] });
-    graph.forEachNode((id) => graph.mergeNodeAttributes(id, home.get(id)!));
-    r.refresh();
-    const unzoomed = { cameraState: { x: 0.5, y: 0.5, ratio: 1, angle: 0 } };
-    const nodes: ClearanceNode[] = [];
-    graph.forEachNode((id, attrs) => {
-      if (attrs.hidden) return;
-      const p = r.graphToViewport(home.get(id)!, unzoomed);
-      nodes.push({ id, x: p.x, y: p.y, r: r.scaleSize(attrs.size as number, 1) });
-    });
-    const lines = graph.mapEdges((_e, attrs, a, b) => ({ a, b, width: attrs.size as number }));
-    clearEdges(nodes, lines);
-    for (const n of nodes) graph.mergeNodeAttributes(n.id, r.viewportToGraph(n, unzoomed));
-    r.refresh();
-    canvas.dataset.edgeNodeOverlaps = String(countEdgeNodeOverlaps(drawnNodes(r), lines));
-  }
-
-  /** The shown nodes where sigma drew them, in viewport pixels, with their drawn radii. */
-  function drawnNodes(r: Sigma): ClearanceNode[] {
-    const out: ClearanceNode[] = [];
-    graph.forEachNode((id, attrs) => {
-      const shown = r.getNodeDisplayData(id);
-      if (attrs.hidden || !shown) return;
-      const p = r.framedGraphToViewport(shown);
-      out.push({ id, x: p.x, y: p.y, r: r.scaleSize(shown.size) });
-    });
-    return out;
+  function clearLines(render: boolean): void {
+    if (renderer) clearNetwork(renderer, graph, home, canvas, { render });
   }
 
   /** What the filters leave on the canvas, for the reader's caption and the browser tests. */
@@ -357,11 +280,22 @@ export function createNetworkView(ctx: ViewContext): View {
 
   /** Region or |tie| changed: redraw through the reducers (positions stay) and the table. */
   function applyFilters(): void {
-    minTieOut.textContent = Number(minTie.value).toFixed(2);
     if (focus && !inRegion(focus)) setFocus('');
     countShown();
-    renderTable();
+    renderTable(false);
     renderer?.refresh();
+  }
+
+  function searchFor(text: string): void {
+    const shown = ctx
+      .world()
+      .actors.filter((a) => graph.hasNode(a.id) && !graph.getNodeAttribute(a.id, 'hidden'));
+    const id = filters.findActor(text, shown);
+    if (id && !inRegion(id)) filters.region.value = '';
+    if (id !== focus) {
+      setFocus(id);
+      if (id) applyFilters();
+    }
   }
 
   /** Rings `id` and moves the camera onto it; '' clears the ring. */
@@ -374,23 +308,9 @@ export function createNetworkView(ctx: ViewContext): View {
       void renderer.getCamera().animate({ x: shown.x, y: shown.y, ratio: 0.5 }, { duration: 300 });
   }
 
-  /** The actor a search text names: an exact id first, then the first name containing it. */
-  function findActor(text: string): string {
-    const q = text.trim().toLowerCase();
-    if (q === '') return '';
-    const actors = ctx
-      .world()
-      .actors.filter((a) => graph.hasNode(a.id) && !graph.getNodeAttribute(a.id, 'hidden'));
-    return (
-      actors.find((a) => a.id.toLowerCase() === q)?.id ??
-      actors.find((a) => a.name.toLowerCase().includes(q))?.id ??
-      ''
-    );
-  }
-
-  function renderTable(): void {
+  /** The table's rows: the ties the filters and the "find a tie" text let through. */
+  function renderTable(keepWindow: boolean): void {
     if (!current) return;
-    const names = new Map(ctx.world().actors.map((a) => [a.id, a.name]));
     const q = filter.value.trim().toLowerCase();
     const rows = current.ties
       .filter((t) => inRegion(t.a) && inRegion(t.b) && strongEnough(t.value))
@@ -398,49 +318,9 @@ export function createNetworkView(ctx: ViewContext): View {
         q === ''
           ? true
           : [t.a, t.b, names.get(t.a) ?? '', names.get(t.b) ?? ''].some((s) => s.toLowerCase().includes(q)),
-      )
-      .sort((x, y) => Math.abs(y.value) - Math.abs(x.value));
-    caption.textContent = `Ties at ${current.at} (${current.layer}): ${rows.length}${q ? ` matching “${q}”` : ''}`;
-    replace(
-      tableBody,
-      rows.map((t) =>
-        h(
-          'tr',
-          {
-            'data-a': t.a,
-            'data-b': t.b,
-            'data-value': t.value,
-          },
-          h(
-            'td',
-            {},
-            h(
-              'button',
-              {
-                type: 'button',
-                class: 'link-btn',
-                title: `${names.get(t.a)} – ${names.get(t.b)}: open the evidence`,
-                'aria-label': `${names.get(t.a)} – ${names.get(t.b)}, ${signed(t.value)}: open the evidence`,
-                onclick: (e: Event) => ctx.openEvidence(t.a, t.b, e.currentTarget as HTMLElement),
-              },
-              `${t.a} – ${t.b}`,
-            ),
-          ),
-          h('td', { class: 'num' }, valueBar(t.value), h('span', { class: 'value' }, signed(t.value))),
-          h('td', { class: 'num' }, t.confidence.toFixed(2)),
-        ),
-      ),
-    );
-    markSelected();
-  }
-
-  /** Highlights the row of the pair whose evidence is open, without rebuilding the table. */
-  function markSelected(): void {
-    const open = ctx.store.state.pair;
-    const key = open ? [...open].sort().join() : '';
-    for (const tr of tableBody.querySelectorAll('tr')) {
-      tr.classList.toggle('selected', key !== '' && [tr.dataset.a, tr.dataset.b].sort().join() === key);
-    }
+      );
+    ties.render(current, rows, { matching: q, keepWindow });
+    ties.markSelected(ctx.store.state.pair);
   }
 
   async function refresh(): Promise<void> {
@@ -458,22 +338,12 @@ export function createNetworkView(ctx: ViewContext): View {
     if (snap) draw(snap);
   }
 
-  filter.addEventListener('input', renderTable);
-  regionSelect.addEventListener('change', applyFilters);
-  minTie.addEventListener('input', applyFilters);
-  search.addEventListener('input', () => {
-    const id = findActor(search.value);
-    if (id && !inRegion(id)) regionSelect.value = '';
-    if (id !== focus) {
-      setFocus(id);
-      if (id) applyFilters();
-    }
-  });
+  filter.addEventListener('input', () => renderTable(false));
   ctx.store.subscribe((s, prev) => {
     if (!visible) return;
     if (s.world !== prev.world || s.at !== prev.at || s.dimension !== prev.dimension) void refresh();
     else if (s.pair !== prev.pair) {
-      markSelected();
+      ties.markSelected(s.pair);
       renderer?.refresh();
     }
   });

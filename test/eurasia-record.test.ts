@@ -197,6 +197,15 @@ describe('more of the same kind: facts a seed restates are dated where the recor
     expect(value('RUS', 'SAU', 'diplomatic', '2016-12')!).toBeGreaterThan(0);
   });
 
+  it('China–Pakistan diplomacy from the 2005 treaty; Russia–Pakistan arms from the 2014 agreement', () => {
+    expect(value('CHN', 'PAK', 'diplomatic', '2005-03')).toBeUndefined();
+    expect(value('CHN', 'PAK', 'diplomatic', '2005-04')!).toBeGreaterThanOrEqual(0.8);
+    expect(value('PAK', 'RUS', 'military', '2014-11')!).toBeGreaterThan(
+      value('PAK', 'RUS', 'military', '2014-10')!,
+    );
+    expect(tie('PAK', 'RUS', 'military', '2014-11')!.evidence).toEqual(['pr.pk-ru-military-2014']);
+  });
+
   it('China–Iran: strategic partnership in 2016-01, the 25-year plan in 2021-03 (before seed 002)', () => {
     expect(value('CHN', 'IRN', 'diplomatic', '2015-12')).toBeUndefined();
     expect(value('CHN', 'IRN', 'diplomatic', '2016-01')!).toBeGreaterThan(0);

@@ -46,10 +46,12 @@ describe('eurasia follows the public record where a seed contradicts it', () => 
   });
 
   it('IND–RUS stays above PAK–RUS in 2017 (India "Russia\'s top regional partner")', () => {
-    for (const layer of ['diplomatic', 'composite'] as const) {
-      expect(value('IND', 'RUS', layer, '2017-07')!, layer).toBeGreaterThan(
-        value('PAK', 'RUS', layer, '2017-07')!,
-      );
+    for (const at of ['2017-01', '2017-07', '2017-12']) {
+      for (const layer of ['diplomatic', 'military', 'composite'] as const) {
+        expect(value('IND', 'RUS', layer, at)!, `${layer} ${at}`).toBeGreaterThan(
+          value('PAK', 'RUS', layer, at)!,
+        );
+      }
     }
   });
 
@@ -84,12 +86,15 @@ describe('eurasia follows the public record where a seed contradicts it', () => 
   });
 
   it('the US–Japan alliance holds from the start of the period, the US–Israel tie from 1981', () => {
+    expect(value('JPN', 'USA', 'military', '1971')!).toBeGreaterThanOrEqual(0.8);
     expect(value('JPN', 'USA', 'military', '1975')!).toBeGreaterThanOrEqual(0.8);
+    expect(value('JPN', 'USA', 'military', '2016-12')!).toBeGreaterThanOrEqual(0.8);
     expect(value('ISR', 'USA', 'military', '1982')!).toBeGreaterThan(0.5);
   });
 
   it('Iran–US is present through the JCPOA years: eased in 2015-07, hostile again from 2018-05', () => {
     expect(value('IRN', 'USA', 'diplomatic', '2015-06')!).toBeLessThan(-0.7);
+    expect(value('IRN', 'USA', 'diplomatic', '2015-07')!).toBeGreaterThan(-0.7);
     expect(value('IRN', 'USA', 'diplomatic', '2016-01')!).toBeGreaterThan(-0.7);
     expect(value('IRN', 'USA', 'diplomatic', '2018-05')!).toBeLessThan(-0.7);
     expect(value('IRN', 'USA', 'security', '2020-01')!).toBeLessThan(-0.85);
@@ -138,6 +143,107 @@ describe('dates follow the underlying facts, not the month a seed was published'
     expect(value('RUS', 'USA', 'economic', '2017-08')).toBe(-0.7); // CAATSA, 2 August 2017
     expect(value('ISKP', 'KAZ', 'security', '2015-01')).toBe(-0.6); // ISKP proclaimed
     expect(value('FRA', 'IND', 'military', '2016-09')).toBe(0.5); // Rafale agreement
+  });
+});
+
+describe('more of the same kind: facts a seed restates are dated where the record puts them', () => {
+  const first = (a: string, b: string, layer: Layer) =>
+    world.ties.find((t) => t.dimension === layer && [t.a, t.b].sort().join() === [a, b].sort().join())!
+      .observations[0]!;
+
+  it('the North–South corridor (NSTC) ties start with its agreement (2000-09), not in 2017-07', () => {
+    for (const [a, b] of [
+      ['IND', 'RUS'],
+      ['IRN', 'RUS'],
+      ['IND', 'IRN'],
+    ] as const) {
+      expect(value(a, b, 'connectivity', '2000-08'), `${a}–${b}`).toBeUndefined();
+      expect(value(a, b, 'connectivity', '2000-09')!, `${a}–${b}`).toBeGreaterThan(0);
+      expect(first(a, b, 'connectivity').evidence, `${a}–${b}`).toContain('pr.nstc');
+    }
+  });
+
+  it('the "gas OPEC" energy ties start with the GECF statute (2008-12)', () => {
+    for (const [a, b] of [
+      ['IRN', 'RUS'],
+      ['QAT', 'RUS'],
+      ['IRN', 'QAT'],
+    ] as const) {
+      expect(value(a, b, 'energy', '2008-11'), `${a}–${b}`).toBeUndefined();
+      expect(value(a, b, 'energy', '2008-12')!, `${a}–${b}`).toBeGreaterThan(0);
+      expect(first(a, b, 'energy').evidence, `${a}–${b}`).toContain('pr.gecf');
+    }
+  });
+
+  it("Russia's arms ties to the rival pairs start with SIPRI's deliveries, not the seed's month", () => {
+    expect(value('ARM', 'RUS', 'military', '1993')!).toBeGreaterThanOrEqual(0.6);
+    expect(value('AZE', 'RUS', 'military', '2006')).toBeUndefined();
+    expect(value('AZE', 'RUS', 'military', '2007')!).toBeGreaterThan(0);
+    expect(value('RUS', 'VNM', 'military', '1995')!).toBeGreaterThanOrEqual(0.6);
+    expect(value('CHN', 'VNM', 'security', '2014-04')).toBeUndefined();
+    expect(value('CHN', 'VNM', 'security', '2014-05')!).toBeLessThan(0);
+    expect(tie('CHN', 'VNM', 'security', '2014-05')!.evidence).toContain('pr.hysy-981');
+    expect(tie('CHN', 'RUS', 'military', '2016-01')!.evidence).toContain('sipri.rus-arms');
+    const rows = world.evidence.find((e) => e.id === 'sipri.rus-arms')!;
+    expect(world.sources.find((s) => s.id === rows.source)?.kind).toBe('dataset');
+  });
+
+  it('China–Pakistan security from the 2005 treaty; Rooppur (2011-11); OPEC+ (2016-12)', () => {
+    expect(value('CHN', 'PAK', 'security', '2005-03')).toBeUndefined();
+    expect(value('CHN', 'PAK', 'security', '2005-04')!).toBeGreaterThanOrEqual(0.7);
+    expect(value('BGD', 'RUS', 'energy', '2011-10')).toBeUndefined();
+    expect(value('BGD', 'RUS', 'energy', '2011-11')!).toBeGreaterThan(0);
+    expect(value('RUS', 'SAU', 'diplomatic', '2016-11')).toBeUndefined();
+    expect(value('RUS', 'SAU', 'diplomatic', '2016-12')!).toBeGreaterThan(0);
+  });
+
+  it('China–Pakistan diplomacy from the 2005 treaty; Russia–Pakistan arms from the 2014 agreement', () => {
+    expect(value('CHN', 'PAK', 'diplomatic', '2005-03')).toBeUndefined();
+    expect(value('CHN', 'PAK', 'diplomatic', '2005-04')!).toBeGreaterThanOrEqual(0.8);
+    expect(value('PAK', 'RUS', 'military', '2014-11')!).toBeGreaterThan(
+      value('PAK', 'RUS', 'military', '2014-10')!,
+    );
+    expect(tie('PAK', 'RUS', 'military', '2014-11')!.evidence).toEqual(['pr.pk-ru-military-2014']);
+  });
+
+  it('China–Iran: strategic partnership in 2016-01, the 25-year plan in 2021-03 (before seed 002)', () => {
+    expect(value('CHN', 'IRN', 'diplomatic', '2015-12')).toBeUndefined();
+    expect(value('CHN', 'IRN', 'diplomatic', '2016-01')!).toBeGreaterThan(0);
+    expect(value('CHN', 'IRN', 'diplomatic', '2021-03')!).toBeGreaterThan(
+      value('CHN', 'IRN', 'diplomatic', '2021-02')!,
+    );
+  });
+
+  it('India–Russia: the 2000 strategic partnership; arms ties held up by the 2016 and 2018 deals', () => {
+    expect(value('IND', 'RUS', 'diplomatic', '2000-10')!).toBeGreaterThan(
+      value('IND', 'RUS', 'diplomatic', '2000-09')!,
+    );
+    expect(value('IND', 'RUS', 'military', '2016-10')!).toBeGreaterThan(
+      value('IND', 'RUS', 'military', '2016-09')!,
+    );
+    expect(tie('IND', 'RUS', 'military', '2018-10')!.evidence).toContain('pr.in-ru-2018');
+  });
+
+  it('India–US reaches 0.8 on the military dimension with BECA (2020-10), not in 2021-12', () => {
+    expect(value('IND', 'USA', 'military', '2020-09')!).toBeLessThan(0.8);
+    expect(value('IND', 'USA', 'military', '2020-10')).toBe(0.8);
+  });
+
+  it('Russia–US worsens in 2021-12 (the security-guarantees crisis), after the Geneva summit of 2021-06', () => {
+    expect(value('RUS', 'USA', 'diplomatic', '2021-06')!).toBeGreaterThan(
+      value('RUS', 'USA', 'diplomatic', '2021-05')!,
+    );
+    expect(value('RUS', 'USA', 'diplomatic', '2021-12')!).toBeLessThan(
+      value('RUS', 'USA', 'diplomatic', '2021-11')!,
+    );
+    expect(tie('RUS', 'USA', 'diplomatic', '2021-12')!.evidence).toContain('pr.security-guarantees');
+  });
+
+  it("few observations sit on seed 004's month, and the network no longer jumps there", () => {
+    const all = world.ties.flatMap((t) => t.observations);
+    expect(all.filter((o) => o.at === '2017-07').length / all.length).toBeLessThan(0.12);
+    const jump = snapshot(world, '2017-07').ties.length - snapshot(world, '2017-06').ties.length;
+    expect(jump).toBeLessThan(10);
   });
 });
 

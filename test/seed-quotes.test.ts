@@ -54,4 +54,21 @@ describe.skipIf(!existsSync(seeds))('what-if scenario quotes', () => {
     const text = normalise(readFileSync(`${seeds}${seed}`, 'utf8'));
     expect(text.includes(normalise(quote)), `${file}: "${quote}"`).toBe(true);
   });
+
+  // Expectations that test a seed's sentence quote it in a comment: `# seed 000: "…"`.
+  it.each(files)('%s quotes its seeds verbatim in its comments', (file) => {
+    const lines = readFileSync(new URL(file, whatIfs), 'utf8').split('\n');
+    let checked = 0;
+    for (const line of lines) {
+      const m = /#\s*seed (\d{3}): "(.+)"\s*$/.exec(line);
+      if (!m) continue;
+      const seed = readdirSync(seeds).find((f) => f.startsWith(`${m[1]}_`));
+      expect(seed, `${file}: seed ${m[1]}`).toBeDefined();
+      const text = normalise(readFileSync(`${seeds}${seed}`, 'utf8'));
+      expect(text.includes(normalise(m[2]!)), `${file}: "${m[2]}"`).toBe(true);
+      checked++;
+    }
+    // The seed scenarios test the seeds' sentences, so each quotes at least one.
+    if (file.startsWith('seed-')) expect(checked).toBeGreaterThan(0);
+  });
 });

@@ -19,6 +19,10 @@
  * otherwise the value of the first derived origin (in world order) that has one; every other
  * origin's value at t is listed in `alternatives`, so the two are never mixed silently.
  *
+ * Source grades: an observation's confidence is multiplied by the factor of the best grade among the
+ * evidence it cites (`grades`, source-grade.ts; A 1 … E 0.4, F 0.5), in every layer and so in the
+ * composite, which averages the graded confidences.
+ *
  * Actors outside their lifetime (`since`/`until`) are not in the snapshot, nor are ties that touch them,
  * so every analysis of a date sees only the actors that existed then.
  */
@@ -36,6 +40,7 @@ import type {
   World,
 } from '../domain/world.js';
 import { type IndexedSeries, observationAt, seriesIndex } from './series-index.js';
+import { GRADE_FACTOR_DEFAULTS, type GradeFactors, gradeFactor } from './source-grade.js';
 
 /** How the composite treats a dimension a dyad is coded on but has no value for at the date. */
 export interface MissingDimensionPolicy {
@@ -53,6 +58,8 @@ export interface SnapshotOptions {
   /** Weight per dimension for the composite layer; missing dimensions weigh 1. */
   weights: Partial<Record<Dimension, number>>;
   missing: MissingDimensionPolicy;
+  /** Factor on an observation's confidence per grade of its best evidence (source-grade.ts). */
+  grades: GradeFactors;
 }
 
 export const SNAPSHOT_DEFAULTS: Readonly<SnapshotOptions> = Object.freeze({
@@ -61,6 +68,7 @@ export const SNAPSHOT_DEFAULTS: Readonly<SnapshotOptions> = Object.freeze({
   // Nothing is carried back unless the world (meta.compositeCarryBackMonths) or the caller asks:
   // carrying reads a later observation into the past, which a dataset world or a backtest must not.
   missing: Object.freeze({ carryBackMonths: 0, carriedConfidence: 0.5 }),
+  grades: GRADE_FACTOR_DEFAULTS,
 });
 
 /** Options of `snapshot`: every field optional, the missing-dimension policy field by field. */
@@ -103,7 +111,12 @@ function folded(parts: TieAt[]): TieAt {
  * both directions. The series index hands over each dyad's series in world order, which ranks
  * derived origins.
  */
-function dimensionTies(world: World, at: string, pick?: PickObservation): Record<Dimension, TieAt[]> {
+function dimensionTies(
+  world: World,
+  at: string,
+  grades: GradeFactors,
+  pick?: PickObservation,
+): Record<Dimension, TieAt[]> {
   const index = seriesIndex(world.ties);
   const find: (entry: IndexedSeries) => Observation | undefined = pick
     ? (entry) => pick(entry.series, at)
@@ -121,7 +134,7 @@ function dimensionTies(world: World, at: string, pick?: PickObservation): Record
           b,
           dimension: s.dimension,
           value: o.value,
-          confidence: o.confidence,
+          confidence: o.confidence * gradeFactor(world, o.evidence, grades),
           observed: o.at,
           evidence: o.evidence.slice(),
         };
@@ -332,7 +345,7 @@ export function snapshot(world: World, at: string, options: SnapshotParams = {})
   ) as Record<Dimension, number>;
   const actors = world.actors.filter((a) => existsAt(a, at));
   const present = new Set(actors.map((a) => a.id));
-  const byDimension = dimensionTies(world, at);
+  const byDimension = dimensionTies(world, at, opts.grades);
   const alive = (ties: Record<Dimension, TieAt[]>) => {
     if (present.size < world.actors.length) {
       for (const d of DIMENSIONS) ties[d] = ties[d].filter((t) => present.has(t.a) && present.has(t.b));
@@ -352,7 +365,11 @@ export function snapshot(world: World, at: string, options: SnapshotParams = {})
         ? compositeTies(
             byDimension,
             carryBackMonths > 0
-              ? alive(dimensionTies(world, at, (s) => firstObservationWithin(s, at, carryBackMonths)))
+              ? alive(
+                  dimensionTies(world, at, opts.grades, (s) =>
+                    firstObservationWithin(s, at, carryBackMonths),
+                  ),
+                )
               : noTies(),
             codedDimensions(world),
             weights,

@@ -12,6 +12,7 @@ import { monthRange } from '../../domain/time.js';
 import type { Layer, Snapshot, World } from '../../domain/world.js';
 import { stream } from '../../kernels/random.js';
 import { type SnapshotParams, snapshot } from '../../worlds/snapshot.js';
+import { closest } from '../../worlds/suggest.js';
 import { tiltBetween } from '../balancing/tilt.js';
 import { observedTie } from '../from-snapshot.js';
 import { checkDraws, drawSnapshot, TIE_DRAW_DEFAULTS } from '../tie-draw.js';
@@ -115,8 +116,13 @@ export function checkClaims(world: World, options: Partial<CheckClaimsOptions> =
   }
   const claims = opts.claim === undefined ? world.claims : world.claims.filter((c) => c.id === opts.claim);
   if (claims.length === 0 && opts.claim !== undefined) {
+    const near = closest(
+      opts.claim,
+      world.claims.map((c) => c.id),
+    );
     throw new NotFoundError(
-      `no claim '${opts.claim}' in world '${world.meta.id}' (hint: list the ids with 'counterbalance claims check --world ${world.meta.id}')`,
+      `no claim '${opts.claim}' in world '${world.meta.id}' (hint: ${near ? `did you mean ${near}? ` : ''}` +
+        `'counterbalance claims check --world ${world.meta.id}' lists every claim)`,
     );
   }
   const cache = new Map<string, Snapshot>();

@@ -47,7 +47,7 @@ export const CHECK_CLAIMS_DEFAULTS: Readonly<CheckClaimsOptions> = Object.freeze
 });
 
 export interface TestCheck {
-  /** The test in words, e.g. `tie RUS–PAK (military) positive`. */
+  /** The test in words, e.g. `tie A–B (military) positive`. */
   label: string;
   verdict: Exclude<ClaimVerdict, 'not-testable'>;
   measured: Measured;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { WorldValidationError } from '../src/domain/errors.js';
 import { loadWorld } from '../src/worlds/load.js';
 import { snapshot } from '../src/worlds/snapshot.js';
+import { GRADE_FACTOR_DEFAULTS } from '../src/worlds/source-grade.js';
 import { brokenWorld } from './helpers/temp-world.js';
 
 const derived = (origin: string, value: number) =>
@@ -15,7 +16,14 @@ describe('derived tie series beside curated ones', () => {
     expect(tie.value).toBe(0.7);
     expect(tie.origin).toBeUndefined();
     expect(tie.alternatives).toEqual([
-      { origin: 'events', value: -0.9, confidence: 0.3, observed: '2012', evidence: ['e1'] },
+      // e1 cites a grade-C source: its confidence carries the C factor
+      {
+        origin: 'events',
+        value: -0.9,
+        confidence: 0.3 * GRADE_FACTOR_DEFAULTS.C,
+        observed: '2012',
+        evidence: ['e1'],
+      },
     ]);
   });
 

@@ -11,6 +11,7 @@ import { endOf, startOf } from '../src/domain/time.js';
 import type { TieAt, World } from '../src/domain/world.js';
 import { loadWorld } from '../src/worlds/load.js';
 import { snapshot } from '../src/worlds/snapshot.js';
+import { gradeFactor } from '../src/worlds/source-grade.js';
 import { columnSlice } from '../src/worlds/tie-columns.js';
 import { memoryWorld } from './helpers/memory-world.js';
 
@@ -69,7 +70,8 @@ function bruteForce(world: World, at: string, weights: Partial<Record<Dimension,
         b,
         dimension: d,
         value: o.value,
-        confidence: o.confidence,
+        // source grades enter confidence (src/worlds/source-grade.ts)
+        confidence: o.confidence * gradeFactor(world, o.evidence),
         observed: o.at,
         evidence: o.evidence,
       };

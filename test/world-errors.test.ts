@@ -168,6 +168,29 @@ const CASES: Case[] = [
     field: /^events\[0\]\.date$/,
     message: /'AAA' exists until 2009-12, but this is dated 2010-06-15/,
   },
+  {
+    name: 'a claim test with an unknown direction',
+    edit: (t) =>
+      t.replace(
+        'about: [AAA, BBB], evidence: [e1] }',
+        'about: [AAA, BBB],\n      test: { trend: [AAA, BBB], over: ["2010", "2020"], direction: upwards }, evidence: [e1] }',
+      ),
+    line: 'direction: upwards',
+    field: /^claims\[0\]\.test\.direction$/,
+    message: /rising|falling|steady/,
+  },
+  {
+    name: 'a claim test naming an unknown actor',
+    edit: (t) =>
+      t.replace(
+        'about: [AAA, BBB], evidence: [e1] }',
+        'about: [AAA, BBB],\n      test: { tilt: AAA, between: [BBB, CCD], direction: towards-first }, evidence: [e1] }',
+      ),
+    line: 'between: [BBB, CCD]',
+    field: /^claims\[0\]\.test\.between\[1\]$/,
+    message: /unknown actor 'CCD'/,
+    hint: /did you mean 'CCC'/,
+  },
 ];
 
 function problemsOf(dir: string) {

@@ -18,6 +18,7 @@ import { securityHeaders } from './middleware/security-headers.js';
 import { type ApiOptionsInput, resolveApiOptions } from './options.js';
 import { registerAnalysisRoutes } from './routes/analysis.js';
 import { registerBargainingRoutes } from './routes/bargaining.js';
+import { registerClaimRoutes } from './routes/claims.js';
 import { registerCodeRoutes } from './routes/code.js';
 import { registerEventDataRoutes } from './routes/event-data.js';
 import { registerEventRoutes } from './routes/events.js';
@@ -39,6 +40,7 @@ const ROUTES: readonly RegisterRoutes[] = [
   registerEventRoutes,
   registerEventDataRoutes,
   registerAnalysisRoutes,
+  registerClaimRoutes,
   registerExportRoutes,
   registerScenarioValidateRoutes,
   registerScenarioRoutes,

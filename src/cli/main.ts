@@ -46,6 +46,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<{ register: Register }>>> 
   serve: () => import('./commands/serve.js'),
   code: () => import('./commands/code.js'),
   events: () => import('./commands/events.js'),
+  claims: () => import('./commands/claims.js'),
 });
 
 /** The modules `argv` needs: its command's, none for a bare `--version`, else all (for help). */

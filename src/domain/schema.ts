@@ -214,6 +214,58 @@ export const Membership = z
   })
   .strict();
 
+const Pair = z.tuple([Id, Id]);
+const Window = z
+  .tuple([DateString, DateString])
+  .describe('[from, to]: the window the claim speaks of, e.g. ["2014-01", "2017-07"]');
+const TestLayer = z.enum(['composite', ...DIMENSIONS]).default('composite');
+
+/**
+ * A machine-checkable reading of a claim: one measure, its actors and what the claim expects.
+ * `tilt`: X's lean between A and B (`towards-first` = towards A), at the claim's date or, with
+ * `over`, its change across the window (`uneven`: the lean grows either way); `triangle`: Dittmer's
+ * type and/or pivot/outcast of three actors; `tie`: the sign of one tie; `trend`: a tie's change
+ * across a window.
+ */
+export const ClaimTest = z.union([
+  z
+    .object({
+      tilt: Id,
+      between: Pair,
+      direction: z.enum(['towards-first', 'towards-second', 'even', 'uneven']),
+      over: Window.optional(),
+      dimension: TestLayer,
+    })
+    .strict(),
+  z
+    .object({
+      triangle: z.tuple([Id, Id, Id]),
+      type: z.enum(['menage-a-trois', 'romantic', 'stable-marriage', 'unit-veto']).optional(),
+      pivot: Id.optional(),
+      outcast: Id.optional(),
+      dimension: TestLayer,
+    })
+    .strict()
+    .refine((t) => t.type || t.pivot || t.outcast, {
+      message: 'a triangle test names a type, a pivot or an outcast',
+    }),
+  z
+    .object({
+      tie: Pair,
+      sign: z.enum(['positive', 'negative', 'neutral']),
+      dimension: TestLayer,
+    })
+    .strict(),
+  z
+    .object({
+      trend: Pair,
+      over: Window,
+      direction: z.enum(['rising', 'falling', 'steady']),
+      dimension: TestLayer,
+    })
+    .strict(),
+]);
+
 export const Claim = z
   .object({
     id: Id,
@@ -225,6 +277,12 @@ export const Claim = z
     kind: z
       .enum(['balancing', 'alignment', 'prediction', 'perception', 'mechanism', 'assessment'])
       .default('assessment'),
+    test: z
+      .union([ClaimTest, z.array(ClaimTest).min(1)])
+      .optional()
+      .describe(
+        'what the world must measure for the claim to hold; several must all hold; absent = not testable',
+      ),
     evidence: EvidenceRefs,
   })
   .strict();
@@ -273,6 +331,7 @@ export type CorridorStatus = z.infer<typeof CorridorStatus>;
 export type Corridor = z.infer<typeof Corridor>;
 export type Membership = z.infer<typeof Membership>;
 export type Claim = z.infer<typeof Claim>;
+export type ClaimTest = z.infer<typeof ClaimTest>;
 export type WorldMeta = z.infer<typeof WorldMeta>;
 export type WorldFile = z.infer<typeof WorldFile>;
 

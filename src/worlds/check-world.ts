@@ -2,6 +2,8 @@
  * Cross-reference checks that a schema alone cannot express: unique ids, known actors and
  * evidence, interval order, one `meta`. Each problem points at file, line and field.
  */
+
+import { claimTestActors, claimTests } from '../domain/claim-test.js';
 import type { Problem } from '../domain/errors.js';
 import { describeLifetime, type Lifetime, withinLifetime } from '../domain/lifetime.js';
 import { endOf, isDate, startOf } from '../domain/time.js';
@@ -325,6 +327,23 @@ export function checkWorld(s: MergedSections, maxProblems = Number.POSITIVE_INFI
   for (const c of s.claims) {
     c.value.about.forEach((id, i) => {
       actor(c, ['about', i], id);
+    });
+    claimTests(c.value).forEach((t, i) => {
+      const at: DataPath = Array.isArray(c.value.test) ? ['test', i] : ['test'];
+      for (const [key, ids] of Object.entries(claimTestActors(t))) {
+        const single = key === 'tilt' || key === 'pivot' || key === 'outcast';
+        ids.forEach((id, j) => {
+          actor(c, single ? [...at, key] : [...at, key, j], id);
+        });
+      }
+      if ('over' in t && t.over && endOf(t.over[1]) < startOf(t.over[0])) {
+        report(
+          c,
+          [...at, 'over'],
+          `the window ends (${t.over[1]}) before it starts (${t.over[0]})`,
+          'swap the two dates',
+        );
+      }
     });
     cites(c, [], c.value.evidence);
   }

@@ -49,7 +49,19 @@ export function worldFiles(path: string): string[] {
     .map((f) => join(path, f));
 }
 
-function schemaProblem(src: ParsedSource, issue: z.core.$ZodIssue, display: string): Problem {
+/**
+ * A union (a claim's `test`) fails as one "invalid input"; the branch with the fewest issues is the
+ * one the curator meant, so its first issue is reported instead, at its full path.
+ */
+function closestIssue(issue: z.core.$ZodIssue): z.core.$ZodIssue {
+  if (issue.code !== 'invalid_union' || issue.errors.length === 0) return issue;
+  const branch = issue.errors.reduce((best, e) => (e.length > 0 && e.length < best.length ? e : best));
+  const first = branch[0];
+  return first ? closestIssue({ ...first, path: [...issue.path, ...first.path] }) : issue;
+}
+
+function schemaProblem(src: ParsedSource, raw: z.core.$ZodIssue, display: string): Problem {
+  const issue = closestIssue(raw);
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
   const unknownKeys = issue.code === 'unrecognized_keys' ? issue.keys : [];
   return {

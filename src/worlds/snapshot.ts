@@ -19,6 +19,10 @@
  * otherwise the value of the first derived origin (in world order) that has one; every other
  * origin's value at t is listed in `alternatives`, so the two are never mixed silently.
  *
+ * Source grades: an observation's confidence is multiplied by the factor of the best grade among the
+ * evidence it cites (`grades`, source-grade.ts; A 1 … E 0.4, F 0.5), in every layer and so in the
+ * composite, which averages the graded confidences.
+ *
  * Actors outside their lifetime (`since`/`until`) are not in the snapshot, nor are ties that touch them,
  * so every analysis of a date sees only the actors that existed then.
  */
@@ -42,6 +46,7 @@ import {
   type SeriesIndex,
   seriesIndex,
 } from './series-index.js';
+import { GRADE_FACTOR_DEFAULTS, type GradeFactors, gradeFactor } from './source-grade.js';
 
 /** How the composite treats a dimension a dyad is coded on but has no value for at the date. */
 export interface MissingDimensionPolicy {
@@ -59,6 +64,8 @@ export interface SnapshotOptions {
   /** Weight per dimension for the composite layer; missing dimensions weigh 1. */
   weights: Partial<Record<Dimension, number>>;
   missing: MissingDimensionPolicy;
+  /** Factor on an observation's confidence per grade of its best evidence (source-grade.ts). */
+  grades: GradeFactors;
 }
 
 export const SNAPSHOT_DEFAULTS: Readonly<SnapshotOptions> = Object.freeze({
@@ -67,6 +74,7 @@ export const SNAPSHOT_DEFAULTS: Readonly<SnapshotOptions> = Object.freeze({
   // Nothing is carried back unless the world (meta.compositeCarryBackMonths) or the caller asks:
   // carrying reads a later observation into the past, which a dataset world or a backtest must not.
   missing: Object.freeze({ carryBackMonths: 0, carriedConfidence: 0.5 }),
+  grades: GRADE_FACTOR_DEFAULTS,
 });
 
 /** Options of `snapshot`: every field optional, the missing-dimension policy field by field. */
@@ -111,7 +119,13 @@ interface DimensionTies {
  * both directions. The series index hands over each dyad's series in world order, which ranks
  * derived origins.
  */
-function dimensionTies(index: SeriesIndex, at: string, pick?: PickObservation): DimensionTies {
+function dimensionTies(
+  world: World,
+  index: SeriesIndex,
+  at: string,
+  grades: GradeFactors,
+  pick?: PickObservation,
+): DimensionTies {
   const find: (entry: IndexedSeries) => Observation | undefined = pick
     ? (entry) => pick(entry.series, at)
     : index.at(at);
@@ -129,7 +143,7 @@ function dimensionTies(index: SeriesIndex, at: string, pick?: PickObservation): 
           b,
           dimension: s.dimension,
           value: o.value,
-          confidence: o.confidence,
+          confidence: o.confidence * gradeFactor(world, o.evidence, grades),
           observed: o.at,
           evidence: o.evidence.slice(),
         };
@@ -343,7 +357,7 @@ export function snapshot(world: World, at: string, options: SnapshotParams = {})
     }
     return found;
   };
-  const byDimension = alive(dimensionTies(index, at));
+  const byDimension = alive(dimensionTies(world, index, at, opts.grades));
   const capabilities = capabilitiesAt(world, at);
   for (const id of Object.keys(capabilities)) if (!present.has(id)) delete capabilities[id];
   return {
@@ -356,7 +370,11 @@ export function snapshot(world: World, at: string, options: SnapshotParams = {})
         ? compositeTies(
             byDimension,
             carryBackMonths > 0
-              ? alive(dimensionTies(index, at, (s) => firstObservationWithin(s, at, carryBackMonths)))
+              ? alive(
+                  dimensionTies(world, index, at, opts.grades, (s) =>
+                    firstObservationWithin(s, at, carryBackMonths),
+                  ),
+                )
               : { ties: noTies(), dyads: noDyads() },
             index,
             weights,

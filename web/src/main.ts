@@ -23,6 +23,7 @@ const TAB_LABELS: Readonly<Record<Tab, string>> = Object.freeze({
   scenarios: 'Scenarios',
   bargaining: 'Bargaining',
   read: 'Read',
+  claims: 'Claims',
 });
 
 type ViewFactory = (ctx: ViewContext) => View;
@@ -35,6 +36,7 @@ const VIEW_LOADERS: Readonly<Record<Tab, () => Promise<ViewFactory>>> = Object.f
   scenarios: () => import('./views/scenarios/view.js').then((m) => m.createScenariosView),
   bargaining: () => import('./views/bargaining.js').then((m) => m.createBargainingView),
   read: () => import('./views/read.js').then((m) => m.createReadView),
+  claims: () => import('./views/claims.js').then((m) => m.createClaimsView),
 });
 
 function monthsOf(world: WorldDetail): string[] {

@@ -4,7 +4,16 @@
  */
 import { LAYERS, type LayerName } from '../../src/api/client.js';
 
-export const TABS = ['network', 'map', 'triangles', 'balancers', 'scenarios', 'bargaining', 'read'] as const;
+export const TABS = [
+  'network',
+  'map',
+  'triangles',
+  'balancers',
+  'scenarios',
+  'bargaining',
+  'read',
+  'claims',
+] as const;
 export type Tab = (typeof TABS)[number];
 
 export interface AppState {

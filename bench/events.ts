@@ -1,7 +1,8 @@
 /**
  * Event import and dyad aggregation on a large GDELT 2.0 file (the real sample resampled by
  * bench/_make-gdelt2.ts into a temp dir: fresh ids, dates over 2015–2021), beside pandas (read +
- * group-by) and DuckDB's own read_csv + GROUP BY on the raw file (the floor). The import runs on
+ * group-by) and DuckDB's own read_csv + GROUP BY on the raw file (the floor), and `world from-events`
+ * on the whole store. The import runs on
  * the store's fast path (DuckDB reads the file, SQL validates) and, for comparison, through the
  * reader (`--no-fast-path`). Each case runs in its own process under GNU time: wall and CPU
  * seconds, peak memory. BENCH_QUICK=1 uses 200,000 rows; BENCH_EVENTS_ROWS sets any count.
@@ -33,6 +34,18 @@ try {
   if (report.imported !== rows) throw new Error(`imported ${report.imported} of ${rows} rows`);
   if (report.files[0].via !== 'engine') throw new Error('the import did not take the fast path');
   const dyads = cli('events', 'dyads', '--by', 'month', '--db', db, '--json');
+  // The whole path: dyad-months of every pair in the store turned into a cited world.
+  const derived = cli(
+    'world',
+    'from-events',
+    '--db',
+    db,
+    '--by',
+    'month',
+    '-o',
+    join(dir, 'world'),
+    '--json',
+  );
   const again = cli('events', 'import', file, '--format', 'gdelt2', '--db', db, '--json');
   if (JSON.parse(again.stdout).duplicates !== rows)
     throw new Error('re-import did not find every row a duplicate');
@@ -58,6 +71,11 @@ try {
     seconds: imported.seconds + dyads.seconds,
     cpuSeconds: imported.cpuSeconds + dyads.cpuSeconds,
     peakKiB: Math.max(imported.peakKiB, dyads.peakKiB),
+  };
+  const whole: Timed = {
+    seconds: ours.seconds + derived.seconds,
+    cpuSeconds: ours.cpuSeconds + derived.cpuSeconds,
+    peakKiB: Math.max(ours.peakKiB, derived.peakKiB),
   };
   const row = (name: string, t: Timed) => [
     name,
@@ -86,7 +104,9 @@ try {
       row('events import --no-fast-path (the reader)', viaReader),
       row('events dyads --by month (whole store)', dyads),
       row('re-import (every row a duplicate)', again),
+      row('world from-events --by month (whole store)', derived),
       row('import + dyads, end to end', ours),
+      row('import + dyads + from-events', whole),
       row('pandas read_csv + groupby (peer)', pandas),
       row('DuckDB read_csv + GROUP BY, raw file (floor)', raw),
     ],

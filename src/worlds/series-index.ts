@@ -146,11 +146,18 @@ function build(ties: readonly TieSeries[]): Built {
   ties.forEach((s, i) => {
     const [a, b] = s.a < s.b ? [s.a, s.b] : [s.b, s.a];
     let byB = groups.get(a);
-    if (!byB) groups.set(a, (byB = new Map()));
+    if (!byB) {
+      byB = new Map();
+      groups.set(a, byB);
+    }
     let g = byB.get(b);
-    if (!g) byB.set(b, (g = { a, b, bySeries: [] }));
+    if (!g) {
+      g = { a, b, bySeries: [] };
+      byB.set(b, g);
+    }
     const d = DIMENSIONS.indexOf(s.dimension);
-    (g.bySeries[d] ??= []).push(indexed(s, sources[i]!));
+    g.bySeries[d] ??= [];
+    g.bySeries[d].push(indexed(s, sources[i]!));
   });
   const order = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
   const byDimension = Object.fromEntries(DIMENSIONS.map((d) => [d, [] as DyadSeries[]])) as Record<

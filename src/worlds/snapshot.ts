@@ -230,7 +230,9 @@ function compositeTies(
   for (const d of DIMENSIONS) {
     if (weights[d] <= 0) continue;
     byDim.ties[d].forEach((t, i) => {
-      (groups[byDim.dyads[d][i]!] ??= []).push(t);
+      const dyad = byDim.dyads[d][i]!;
+      groups[dyad] ??= [];
+      groups[dyad].push(t);
     });
     const l: (TieAt | undefined)[] = [];
     later.ties[d].forEach((t, i) => {

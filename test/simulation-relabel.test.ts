@@ -62,6 +62,13 @@ function renameWorld(dir: string, map: (id: string) => string): string {
     });
     each('claims', (c) => {
       c.about = list(c.about);
+      // a claim's tests name actors as one id (tilt, pivot, outcast) or a list (between, triangle, tie, trend)
+      const tests = c.test === undefined ? [] : Array.isArray(c.test) ? (c.test as Json[]) : [c.test as Json];
+      for (const t of tests) {
+        for (const k of ['tilt', 'pivot', 'outcast'])
+          if (typeof t[k] === 'string') t[k] = map(t[k] as string);
+        for (const k of ['between', 'triangle', 'tie', 'trend']) if (Array.isArray(t[k])) t[k] = list(t[k]);
+      }
     });
     writeFileSync(join(out, file), file.endsWith('.json') ? JSON.stringify(data) : stringify(data));
   }

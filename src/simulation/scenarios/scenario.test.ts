@@ -158,7 +158,10 @@ describe('scenario files', () => {
 
   it('find bundled scenarios by id and suggest near misses', () => {
     expect(bundledScenarioIds()).toContain('seed-russia-pakistan-bait');
-    expect(loadScenario('seed-russia-pakistan-bait').scenario.expect).toHaveLength(2);
+    const expectations = loadScenario('seed-russia-pakistan-bait').scenario.expect;
+    // two tie expectations (IND–RUS, PAK–USA) beside two measure ones (the tilts the seed states)
+    expect(expectations.filter((e) => 'pair' in e)).toHaveLength(2);
+    expect(expectations).toHaveLength(4);
     expect(() => loadScenario('seed-russia-pakistan-bai')).toThrow(NotFoundError);
     expect(() => loadScenario('seed-russia-pakistan-bai')).toThrow(
       /did you mean the bundled scenario 'seed-russia-pakistan-bait'/,

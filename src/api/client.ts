@@ -4,7 +4,7 @@
  * imports only, so nothing of zod reaches a browser bundle). Errors arrive as `ApiError` carrying
  * the server's `{error, problems}`.
  */
-import type { JobProgress, JobState } from './jobs.js';
+
 import type {
   AlignmentBodyType,
   BalanceBodyType,
@@ -12,7 +12,8 @@ import type {
   PowerBodyType,
   SeriesBodyType,
   TrianglesBodyType,
-} from './routes/analysis.js';
+} from './analysis-schemas.js';
+import type { JobProgress, JobState } from './jobs.js';
 import type { BargainingIssueBody, ForecastBodyType, IssueSummaryBody } from './routes/bargaining.js';
 import type { ChosenEventsInput, CodeBodyType, WorldPatchBody } from './routes/code.js';
 import type { BundledScenarioBody, JobAcceptedBody, ScenarioResultBody } from './routes/scenarios.js';
@@ -30,7 +31,6 @@ import type {
 } from './schemas.js';
 
 export { LAYERS } from '../domain/layers.js';
-export type { JobProgress, JobState } from './jobs.js';
 export type {
   AlignmentBodyType,
   BalanceBodyType,
@@ -38,7 +38,8 @@ export type {
   PowerBodyType,
   SeriesBodyType,
   TrianglesBodyType,
-} from './routes/analysis.js';
+} from './analysis-schemas.js';
+export type { JobProgress, JobState } from './jobs.js';
 export type { BargainingIssueBody, ForecastBodyType, IssueSummaryBody } from './routes/bargaining.js';
 export type { ChosenEventsInput, CodeBodyType, WorldPatchBody } from './routes/code.js';
 export type { BundledScenarioBody, JobAcceptedBody, ScenarioResultBody } from './routes/scenarios.js';

@@ -5,6 +5,8 @@
  * the server's `{error, problems}`.
  */
 
+import type { CAPABILITY_MEASURES } from '../analysis/power/capability.js';
+import type { EXPORT_FORMATS } from '../worlds/export/index.js';
 import type {
   AlignmentBodyType,
   BalanceBodyType,
@@ -93,7 +95,7 @@ export interface WindowParams {
 }
 
 /** The export formats the server writes. */
-export type ExportFormatName = 'gexf' | 'graphml' | 'csv' | 'json';
+export type ExportFormatName = (typeof EXPORT_FORMATS)[number];
 
 function queryString(q: Query = {}): string {
   const params = new URLSearchParams();
@@ -188,7 +190,7 @@ export function createClient(options: Partial<ClientOptions> = {}) {
       get<BalancersBodyType>(`${w(world)}/balancers`, { ...p }),
     alignment: (world: string, poles: [string, string], p: AnalysisParams = {}) =>
       get<AlignmentBodyType>(`${w(world)}/alignment`, { ...p, poles: poles.join(',') }),
-    power: (world: string, p: AnalysisParams & { measure?: 'cinc' | 'milex' | 'milper' } = {}) =>
+    power: (world: string, p: AnalysisParams & { measure?: (typeof CAPABILITY_MEASURES)[number] } = {}) =>
       get<PowerBodyType>(`${w(world)}/power`, { ...p }),
     /** A measure over time, e.g. `tilt:RUS:IND:PAK` (see the docs for the list). */
     series: (world: string, measure: string, p: Omit<AnalysisParams, 'at'> & WindowParams = {}) =>

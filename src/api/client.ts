@@ -4,7 +4,9 @@
  * imports only, so nothing of zod reaches a browser bundle). Errors arrive as `ApiError` carrying
  * the server's `{error, problems}`.
  */
-import type { JobProgress, JobState } from './jobs.js';
+
+import type { CAPABILITY_MEASURES } from '../analysis/power/capability.js';
+import type { EXPORT_FORMATS } from '../worlds/export/index.js';
 import type {
   AlignmentBodyType,
   BalanceBodyType,
@@ -12,7 +14,8 @@ import type {
   PowerBodyType,
   SeriesBodyType,
   TrianglesBodyType,
-} from './routes/analysis.js';
+} from './analysis-schemas.js';
+import type { JobProgress, JobState } from './jobs.js';
 import type { BargainingIssueBody, ForecastBodyType, IssueSummaryBody } from './routes/bargaining.js';
 import type { ChosenEventsInput, CodeBodyType, WorldPatchBody } from './routes/code.js';
 import type { BundledScenarioBody, JobAcceptedBody, ScenarioResultBody } from './routes/scenarios.js';
@@ -30,7 +33,6 @@ import type {
 } from './schemas.js';
 
 export { LAYERS } from '../domain/layers.js';
-export type { JobProgress, JobState } from './jobs.js';
 export type {
   AlignmentBodyType,
   BalanceBodyType,
@@ -38,7 +40,8 @@ export type {
   PowerBodyType,
   SeriesBodyType,
   TrianglesBodyType,
-} from './routes/analysis.js';
+} from './analysis-schemas.js';
+export type { JobProgress, JobState } from './jobs.js';
 export type { BargainingIssueBody, ForecastBodyType, IssueSummaryBody } from './routes/bargaining.js';
 export type { ChosenEventsInput, CodeBodyType, WorldPatchBody } from './routes/code.js';
 export type { BundledScenarioBody, JobAcceptedBody, ScenarioResultBody } from './routes/scenarios.js';
@@ -92,7 +95,7 @@ export interface WindowParams {
 }
 
 /** The export formats the server writes. */
-export type ExportFormatName = 'gexf' | 'graphml' | 'csv' | 'json';
+export type ExportFormatName = (typeof EXPORT_FORMATS)[number];
 
 function queryString(q: Query = {}): string {
   const params = new URLSearchParams();
@@ -187,7 +190,7 @@ export function createClient(options: Partial<ClientOptions> = {}) {
       get<BalancersBodyType>(`${w(world)}/balancers`, { ...p }),
     alignment: (world: string, poles: [string, string], p: AnalysisParams = {}) =>
       get<AlignmentBodyType>(`${w(world)}/alignment`, { ...p, poles: poles.join(',') }),
-    power: (world: string, p: AnalysisParams & { measure?: 'cinc' | 'milex' | 'milper' } = {}) =>
+    power: (world: string, p: AnalysisParams & { measure?: (typeof CAPABILITY_MEASURES)[number] } = {}) =>
       get<PowerBodyType>(`${w(world)}/power`, { ...p }),
     /** A measure over time, e.g. `tilt:RUS:IND:PAK` (see the docs for the list). */
     series: (world: string, measure: string, p: Omit<AnalysisParams, 'at'> & WindowParams = {}) =>

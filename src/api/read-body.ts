@@ -65,8 +65,3 @@ export function parseStructured(text: string, json: boolean): unknown {
   if (src.problems.length > 0) throw new InvalidInputError(src.problems);
   return src.data;
 }
-
-/** Reads and parses a structured body (JSON or YAML). */
-export async function readStructuredBody(c: Context, what: string): Promise<unknown> {
-  return parseStructured(await readBodyText(c, what, STRUCTURED_MEDIA_TYPES), isJsonRequest(c));
-}

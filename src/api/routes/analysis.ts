@@ -12,20 +12,30 @@ import { type ActorKind, graphFromSnapshot } from '../../analysis/from-snapshot.
 import { CAPABILITY_MEASURES } from '../../analysis/power/capability.js';
 import { powerReport } from '../../analysis/power/report.js';
 import { measureHelp, parseMeasure } from '../../analysis/series/measures.js';
+import { seriesOf } from '../../analysis/series/series-of.js';
 import { indexGraph } from '../../analysis/signed-graph.js';
 import {
   strategicTriangles,
   TRIANGLE_TYPES,
   triangleInSnapshot,
 } from '../../analysis/triangles/strategic-triangle.js';
+import { triangleHistory } from '../../analysis/triangles/triangle-history.js';
 import { InvalidInputError, LimitExceededError } from '../../domain/errors.js';
 import { ACTOR_KINDS, Id } from '../../domain/schema.js';
 import { monthRange } from '../../domain/time.js';
-import type { Snapshot } from '../../domain/world.js';
+import type { Layer, Snapshot } from '../../domain/world.js';
+import {
+  AlignmentBody,
+  BalanceBody,
+  BalancersBody,
+  PowerBody,
+  SeriesBody,
+  TrianglesBody,
+} from '../analysis-schemas.js';
 import type { ApiContext } from '../context.js';
 import { LruCache } from '../lru.js';
-import { CalendarDate, Problem, SnapshotQuery, WorldParam } from '../schemas.js';
-import { atOf, errorResponses, json } from './shared.js';
+import { CalendarDate, SnapshotQuery, WorldParam } from '../schemas.js';
+import { errorResponses, json, snapshotFor } from './shared.js';
 
 /** Analysis options shared by the routes: the neutral band and the solver's time budget. */
 export const ANALYSIS_DEFAULTS = Object.freeze({ neutral: 0.1, solverSeconds: 10, cacheSize: 2000 });
@@ -52,168 +62,6 @@ const pairList = (n: number, example: string) =>
     .transform((s) => s.split(',').map((x) => x.trim()))
     .pipe(z.array(Id).length(n, `give ${n} actor ids separated by commas, e.g. ${example}`))
     .meta({ example });
-
-const Triangle = z
-  .object({
-    actors: z.tuple([z.string(), z.string(), z.string()]),
-    type: z.enum(TRIANGLE_TYPES),
-    pivot: z.string().optional(),
-    wings: z.tuple([z.string(), z.string()]).optional(),
-    partners: z.tuple([z.string(), z.string()]).optional(),
-    outcast: z.string().optional(),
-    ties: z.record(z.string(), z.number()),
-  })
-  .meta({ id: 'StrategicTriangle', description: 'Dittmer (1981): type and roles of three actors' });
-
-const BalanceBody = z
-  .object({
-    world: z.string(),
-    at: z.string(),
-    layer: z.string(),
-    nodes: z.number(),
-    edges: z.number(),
-    positive: z.number(),
-    negative: z.number(),
-    census: z.object({ ppp: z.number(), ppn: z.number(), pnn: z.number(), nnn: z.number() }),
-    triangleIndex: z.number(),
-    balanced: z.boolean(),
-    oddCycle: z.array(z.string()).optional(),
-    frustration: z.object({
-      L: z.number(),
-      optimal: z.boolean(),
-      lowerBound: z.number(),
-      partition: z.tuple([z.array(z.string()), z.array(z.string())]),
-      frustratedEdges: z.array(z.tuple([z.string(), z.string()])),
-    }),
-    walkBalance: z.number().nullable(),
-    algebraicConflict: z.number().nullable(),
-    warnings: z.array(Problem),
-  })
-  .meta({ id: 'Balance' });
-
-const TrianglesBody = z
-  .object({
-    world: z.string(),
-    at: z.string(),
-    layer: z.string(),
-    triangle: Triangle.optional().describe('the requested triangle (with ?actors=A,B,C)'),
-    history: z
-      .array(
-        z.object({
-          at: z.string(),
-          type: z.enum(TRIANGLE_TYPES),
-          pivot: z.string().optional(),
-          outcast: z.string().optional(),
-          ties: z.record(z.string(), z.number()),
-        }),
-      )
-      .optional()
-      .describe('the triangle at every date of the history window'),
-    catalogue: z
-      .object({
-        byType: z.record(z.string(), z.array(Triangle)),
-        pivotCounts: z.record(z.string(), z.number()),
-      })
-      .optional()
-      .describe('every complete triangle by type (without ?actors)'),
-  })
-  .meta({ id: 'Triangles' });
-
-const BalancersBody = z
-  .object({
-    world: z.string(),
-    at: z.string(),
-    layer: z.string(),
-    rows: z.array(
-      z.object({
-        actor: z.string(),
-        pairs: z.array(z.object({ a: z.string(), b: z.string(), tilt: z.number() })),
-        pivotScore: z.number(),
-        flipCost: z.number(),
-      }),
-    ),
-  })
-  .meta({ id: 'Balancers' });
-
-const AlignmentBody = z
-  .object({
-    world: z.string(),
-    at: z.string(),
-    layer: z.string(),
-    poles: z.tuple([z.string(), z.string()]),
-    rows: z.array(z.object({ actor: z.string(), position: z.number(), engagement: z.number() })),
-    oneSided: z
-      .array(z.object({ actor: z.string(), pole: z.string(), tie: z.number() }))
-      .describe('actors with an observed tie to one pole only: no data on the other, so no position'),
-    noData: z.number().int().describe('actors (of the measured kinds) with no tie to either pole'),
-  })
-  .meta({
-    id: 'Alignment',
-    description:
-      'position (w(X,P) − w(X,Q)) / 2: +1 = allied with the first pole and hostile to the second; states only',
-  });
-
-const PowerBody = z
-  .object({
-    world: z.string(),
-    at: z.string(),
-    measure: z.enum(CAPABILITY_MEASURES),
-    capabilities: z.array(
-      z.object({
-        actor: z.string(),
-        year: z.number(),
-        value: z.number(),
-        share: z.number(),
-        cinc: z.number().optional(),
-        milex: z.number().optional(),
-        milper: z.number().optional(),
-      }),
-    ),
-    balances: z.array(
-      z.object({
-        a: z.string(),
-        b: z.string(),
-        tie: z.number(),
-        capA: z.number(),
-        capB: z.number(),
-        ratio: z.number().nullable().describe('null when B has no capability'),
-        share: z.number(),
-      }),
-    ),
-    threats: z.array(
-      z.object({
-        source: z.string(),
-        target: z.string(),
-        threat: z.number(),
-        power: z.number(),
-        proximity: z.number(),
-        offense: z.number(),
-        hostility: z.number(),
-        distanceKm: z.number().optional(),
-      }),
-    ),
-    dependence: z.array(
-      z.object({
-        junior: z.string(),
-        senior: z.string(),
-        tie: z.number(),
-        ratio: z.number(),
-        reliance: z.number().describe("share of the junior's arms imports from the senior"),
-        asymmetry: z.number(),
-      }),
-    ),
-    warnings: z.array(Problem),
-  })
-  .meta({ id: 'Power' });
-
-const SeriesBody = z
-  .object({
-    world: z.string(),
-    layer: z.string(),
-    measure: z.string(),
-    points: z.array(z.object({ at: z.string(), value: z.union([z.number(), z.string(), z.null()]) })),
-  })
-  .meta({ id: 'Series' });
 
 const Window = {
   from: CalendarDate.optional().describe('first date; default: the start of the world period'),
@@ -333,19 +181,24 @@ export function registerAnalysisRoutes(app: OpenAPIHono, ctx: ApiContext): void 
       throw err;
     });
   }
-  const snap = (
-    world: string,
-    at: string | undefined,
-    layer: Parameters<typeof registry.snapshot>[2],
-  ): Snapshot => registry.snapshot(world, atOf(registry.world(world), at), layer);
   const graphOf = (s: Snapshot, neutral: number, kinds: readonly ActorKind[]) =>
     indexGraph(graphFromSnapshot(s, { neutral, kinds }));
   const where = (s: Snapshot) => ({ world: s.world, at: s.at, layer: s.layer });
+  /** The window of a history or series: the world's period unless narrowed, within the limit. */
+  const windowOf = (world: string, q: { from?: string; to?: string; every: number }) => {
+    const { period } = registry.world(world).meta;
+    const [from, to] = [q.from ?? period.from, q.to ?? period.to];
+    windowDates(from, to, q.every, options.limits.maxSeriesPoints);
+    return { from, to, every: q.every };
+  };
+  const cachedSnapshots = (world: string, layer: Layer) => ({
+    snapshotAt: (at: string) => registry.snapshot(world, at, layer),
+  });
 
   app.openapi(balanceRoute, async (c) => {
-    const world = c.req.valid('param').world;
+    const { world } = c.req.valid('param');
     const q = c.req.valid('query');
-    const s = snap(world, q.at, q.dimension);
+    const s = snapshotFor(registry, world, q);
     const weighted = q.weighted === 'true';
     const report = await cached(
       `balance|${world}|${s.at}|${s.layer}|${q.neutral}|${q.kinds.join()}|${weighted}`,
@@ -354,42 +207,27 @@ export function registerAnalysisRoutes(app: OpenAPIHono, ctx: ApiContext): void 
     return c.json({ ...where(s), ...report }, 200);
   });
 
-  app.openapi(trianglesRoute, (c) => {
-    const world = c.req.valid('param').world;
+  app.openapi(trianglesRoute, async (c) => {
+    const { world } = c.req.valid('param');
     const q = c.req.valid('query');
-    const s = snap(world, q.at, q.dimension);
+    const s = snapshotFor(registry, world, q);
     if (!q.actors) {
       return c.json({ ...where(s), catalogue: strategicTriangles(graphOf(s, q.neutral, q.kinds)) }, 200);
     }
     const actors = q.actors as [string, string, string];
     const triangle = triangleInSnapshot(s, actors, { neutral: q.neutral });
-    const { meta } = registry.world(world);
-    const dates = windowDates(
-      q.from ?? meta.period.from,
-      q.to ?? meta.period.to,
-      q.every,
-      options.limits.maxSeriesPoints,
-    );
-    // Dates before one of the three exists (or after it ends) have no triangle.
-    const history = dates.flatMap((at) => {
-      const past = registry.snapshot(world, at, q.dimension);
-      if (!actors.every((id) => past.actors.some((a) => a.id === id))) return [];
-      const t = triangleInSnapshot(past, actors, { neutral: q.neutral });
-      return {
-        at,
-        type: t.type,
-        ...(t.pivot !== undefined && { pivot: t.pivot }),
-        ...(t.outcast !== undefined && { outcast: t.outcast }),
-        ties: t.ties,
-      };
+    const history = await triangleHistory(registry.world(world), actors, {
+      ...windowOf(world, q),
+      ...cachedSnapshots(world, q.dimension),
+      neutral: q.neutral,
     });
     return c.json({ ...where(s), triangle, history }, 200);
   });
 
   app.openapi(balancersRoute, async (c) => {
-    const world = c.req.valid('param').world;
+    const { world } = c.req.valid('param');
     const q = c.req.valid('query');
-    const s = snap(world, q.at, q.dimension);
+    const s = snapshotFor(registry, world, q);
     const all = q.all === 'true';
     const rows = await cached(
       `balancers|${world}|${s.at}|${s.layer}|${q.neutral}|${q.kinds.join()}|${all}`,
@@ -399,9 +237,9 @@ export function registerAnalysisRoutes(app: OpenAPIHono, ctx: ApiContext): void 
   });
 
   app.openapi(alignmentRoute, (c) => {
-    const world = c.req.valid('param').world;
+    const { world } = c.req.valid('param');
     const q = c.req.valid('query');
-    const s = snap(world, q.at, q.dimension);
+    const s = snapshotFor(registry, world, q);
     const poles = q.poles as [string, string];
     return c.json(
       { ...where(s), poles, ...alignmentInSnapshot(s, poles, { neutral: q.neutral, kinds: q.kinds }) },
@@ -410,36 +248,23 @@ export function registerAnalysisRoutes(app: OpenAPIHono, ctx: ApiContext): void 
   });
 
   app.openapi(powerRoute, (c) => {
-    const world = c.req.valid('param').world;
+    const { world } = c.req.valid('param');
     const q = c.req.valid('query');
-    const s = snap(world, q.at, q.dimension);
+    const s = snapshotFor(registry, world, q);
     const report = powerReport(s, { measure: q.measure, neutral: q.neutral });
     const balances = report.balances.map((b) => ({ ...b, ratio: Number.isFinite(b.ratio) ? b.ratio : null }));
     return c.json({ world, ...report, balances }, 200);
   });
 
   app.openapi(seriesRoute, async (c) => {
-    const world = c.req.valid('param').world;
+    const { world } = c.req.valid('param');
     const q = c.req.valid('query');
-    const { meta } = registry.world(world);
+    const window = windowOf(world, q);
     const measure = parseMeasure(q.measure, { neutral: q.neutral });
-    const dates = windowDates(
-      q.from ?? meta.period.from,
-      q.to ?? meta.period.to,
-      q.every,
-      options.limits.maxSeriesPoints,
-    );
-    const points = [];
-    for (const at of dates) {
-      points.push({ at, value: await measure.fn(registry.snapshot(world, at, q.dimension)) });
-    }
+    const points = await seriesOf(registry.world(world), measure.fn, {
+      ...window,
+      ...cachedSnapshots(world, q.dimension),
+    });
     return c.json({ world, layer: q.dimension, measure: measure.spec, points }, 200);
   });
 }
-
-export type BalanceBodyType = z.infer<typeof BalanceBody>;
-export type TrianglesBodyType = z.infer<typeof TrianglesBody>;
-export type BalancersBodyType = z.infer<typeof BalancersBody>;
-export type AlignmentBodyType = z.infer<typeof AlignmentBody>;
-export type PowerBodyType = z.infer<typeof PowerBody>;
-export type SeriesBodyType = z.infer<typeof SeriesBody>;

@@ -2,9 +2,10 @@
 import type { z } from 'zod';
 import { NotFoundError } from '../../domain/errors.js';
 import type { Actor } from '../../domain/schema.js';
-import type { World } from '../../domain/world.js';
+import type { Layer, Snapshot, World } from '../../domain/world.js';
 import { closest } from '../../worlds/suggest.js';
 import { ErrorBody } from '../schemas.js';
+import type { WorldRegistry } from '../world-registry.js';
 
 const ERROR_TEXT: Readonly<Record<number, string>> = Object.freeze({
   404: 'unknown world, actor or resource',
@@ -34,6 +35,21 @@ export function errorResponses(...statuses: ErrorStatus[]) {
 /** The date a request is about: `at` if given, else the end of the world's period. */
 export function atOf(world: World, at: string | undefined): string {
   return at ?? world.meta.period.to;
+}
+
+/**
+ * The cached snapshot a request asks for: world `world` at `at` (default: the end of its period)
+ * on layer `dimension`; an unknown world throws `NotFoundError`.
+ *
+ * @example
+ * snapshotFor(registry, 'eurasia', { at: '2021-12', dimension: 'military' }).ties.length;
+ */
+export function snapshotFor(
+  registry: WorldRegistry,
+  world: string,
+  query: { at?: string | undefined; dimension: Layer },
+): Snapshot {
+  return registry.snapshot(world, atOf(registry.world(world), query.at), query.dimension);
 }
 
 /**

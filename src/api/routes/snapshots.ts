@@ -6,10 +6,11 @@ import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { DIMENSIONS, Id } from '../../domain/schema.js';
 import { endOf, startOf } from '../../domain/time.js';
 import type { Snapshot, TieAt, World } from '../../domain/world.js';
+import { graphNodes } from '../../worlds/export/graph-view.js';
 import type { ApiContext } from '../context.js';
 import { evidenceDetail } from '../evidence-detail.js';
 import { SnapshotBody, SnapshotQuery, TieDetail, TiesBody, WorldParam } from '../schemas.js';
-import { actorOf, atOf, errorResponses, json } from './shared.js';
+import { actorOf, atOf, errorResponses, json, snapshotFor } from './shared.js';
 
 const getSnapshot = createRoute({
   method: 'get',
@@ -50,13 +51,8 @@ export function snapshotBody(snap: Snapshot): SnapshotBody {
     world: snap.world,
     at: snap.at,
     layer: snap.layer,
-    actors: snap.actors.map((a) => ({
-      id: a.id,
-      name: a.name,
-      kind: a.kind,
-      ...(a.capital && { lat: a.capital.lat, lon: a.capital.lon }),
-      ...(snap.capabilities[a.id]?.cinc !== undefined && { cinc: snap.capabilities[a.id]!.cinc }),
-    })),
+    // The API names a node's label `name`, as an actor's; the key order stays id, name, kind, ….
+    actors: graphNodes(snap).map(({ id, label, ...rest }) => ({ id, name: label, ...rest })),
     ties: snap.ties,
   };
 }
@@ -73,17 +69,13 @@ export function registerSnapshotRoutes(app: OpenAPIHono, ctx: ApiContext): void 
   const { registry } = ctx;
 
   app.openapi(getSnapshot, (c) => {
-    const id = c.req.valid('param').world;
-    const q = c.req.valid('query');
-    const snap = registry.snapshot(id, atOf(registry.world(id), q.at), q.dimension);
-    return c.json(snapshotBody(snap), 200);
+    return c.json(snapshotBody(snapshotFor(registry, c.req.valid('param').world, c.req.valid('query'))), 200);
   });
 
   app.openapi(listTies, (c) => {
     const id = c.req.valid('param').world;
-    const q = c.req.valid('query');
     const world = registry.world(id);
-    const snap = registry.snapshot(id, atOf(world, q.at), q.dimension);
+    const snap = snapshotFor(registry, id, c.req.valid('query'));
     return c.json(
       { world: id, at: snap.at, layer: snap.layer, ties: snap.ties.map((t) => withEvidence(world, t)) },
       200,

@@ -34,6 +34,23 @@ export interface GraphView {
   edges: ExportEdge[];
 }
 
+/**
+ * The snapshot's actors as graph nodes: capital coordinates and the CINC in force at the date,
+ * each only when known. The API's snapshot and every export format draw their nodes from here.
+ *
+ * @example
+ * graphNodes(snapshot(world, '2021-12'))[0]; // { id: 'A', label: 'Alpha', kind: 'state', lat: 40, lon: 60, cinc: 0.04 }
+ */
+export function graphNodes(snap: Snapshot): ExportNode[] {
+  return snap.actors.map((a) => ({
+    id: a.id,
+    label: a.name,
+    kind: a.kind,
+    ...(a.capital && { lat: a.capital.lat, lon: a.capital.lon }),
+    ...(snap.capabilities[a.id]?.cinc !== undefined && { cinc: snap.capabilities[a.id]!.cinc }),
+  }));
+}
+
 /** Builds the export view of a snapshot (pure). */
 export function graphView(snap: Snapshot): GraphView {
   const perDim = new Map<string, Partial<Record<Dimension, number>>>();
@@ -47,13 +64,7 @@ export function graphView(snap: Snapshot): GraphView {
     world: snap.world,
     at: snap.at,
     layer: snap.layer,
-    nodes: snap.actors.map((a) => ({
-      id: a.id,
-      label: a.name,
-      kind: a.kind,
-      ...(a.capital && { lat: a.capital.lat, lon: a.capital.lon }),
-      ...(snap.capabilities[a.id]?.cinc !== undefined && { cinc: snap.capabilities[a.id]!.cinc }),
-    })),
+    nodes: graphNodes(snap),
     edges: snap.ties.map((t) => ({
       source: t.a,
       target: t.b,

@@ -20,6 +20,7 @@ import {
   triangleInSnapshot,
 } from '../../analysis/triangles/strategic-triangle.js';
 import { triangleHistory } from '../../analysis/triangles/triangle-history.js';
+import { NEUTRAL_THRESHOLD } from '../../domain/defaults.js';
 import { InvalidInputError, LimitExceededError } from '../../domain/errors.js';
 import { ACTOR_KINDS, Id } from '../../domain/schema.js';
 import { monthRange } from '../../domain/time.js';
@@ -38,7 +39,11 @@ import { CalendarDate, SnapshotQuery, WorldParam } from '../schemas.js';
 import { errorResponses, json, snapshotFor } from './shared.js';
 
 /** Analysis options shared by the routes: the neutral band and the solver's time budget. */
-export const ANALYSIS_DEFAULTS = Object.freeze({ neutral: 0.1, solverSeconds: 10, cacheSize: 2000 });
+export const ANALYSIS_DEFAULTS = Object.freeze({
+  neutral: NEUTRAL_THRESHOLD,
+  solverSeconds: 10,
+  cacheSize: 2000,
+});
 
 const MeasureQuery = SnapshotQuery.extend({
   neutral: z.coerce

@@ -14,11 +14,7 @@ import { powerReport } from '../../analysis/power/report.js';
 import { measureHelp, parseMeasure } from '../../analysis/series/measures.js';
 import { seriesOf } from '../../analysis/series/series-of.js';
 import { indexGraph } from '../../analysis/signed-graph.js';
-import {
-  strategicTriangles,
-  TRIANGLE_TYPES,
-  triangleInSnapshot,
-} from '../../analysis/triangles/strategic-triangle.js';
+import { strategicTriangles, triangleInSnapshot } from '../../analysis/triangles/strategic-triangle.js';
 import { triangleHistory } from '../../analysis/triangles/triangle-history.js';
 import { NEUTRAL_THRESHOLD } from '../../domain/defaults.js';
 import { InvalidInputError, LimitExceededError } from '../../domain/errors.js';

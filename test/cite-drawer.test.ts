@@ -3,30 +3,19 @@
  * the BibTeX download is the API's bibliography for that pair and date, and it cites every source
  * the drawer shows. Needs the built workbench (`npm run build:web` writes web/dist).
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from '../src/api/client.js';
-import { type RunningServer, startServer } from '../src/api/server.js';
-import { launchChromium } from './helpers/chromium.js';
-
-const WEB_INDEX = fileURLToPath(new URL('../web/dist/index.html', import.meta.url));
+import type { RunningServer } from '../src/api/server.js';
+import { useWorkbench } from './helpers/workbench.js';
 
 let server: RunningServer;
 let browser: Browser;
+const wb = useWorkbench();
 
 beforeAll(async () => {
-  if (!existsSync(WEB_INDEX)) {
-    throw new Error('web/dist/index.html is missing: build the workbench first with `npm run build:web`');
-  }
-  server = await startServer({ port: 0, log: null });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  ({ server, browser } = wb);
 });
 
 describe('evidence drawer citations', () => {

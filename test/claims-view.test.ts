@@ -1,32 +1,15 @@
-/**
- * The claims panel in headless Chromium against the real server: one row per claim with the verdict
- * the API gives, and a claim's evidence button opens the drawer at the claim's month. Expectations
- * come from the API. Needs the built workbench (`npm run build:web`).
- */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ClaimCheck } from '../src/analysis/claims/check-claims.js';
-import { type RunningServer, startServer } from '../src/api/server.js';
-import { launchChromium } from './helpers/chromium.js';
-
-const WEB_INDEX = fileURLToPath(new URL('../web/dist/index.html', import.meta.url));
+import type { RunningServer } from '../src/api/server.js';
+import { useWorkbench } from './helpers/workbench.js';
 
 let server: RunningServer;
 let browser: Browser;
+const wb = useWorkbench();
 
 beforeAll(async () => {
-  if (!existsSync(WEB_INDEX)) {
-    throw new Error('web/dist/index.html is missing: build the workbench first with `npm run build:web`');
-  }
-  server = await startServer({ port: 0, log: null });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  ({ server, browser } = wb);
 });
 
 describe('claims panel', () => {

@@ -2,36 +2,26 @@
  * The workbench's Read view in Chromium: paste text, code it, see actors, verbs and events; choose
  * events and add them to the open world as a downloaded world file that loads with the world.
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningServer, startServer } from '../src/api/server.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../src/api/server.js';
 import { resolveWorldRef } from '../src/worlds/bundled.js';
 import { loadWorld } from '../src/worlds/load.js';
-import { launchChromium } from './helpers/chromium.js';
+import { useWorkbench } from './helpers/workbench.js';
 
-const WEB_INDEX = fileURLToPath(new URL('../web/dist/index.html', import.meta.url));
 let server: RunningServer;
 let browser: Browser;
+const wb = useWorkbench();
 let page: Page;
 const problems: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(WEB_INDEX)) {
-    throw new Error('web/dist/index.html is missing: build the workbench first with `npm run build:web`');
-  }
-  server = await startServer({ port: 0, log: null });
-  browser = await launchChromium();
+  ({ server, browser } = wb);
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 describe('the Read view', () => {

@@ -6,40 +6,31 @@
  *
  * Needs the built workbench (`npm run build:web` writes web/dist).
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Client, createClient } from '../src/api/client.js';
-import { type RunningServer, startServer } from '../src/api/server.js';
+import type { RunningServer } from '../src/api/server.js';
 import { existsAt } from '../src/domain/lifetime.js';
 import { addMonths, monthRange } from '../src/domain/time.js';
-import { launchChromium } from './helpers/chromium.js';
+import { useWorkbench } from './helpers/workbench.js';
 
-const WEB_INDEX = fileURLToPath(new URL('../web/dist/index.html', import.meta.url));
 const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
 
 let server: RunningServer;
 let api: Client;
 let browser: Browser;
+const wb = useWorkbench();
 let page: Page;
 let problems: string[];
 /** Console errors a test expects (the browser logs every 4xx response it receives). */
 let expectedErrors: RegExp[];
 
 beforeAll(async () => {
-  if (!existsSync(WEB_INDEX)) {
-    throw new Error('web/dist/index.html is missing: build the workbench first with `npm run build:web`');
-  }
   mkdirSync(ARTIFACTS, { recursive: true });
-  server = await startServer({ port: 0, log: null });
+  ({ server, browser } = wb);
   api = createClient({ baseUrl: server.url });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 beforeEach(async () => {

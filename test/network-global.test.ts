@@ -7,45 +7,36 @@
  *
  * Needs the built workbench (`npm run build:web` writes web/dist).
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createClient, type SnapshotBody } from '../src/api/client.js';
-import { type RunningServer, startServer } from '../src/api/server.js';
+import type { RunningServer } from '../src/api/server.js';
 import { TIE_TABLE_DEFAULTS } from '../web/src/views/tie-table.js';
-import { launchChromium } from './helpers/chromium.js';
+import { useWorkbench } from './helpers/workbench.js';
 
-const WEB_INDEX = fileURLToPath(new URL('../web/dist/index.html', import.meta.url));
 const AT = '1990-12';
 const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
 
 let server: RunningServer;
 let api: Client;
 let browser: Browser;
+const wb = useWorkbench();
 let page: Page;
 let snap: SnapshotBody;
 const problems: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(WEB_INDEX)) {
-    throw new Error('web/dist/index.html is missing: build the workbench first with `npm run build:web`');
-  }
   mkdirSync(ARTIFACTS, { recursive: true });
-  server = await startServer({ port: 0, log: null });
+  ({ server, browser } = wb);
   api = createClient({ baseUrl: server.url });
   snap = await api.snapshot('global', { at: AT, dimension: 'composite' });
-  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   await page.goto(`${server.url}/#world=global&at=${AT}`);
   await page.waitForSelector(`#network[data-ready="true"][data-at="${AT}"]`, { timeout: 120_000 });
 }, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 const tableTotal = () => page.$eval('#tie-table', (el) => Number((el as HTMLElement).dataset.total));
 const dataset = () => page.$eval('#network', (el) => ({ ...(el as HTMLElement).dataset }));

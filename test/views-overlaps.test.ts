@@ -1,39 +1,20 @@
-/**
- * Issue 16.6 in headless Chromium against the real server: in the network view no line runs over
- * a node it does not join, and in the alignment chart no two labels overlap. The test measures
- * both itself — node centres and radii as sigma drew them, label boxes as the browser laid them
- * out — and checks the figures the views print agree.
- *
- * Needs the built workbench (`npm run build:web` writes web/dist).
- */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Client, createClient } from '../src/api/client.js';
-import { type RunningServer, startServer } from '../src/api/server.js';
-import { launchChromium } from './helpers/chromium.js';
+import type { RunningServer } from '../src/api/server.js';
+import { useWorkbench } from './helpers/workbench.js';
 
-const WEB_INDEX = fileURLToPath(new URL('../web/dist/index.html', import.meta.url));
 const DATES = ['2015-06', '2021-12'];
 
 let server: RunningServer;
 let api: Client;
 let browser: Browser;
+const wb = useWorkbench();
 let page: Page;
 
 beforeAll(async () => {
-  if (!existsSync(WEB_INDEX)) {
-    throw new Error('web/dist/index.html is missing: build the workbench first with `npm run build:web`');
-  }
-  server = await startServer({ port: 0, log: null });
+  ({ server, browser } = wb);
   api = createClient({ baseUrl: server.url });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 beforeEach(async () => {

@@ -14,7 +14,7 @@ import { type Client, createClient } from '../src/api/client.js';
 import type { RunningServer } from '../src/api/server.js';
 import { existsAt } from '../src/domain/lifetime.js';
 import { addMonths, monthRange } from '../src/domain/time.js';
-import { useWorkbench } from './helpers/workbench.js';
+import { useWorkbench, watchProblems } from './helpers/workbench.js';
 
 const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
 
@@ -37,12 +37,7 @@ beforeEach(async () => {
   problems = [];
   expectedErrors = [];
   page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !expectedErrors.some((re) => re.test(m.text()))) {
-      problems.push(`console error: ${m.text()}`);
-    }
-  });
+  watchProblems(page, problems, () => expectedErrors);
   await page.exposeFunction('reportCspViolation', (text: string) => problems.push(`CSP: ${text}`));
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => {

@@ -15,7 +15,7 @@ import { parse } from 'yaml';
 import { type Client, createClient } from '../src/api/client.js';
 import type { RunningServer } from '../src/api/server.js';
 import { MEASURE_FORMS } from '../web/src/views/scenarios/measures.js';
-import { useWorkbench } from './helpers/workbench.js';
+import { useWorkbench, watchProblems } from './helpers/workbench.js';
 
 const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
 const RUNS = 50;
@@ -37,10 +37,7 @@ beforeAll(async () => {
 beforeEach(async () => {
   problems = [];
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
-  });
+  watchProblems(page, problems);
 });
 
 afterEach(async () => {

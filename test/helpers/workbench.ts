@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { type RunningServer, startServer } from '../../src/api/server.js';
 import { launchChromium } from './chromium.js';
@@ -48,4 +48,24 @@ export function useWorkbench(options: Parameters<typeof startServer>[0] = {}): W
       return browser;
     },
   };
+}
+
+/**
+ * Collects the page's errors and console errors into `problems` (a test then expects it empty);
+ * console errors matching one of `expected()` are let through (the browser logs every 4xx).
+ *
+ * @example
+ * const problems: string[] = []; watchProblems(page, problems);
+ */
+export function watchProblems(
+  page: Page,
+  problems: string[],
+  expected: () => readonly RegExp[] = () => [],
+): void {
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !expected().some((re) => re.test(m.text()))) {
+      problems.push(`console error: ${m.text()}`);
+    }
+  });
 }

@@ -66,7 +66,7 @@ function stamp(root: string, path: string): Stamp {
  * The cached bundle's entry file when every file that went into it is unchanged, else `undefined`.
  *
  * @example
- * const entry = freshBundle({ name: 'cli', entry: 'src/cli/bundle-entry.ts', format: 'esm' });
+ * const entry = freshBundle({ name: 'simulation-worker', entry: 'src/simulation/runs/worker.ts', format: 'cjs' });
  */
 export function freshBundle(spec: BundleSpec): string | undefined {
   const at = places(spec);

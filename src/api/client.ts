@@ -10,7 +10,7 @@ import type { ExtractSchema } from 'hono/types';
 import type { CAPABILITY_MEASURES } from '../analysis/power/capability.js';
 import type { EXPORT_FORMATS } from '../worlds/export/index.js';
 import type { AppType } from './app.js';
-import type { JobProgress, JobState } from './jobs.js';
+import type { JobProgress } from './jobs.js';
 import type { ChosenEventsInput } from './routes/code.js';
 import type { ErrorBody, LayerName } from './schemas.js';
 
@@ -36,6 +36,9 @@ type Ok<
   M extends keyof Routes[P] = '$get' & keyof Routes[P],
   S extends number = 200,
 > = Extract<Routes[P][M], { status: S }> extends { output: infer O } ? O : never;
+
+/** A job's state: GET /api/jobs/{id}'s body, which the event stream's `end` event carries too. */
+type JobBody = Ok<'/api/jobs/:id'>;
 
 /** Which events to list: one actor's, one dyad's (a with b), within a period. */
 export interface EventParams {
@@ -260,7 +263,7 @@ export function createClient(options: Partial<ClientOptions> = {}) {
       id: string,
       onProgress: (p: JobProgress) => void = () => undefined,
       signal?: AbortSignal,
-    ): Promise<JobState> {
+    ): Promise<JobBody> {
       const res = await doFetch(`${baseUrl}/api/jobs/${encodeURIComponent(id)}/events`, {
         headers: { Accept: 'text/event-stream' },
         ...(signal && { signal }),
@@ -269,10 +272,10 @@ export function createClient(options: Partial<ClientOptions> = {}) {
         const body = (await res.json().catch(() => ({}))) as Partial<ErrorBody>;
         throw new ApiError(res.status, { error: body.error ?? `${res.status} ${res.statusText}` });
       }
-      let final: JobState | undefined;
+      let final: JobBody | undefined;
       const feed = sseParser((event, data) => {
         if (event === 'progress') onProgress(JSON.parse(data) as JobProgress);
-        else if (event === 'end') final = JSON.parse(data) as JobState;
+        else if (event === 'end') final = JSON.parse(data) as JobBody;
       });
       const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
       while (final === undefined) {

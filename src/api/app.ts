@@ -7,7 +7,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { LimitExceededError, NotFoundError } from '../domain/errors.js';
 import { ConcurrencyGate } from './concurrency-gate.js';
-import type { ApiContext, RegisterRoutes } from './context.js';
+import type { ApiContext } from './context.js';
 import { DOCS_CSS, type OpenApiDocLike, renderDocsPage } from './docs-page.js';
 import { errorBody, handleError, validationHook } from './errors.js';
 import { JobQueue } from './jobs.js';
@@ -16,38 +16,43 @@ import { requestLog } from './middleware/request-log.js';
 import { responseCache } from './middleware/response-cache.js';
 import { securityHeaders } from './middleware/security-headers.js';
 import { type ApiOptionsInput, resolveApiOptions } from './options.js';
-import { registerAnalysisRoutes } from './routes/analysis.js';
-import { registerBargainingRoutes } from './routes/bargaining.js';
-import { registerClaimRoutes } from './routes/claims.js';
-import { registerCodeRoutes } from './routes/code.js';
-import { registerEventDataRoutes } from './routes/event-data.js';
-import { registerEventRoutes } from './routes/events.js';
-import { registerExportRoutes } from './routes/exports.js';
-import { packageVersion, registerHealthRoutes } from './routes/health.js';
-import { registerJobRoutes } from './routes/jobs.js';
-import { registerScenarioValidateRoutes } from './routes/scenario-validate.js';
-import { registerScenarioRoutes } from './routes/scenarios.js';
-import { registerSnapshotRoutes } from './routes/snapshots.js';
-import { registerWorldRoutes } from './routes/worlds.js';
+import { analysisRoutes } from './routes/analysis.js';
+import { bargainingRoutes } from './routes/bargaining.js';
+import { claimRoutes } from './routes/claims.js';
+import { codeRoutes } from './routes/code.js';
+import { eventDataRoutes } from './routes/event-data.js';
+import { eventRoutes } from './routes/events.js';
+import { exportRoutes } from './routes/exports.js';
+import { healthRoutes, packageVersion } from './routes/health.js';
+import { jobRoutes } from './routes/jobs.js';
+import { scenarioValidateRoutes } from './routes/scenario-validate.js';
+import { scenarioRoutes } from './routes/scenarios.js';
+import { snapshotRoutes } from './routes/snapshots.js';
+import { worldRoutes } from './routes/worlds.js';
 import { defaultWebRoot, serveWeb } from './static-web.js';
 import { WorldEvents } from './world-events.js';
 import { WorldRegistry } from './world-registry.js';
 
-const ROUTES: readonly RegisterRoutes[] = [
-  registerHealthRoutes,
-  registerWorldRoutes,
-  registerSnapshotRoutes,
-  registerEventRoutes,
-  registerEventDataRoutes,
-  registerAnalysisRoutes,
-  registerClaimRoutes,
-  registerExportRoutes,
-  registerScenarioValidateRoutes,
-  registerScenarioRoutes,
-  registerJobRoutes,
-  registerBargainingRoutes,
-  registerCodeRoutes,
-];
+/** Mounts every route module in order; the result's type is the whole API, for the client. */
+function mountRoutes(app: OpenAPIHono, ctx: ApiContext) {
+  return app
+    .route('/', healthRoutes(ctx))
+    .route('/', worldRoutes(ctx))
+    .route('/', snapshotRoutes(ctx))
+    .route('/', eventRoutes(ctx))
+    .route('/', eventDataRoutes(ctx))
+    .route('/', analysisRoutes(ctx))
+    .route('/', claimRoutes(ctx))
+    .route('/', exportRoutes(ctx))
+    .route('/', scenarioValidateRoutes(ctx))
+    .route('/', scenarioRoutes(ctx))
+    .route('/', jobRoutes(ctx))
+    .route('/', bargainingRoutes(ctx))
+    .route('/', codeRoutes(ctx));
+}
+
+/** The API's routes as a type: paths, methods, inputs and response bodies (see `client.ts`). */
+export type AppType = ReturnType<typeof mountRoutes>;
 
 /** The app plus what a host must release on shutdown. */
 export type CounterbalanceApp = OpenAPIHono & {
@@ -122,7 +127,7 @@ export function createApp(input: ApiOptionsInput = {}): CounterbalanceApp {
   );
 
   if (options.responseCacheBytes > 0) app.use('/api/worlds/*', responseCache(options.responseCacheBytes));
-  for (const register of ROUTES) register(app, context);
+  mountRoutes(app, context);
 
   const docConfig = { openapi: '3.1.0', info: { ...INFO, version: packageVersion() } };
   // The routes do not change once registered: the document is built once, on first request.

@@ -1,5 +1,29 @@
-import { describe, expect, it } from 'vitest';
-import { sseParser } from './client.js';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import {
+  type AlignmentBodyType,
+  type BalancersBodyType,
+  type Client,
+  type SnapshotBody,
+  sseParser,
+  type TrianglesBodyType,
+  type WorldDetail,
+  type WorldSummary,
+} from './client.js';
+
+/** The client's route methods (the generic `request`/`get`/`post` take their type from the caller). */
+type RouteMethod = Exclude<keyof Client, 'baseUrl' | 'request' | 'get' | 'post'>;
+/** What a client method resolves to; 'not async' for the URL builders. */
+type Resolved<K extends RouteMethod> = Client[K] extends (...args: never[]) => Promise<infer T>
+  ? T
+  : 'not async';
+/** 'ok' unless a type collapsed, as it does when a route is read at a status it does not declare. */
+type Collapsed<T> = [T] extends [never]
+  ? 'never'
+  : 0 extends 1 & T
+    ? 'any'
+    : unknown extends T
+      ? 'unknown'
+      : 'ok';
 
 describe('sseParser', () => {
   it('reassembles events split anywhere across chunks, with CRLF and multi-line data', () => {
@@ -15,5 +39,23 @@ describe('sseParser', () => {
         ['end', 'line 1\nline 2'],
       ]);
     }
+  });
+});
+
+// Checked by `tsc` (vitest does not type-check): the client's types are the routes' declarations.
+describe('client response types', () => {
+  it('resolve every route method to a declared body, not to never, any or unknown', () => {
+    expectTypeOf<{ [K in RouteMethod]: Collapsed<Resolved<K>> }>().toEqualTypeOf<{
+      [K in RouteMethod]: 'ok';
+    }>();
+  });
+
+  it('are the bodies the routes declare for the workbench views', () => {
+    expectTypeOf<Resolved<'worlds'>>().toEqualTypeOf<WorldSummary[]>();
+    expectTypeOf<Resolved<'world'>>().toEqualTypeOf<WorldDetail>();
+    expectTypeOf<Resolved<'snapshot'>>().toEqualTypeOf<SnapshotBody>();
+    expectTypeOf<Resolved<'triangles'>>().toEqualTypeOf<TrianglesBodyType>();
+    expectTypeOf<Resolved<'balancers'>>().toEqualTypeOf<BalancersBodyType>();
+    expectTypeOf<Resolved<'alignment'>>().toEqualTypeOf<AlignmentBodyType>();
   });
 });

@@ -1,36 +1,18 @@
 /**
  * A typed client of the HTTP API, fetch-based and free of Node-only imports, shared by the
- * workbench, the tests and any script. Response types come from the API's own zod schemas (type
- * imports only, so nothing of zod reaches a browser bundle). Errors arrive as `ApiError` carrying
- * the server's `{error, problems}`.
+ * workbench, the tests and any script. Each response type is read off the app's route table
+ * (`AppType`: the body each route declares for its success status), so a route whose response schema changes breaks the
+ * callers' type check. The imports are type-only: nothing of the server reaches a browser bundle.
+ * Errors arrive as `ApiError` carrying the server's `{error, problems}`.
  */
 
+import type { ExtractSchema } from 'hono/types';
 import type { CAPABILITY_MEASURES } from '../analysis/power/capability.js';
 import type { EXPORT_FORMATS } from '../worlds/export/index.js';
-import type {
-  AlignmentBodyType,
-  BalanceBodyType,
-  BalancersBodyType,
-  PowerBodyType,
-  SeriesBodyType,
-  TrianglesBodyType,
-} from './analysis-schemas.js';
-import type { JobProgress, JobState } from './jobs.js';
-import type { BargainingIssueBody, ForecastBodyType, IssueSummaryBody } from './routes/bargaining.js';
-import type { ChosenEventsInput, CodeBodyType, WorldPatchBody } from './routes/code.js';
-import type { BundledScenarioBody, JobAcceptedBody, ScenarioResultBody } from './routes/scenarios.js';
-import type {
-  DyadMonthsBody,
-  ErrorBody,
-  EventsBody,
-  HealthBody,
-  LayerName,
-  SnapshotBody,
-  TieDetail,
-  TiesBody,
-  WorldDetail,
-  WorldSummary,
-} from './schemas.js';
+import type { AppType } from './app.js';
+import type { JobProgress } from './jobs.js';
+import type { ChosenEventsInput } from './routes/code.js';
+import type { ErrorBody, LayerName } from './schemas.js';
 
 export { LAYERS } from '../domain/layers.js';
 export type {
@@ -46,6 +28,17 @@ export type { BargainingIssueBody, ForecastBodyType, IssueSummaryBody } from './
 export type { ChosenEventsInput, CodeBodyType, WorldPatchBody } from './routes/code.js';
 export type { BundledScenarioBody, JobAcceptedBody, ScenarioResultBody } from './routes/scenarios.js';
 export type * from './schemas.js';
+
+type Routes = ExtractSchema<AppType>;
+/** The body that route `P` declares for method `M` and success status `S`, as JSON parsing yields it. */
+type Ok<
+  P extends keyof Routes,
+  M extends keyof Routes[P] = '$get' & keyof Routes[P],
+  S extends number = 200,
+> = Extract<Routes[P][M], { status: S }> extends { output: infer O } ? O : never;
+
+/** A job's state: GET /api/jobs/{id}'s body, which the event stream's `end` event carries too. */
+type JobBody = Ok<'/api/jobs/:id'>;
 
 /** Which events to list: one actor's, one dyad's (a with b), within a period. */
 export interface EventParams {
@@ -169,32 +162,39 @@ export function createClient(options: Partial<ClientOptions> = {}) {
     request,
     get,
     post,
-    health: () => get<HealthBody>('/api/health'),
-    worlds: () => get<WorldSummary[]>('/api/worlds'),
-    world: (world: string) => get<WorldDetail>(w(world)),
-    snapshot: (world: string, p: SnapshotParams = {}) => get<SnapshotBody>(`${w(world)}/snapshot`, { ...p }),
-    ties: (world: string, p: SnapshotParams = {}) => get<TiesBody>(`${w(world)}/ties`, { ...p }),
+    health: () => get<Ok<'/api/health'>>('/api/health'),
+    worlds: () => get<Ok<'/api/worlds'>>('/api/worlds'),
+    world: (world: string) => get<Ok<'/api/worlds/:world'>>(w(world)),
+    snapshot: (world: string, p: SnapshotParams = {}) =>
+      get<Ok<'/api/worlds/:world/snapshot'>>(`${w(world)}/snapshot`, { ...p }),
+    ties: (world: string, p: SnapshotParams = {}) =>
+      get<Ok<'/api/worlds/:world/ties'>>(`${w(world)}/ties`, { ...p }),
     tie: (world: string, a: string, b: string, p: { at?: string } = {}) =>
-      get<TieDetail>(`${w(world)}/ties/${encodeURIComponent(a)}/${encodeURIComponent(b)}`, p),
-    events: (world: string, p: EventParams = {}) => get<EventsBody>(`${w(world)}/events`, { ...p }),
+      get<Ok<'/api/worlds/:world/ties/:a/:b'>>(
+        `${w(world)}/ties/${encodeURIComponent(a)}/${encodeURIComponent(b)}`,
+        p,
+      ),
+    events: (world: string, p: EventParams = {}) =>
+      get<Ok<'/api/worlds/:world/events'>>(`${w(world)}/events`, { ...p }),
     eventMonths: (world: string, p: Omit<EventParams, 'limit'> = {}) =>
-      get<DyadMonthsBody>(`${w(world)}/events/monthly`, { ...p }),
+      get<Ok<'/api/worlds/:world/events/monthly'>>(`${w(world)}/events/monthly`, { ...p }),
     balance: (world: string, p: AnalysisParams & { weighted?: boolean } = {}) =>
-      get<BalanceBodyType>(`${w(world)}/balance`, { ...p }),
+      get<Ok<'/api/worlds/:world/balance'>>(`${w(world)}/balance`, { ...p }),
     /** One triangle with its history (`actors`), or the catalogue of every triangle. */
     triangles: (
       world: string,
       p: AnalysisParams & WindowParams & { actors?: [string, string, string] } = {},
-    ) => get<TrianglesBodyType>(`${w(world)}/triangles`, { ...p, actors: p.actors?.join(',') }),
+    ) =>
+      get<Ok<'/api/worlds/:world/triangles'>>(`${w(world)}/triangles`, { ...p, actors: p.actors?.join(',') }),
     balancers: (world: string, p: AnalysisParams & { all?: boolean } = {}) =>
-      get<BalancersBodyType>(`${w(world)}/balancers`, { ...p }),
+      get<Ok<'/api/worlds/:world/balancers'>>(`${w(world)}/balancers`, { ...p }),
     alignment: (world: string, poles: [string, string], p: AnalysisParams = {}) =>
-      get<AlignmentBodyType>(`${w(world)}/alignment`, { ...p, poles: poles.join(',') }),
+      get<Ok<'/api/worlds/:world/alignment'>>(`${w(world)}/alignment`, { ...p, poles: poles.join(',') }),
     power: (world: string, p: AnalysisParams & { measure?: (typeof CAPABILITY_MEASURES)[number] } = {}) =>
-      get<PowerBodyType>(`${w(world)}/power`, { ...p }),
+      get<Ok<'/api/worlds/:world/power'>>(`${w(world)}/power`, { ...p }),
     /** A measure over time, e.g. `tilt:RUS:IND:PAK` (see the docs for the list). */
     series: (world: string, measure: string, p: Omit<AnalysisParams, 'at'> & WindowParams = {}) =>
-      get<SeriesBodyType>(`${w(world)}/series`, { ...p, measure }),
+      get<Ok<'/api/worlds/:world/series'>>(`${w(world)}/series`, { ...p, measure }),
     /** URL of a snapshot export (for a download link). */
     exportUrl: (world: string, format: ExportFormatName, p: SnapshotParams = {}) =>
       `${baseUrl}${w(world)}/export/${format}${queryString({ ...p })}`,
@@ -203,17 +203,20 @@ export function createClient(options: Partial<ClientOptions> = {}) {
       `${baseUrl}${w(world)}/citations${queryString({ ...p, format })}`,
 
     /** Bundled scenarios that run on a world, with their YAML. */
-    scenarios: (world: string) => get<BundledScenarioBody[]>(`${w(world)}/scenarios`),
+    scenarios: (world: string) => get<Ok<'/api/worlds/:world/scenarios'>>(`${w(world)}/scenarios`),
     /** Queues a scenario run (YAML text or a JSON object); follow it with `watchJob`. */
     runScenario: (world: string, scenario: unknown, p: { track?: string; dimension?: LayerName } = {}) =>
-      post<JobAcceptedBody>(`${w(world)}/scenarios`, scenario, p),
+      post<Ok<'/api/worlds/:world/scenarios', '$post', 202>>(`${w(world)}/scenarios`, scenario, p),
     /** Runs a scenario and answers with its result (the request stays open until it ends). */
     runScenarioNow: (world: string, scenario: unknown, p: { track?: string; dimension?: LayerName } = {}) =>
-      post<ScenarioResultBody>(`${w(world)}/scenarios`, scenario, { ...p, wait: 'true' }),
+      post<Ok<'/api/worlds/:world/scenarios', '$post'>>(`${w(world)}/scenarios`, scenario, {
+        ...p,
+        wait: 'true',
+      }),
 
-    bargainingIssues: () => get<IssueSummaryBody[]>('/api/bargaining/issues'),
+    bargainingIssues: () => get<Ok<'/api/bargaining/issues'>>('/api/bargaining/issues'),
     bargainingIssue: (id: string) =>
-      get<BargainingIssueBody>(`/api/bargaining/issues/${encodeURIComponent(id)}`),
+      get<Ok<'/api/bargaining/issues/:issue'>>(`/api/bargaining/issues/${encodeURIComponent(id)}`),
     forecast: (
       id: string,
       p: {
@@ -223,13 +226,17 @@ export function createClient(options: Partial<ClientOptions> = {}) {
         draws?: number;
         seed?: number;
       } = {},
-    ) => get<ForecastBodyType>(`/api/bargaining/issues/${encodeURIComponent(id)}/forecast`, p),
+    ) =>
+      get<Ok<'/api/bargaining/issues/:issue/forecast'>>(
+        `/api/bargaining/issues/${encodeURIComponent(id)}/forecast`,
+        p,
+      ),
     /** Forecasts an uploaded issue: YAML text, or KTAB CSV with `csv: true`. */
     forecastUpload: (
       text: string,
       p: { model?: 'smp' | 'bdm'; dimension?: number; csv?: boolean; draws?: number; seed?: number } = {},
     ) =>
-      request<ForecastBodyType>(
+      request<Ok<'/api/bargaining/forecast', '$post'>>(
         'POST',
         `/api/bargaining/forecast${queryString({ model: p.model, dimension: p.dimension, draws: p.draws, seed: p.seed })}`,
         { headers: { 'Content-Type': p.csv ? 'text/csv' : 'application/yaml' }, body: text },
@@ -237,16 +244,17 @@ export function createClient(options: Partial<ClientOptions> = {}) {
 
     /** Codes English text into CAMEO events with offsets (`date` as YYYY-MM-DD). */
     code: (text: string, date?: string) =>
-      request<CodeBodyType>('POST', `/api/code${queryString({ date })}`, {
+      request<Ok<'/api/code', '$post'>>('POST', `/api/code${queryString({ date })}`, {
         headers: { 'Content-Type': 'text/plain; charset=utf-8' },
         body: text,
       }),
     /** Chosen events of a coded text (indices into `code`'s events) as a world file fragment. */
     codedEvents: (world: string, chosen: ChosenEventsInput) =>
-      post<WorldPatchBody>(`${w(world)}/coded-events`, chosen),
+      post<Ok<'/api/worlds/:world/coded-events', '$post'>>(`${w(world)}/coded-events`, chosen),
 
-    job: (id: string) => get<JobState>(`/api/jobs/${encodeURIComponent(id)}`),
-    cancelJob: (id: string) => request<JobState>('DELETE', `/api/jobs/${encodeURIComponent(id)}`),
+    job: (id: string) => get<Ok<'/api/jobs/:id'>>(`/api/jobs/${encodeURIComponent(id)}`),
+    cancelJob: (id: string) =>
+      request<Ok<'/api/jobs/:id', '$delete'>>('DELETE', `/api/jobs/${encodeURIComponent(id)}`),
     /**
      * Follows a job's event stream until it ends; resolves with the final state (done, failed or
      * cancelled — check `status`).
@@ -255,7 +263,7 @@ export function createClient(options: Partial<ClientOptions> = {}) {
       id: string,
       onProgress: (p: JobProgress) => void = () => undefined,
       signal?: AbortSignal,
-    ): Promise<JobState> {
+    ): Promise<JobBody> {
       const res = await doFetch(`${baseUrl}/api/jobs/${encodeURIComponent(id)}/events`, {
         headers: { Accept: 'text/event-stream' },
         ...(signal && { signal }),
@@ -264,10 +272,10 @@ export function createClient(options: Partial<ClientOptions> = {}) {
         const body = (await res.json().catch(() => ({}))) as Partial<ErrorBody>;
         throw new ApiError(res.status, { error: body.error ?? `${res.status} ${res.statusText}` });
       }
-      let final: JobState | undefined;
+      let final: JobBody | undefined;
       const feed = sseParser((event, data) => {
         if (event === 'progress') onProgress(JSON.parse(data) as JobProgress);
-        else if (event === 'end') final = JSON.parse(data) as JobState;
+        else if (event === 'end') final = JSON.parse(data) as JobBody;
       });
       const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
       while (final === undefined) {

@@ -1,5 +1,4 @@
 /** What every route module gets: the world registry, the options, the job queue, the event store. */
-import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { ConcurrencyGate } from './concurrency-gate.js';
 import type { JobQueue } from './jobs.js';
 import type { ApiOptions } from './options.js';
@@ -16,6 +15,3 @@ export interface ApiContext {
   events: WorldEvents;
   startedAt: number;
 }
-
-/** A route module adds its routes to the app. */
-export type RegisterRoutes = (app: OpenAPIHono, ctx: ApiContext) => void;

@@ -3,7 +3,7 @@
  * Every route reads the cached snapshot of (world, date, layer), and results that take a solver
  * (balance, balancers) are cached too, so the workbench can replay them as the slider moves.
  */
-import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { balanceReport } from '../../analysis/balance/report.js';
 import { alignmentInSnapshot } from '../../analysis/balancing/alignment.js';
@@ -32,7 +32,7 @@ import {
 import type { ApiContext } from '../context.js';
 import { LruCache } from '../lru.js';
 import { CalendarDate, SnapshotQuery, WorldParam } from '../schemas.js';
-import { errorResponses, json, snapshotFor } from './shared.js';
+import { errorResponses, json, routeApp, snapshotFor } from './shared.js';
 
 /** Analysis options shared by the routes: the neutral band and the solver's time budget. */
 export const ANALYSIS_DEFAULTS = Object.freeze({
@@ -169,7 +169,7 @@ function windowDates(from: string, to: string, every: number, max: number): stri
   return dates;
 }
 
-export function registerAnalysisRoutes(app: OpenAPIHono, ctx: ApiContext): void {
+export function analysisRoutes(ctx: ApiContext) {
   const { registry, options } = ctx;
   const cache = new LruCache<string, Promise<unknown>>(ANALYSIS_DEFAULTS.cacheSize);
   const frustration = { timeLimit: ANALYSIS_DEFAULTS.solverSeconds };
@@ -196,76 +196,80 @@ export function registerAnalysisRoutes(app: OpenAPIHono, ctx: ApiContext): void 
     snapshotAt: (at: string) => registry.snapshot(world, at, layer),
   });
 
-  app.openapi(balanceRoute, async (c) => {
-    const { world } = c.req.valid('param');
-    const q = c.req.valid('query');
-    const s = snapshotFor(registry, world, q);
-    const weighted = q.weighted === 'true';
-    const report = await cached(
-      `balance|${world}|${s.at}|${s.layer}|${q.neutral}|${q.kinds.join()}|${weighted}`,
-      () => balanceReport(graphOf(s, q.neutral, q.kinds), { weighted, frustration }),
-    );
-    return c.json({ ...where(s), ...report }, 200);
-  });
+  return routeApp()
+    .openapi(balanceRoute, async (c) => {
+      const { world } = c.req.valid('param');
+      const q = c.req.valid('query');
+      const s = snapshotFor(registry, world, q);
+      const weighted = q.weighted === 'true';
+      const report = await cached(
+        `balance|${world}|${s.at}|${s.layer}|${q.neutral}|${q.kinds.join()}|${weighted}`,
+        () => balanceReport(graphOf(s, q.neutral, q.kinds), { weighted, frustration }),
+      );
+      return c.json({ ...where(s), ...report }, 200);
+    })
 
-  app.openapi(trianglesRoute, async (c) => {
-    const { world } = c.req.valid('param');
-    const q = c.req.valid('query');
-    const s = snapshotFor(registry, world, q);
-    if (!q.actors) {
-      return c.json({ ...where(s), catalogue: strategicTriangles(graphOf(s, q.neutral, q.kinds)) }, 200);
-    }
-    const actors = q.actors as [string, string, string];
-    const triangle = triangleInSnapshot(s, actors, { neutral: q.neutral });
-    const history = await triangleHistory(registry.world(world), actors, {
-      ...windowOf(world, q),
-      ...cachedSnapshots(world, q.dimension),
-      neutral: q.neutral,
+    .openapi(trianglesRoute, async (c) => {
+      const { world } = c.req.valid('param');
+      const q = c.req.valid('query');
+      const s = snapshotFor(registry, world, q);
+      if (!q.actors) {
+        return c.json({ ...where(s), catalogue: strategicTriangles(graphOf(s, q.neutral, q.kinds)) }, 200);
+      }
+      const actors = q.actors as [string, string, string];
+      const triangle = triangleInSnapshot(s, actors, { neutral: q.neutral });
+      const history = await triangleHistory(registry.world(world), actors, {
+        ...windowOf(world, q),
+        ...cachedSnapshots(world, q.dimension),
+        neutral: q.neutral,
+      });
+      return c.json({ ...where(s), triangle, history }, 200);
+    })
+
+    .openapi(balancersRoute, async (c) => {
+      const { world } = c.req.valid('param');
+      const q = c.req.valid('query');
+      const s = snapshotFor(registry, world, q);
+      const all = q.all === 'true';
+      const rows = await cached(
+        `balancers|${world}|${s.at}|${s.layer}|${q.neutral}|${q.kinds.join()}|${all}`,
+        () => balancers(graphOf(s, q.neutral, q.kinds), { all, frustration }),
+      );
+      return c.json({ ...where(s), rows }, 200);
+    })
+
+    .openapi(alignmentRoute, (c) => {
+      const { world } = c.req.valid('param');
+      const q = c.req.valid('query');
+      const s = snapshotFor(registry, world, q);
+      const poles = q.poles as [string, string];
+      return c.json(
+        { ...where(s), poles, ...alignmentInSnapshot(s, poles, { neutral: q.neutral, kinds: q.kinds }) },
+        200,
+      );
+    })
+
+    .openapi(powerRoute, (c) => {
+      const { world } = c.req.valid('param');
+      const q = c.req.valid('query');
+      const s = snapshotFor(registry, world, q);
+      const report = powerReport(s, { measure: q.measure, neutral: q.neutral });
+      const balances = report.balances.map((b) => ({
+        ...b,
+        ratio: Number.isFinite(b.ratio) ? b.ratio : null,
+      }));
+      return c.json({ world, ...report, balances }, 200);
+    })
+
+    .openapi(seriesRoute, async (c) => {
+      const { world } = c.req.valid('param');
+      const q = c.req.valid('query');
+      const window = windowOf(world, q);
+      const measure = parseMeasure(q.measure, { neutral: q.neutral });
+      const points = await seriesOf(registry.world(world), measure.fn, {
+        ...window,
+        ...cachedSnapshots(world, q.dimension),
+      });
+      return c.json({ world, layer: q.dimension, measure: measure.spec, points }, 200);
     });
-    return c.json({ ...where(s), triangle, history }, 200);
-  });
-
-  app.openapi(balancersRoute, async (c) => {
-    const { world } = c.req.valid('param');
-    const q = c.req.valid('query');
-    const s = snapshotFor(registry, world, q);
-    const all = q.all === 'true';
-    const rows = await cached(
-      `balancers|${world}|${s.at}|${s.layer}|${q.neutral}|${q.kinds.join()}|${all}`,
-      () => balancers(graphOf(s, q.neutral, q.kinds), { all, frustration }),
-    );
-    return c.json({ ...where(s), rows }, 200);
-  });
-
-  app.openapi(alignmentRoute, (c) => {
-    const { world } = c.req.valid('param');
-    const q = c.req.valid('query');
-    const s = snapshotFor(registry, world, q);
-    const poles = q.poles as [string, string];
-    return c.json(
-      { ...where(s), poles, ...alignmentInSnapshot(s, poles, { neutral: q.neutral, kinds: q.kinds }) },
-      200,
-    );
-  });
-
-  app.openapi(powerRoute, (c) => {
-    const { world } = c.req.valid('param');
-    const q = c.req.valid('query');
-    const s = snapshotFor(registry, world, q);
-    const report = powerReport(s, { measure: q.measure, neutral: q.neutral });
-    const balances = report.balances.map((b) => ({ ...b, ratio: Number.isFinite(b.ratio) ? b.ratio : null }));
-    return c.json({ world, ...report, balances }, 200);
-  });
-
-  app.openapi(seriesRoute, async (c) => {
-    const { world } = c.req.valid('param');
-    const q = c.req.valid('query');
-    const window = windowOf(world, q);
-    const measure = parseMeasure(q.measure, { neutral: q.neutral });
-    const points = await seriesOf(registry.world(world), measure.fn, {
-      ...window,
-      ...cachedSnapshots(world, q.dimension),
-    });
-    return c.json({ world, layer: q.dimension, measure: measure.spec, points }, 200);
-  });
 }

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
-import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import {
   type BargainingInput,
@@ -23,7 +23,7 @@ import { readBodyText } from '../read-body.js';
 import { runInWorker } from '../run-in-worker.js';
 import { CalendarDate } from '../schemas.js';
 import type { WorldRegistry } from '../world-registry.js';
-import { errorResponses, json } from './shared.js';
+import { errorResponses, json, routeApp } from './shared.js';
 
 const Quote = z.object({ source: z.string(), quote: z.string() });
 const Basis = z.object({
@@ -328,52 +328,53 @@ async function runForecast(
   };
 }
 
-export function registerBargainingRoutes(app: OpenAPIHono, ctx: ApiContext): void {
+export function bargainingRoutes(ctx: ApiContext) {
   const { registry } = ctx;
   let summaries: z.infer<typeof IssueSummary>[] | undefined;
 
-  app.openapi(listIssues, (c) => {
-    summaries ??= bundledIssueNames().flatMap((id) => {
-      try {
-        const input = bundledIssue(registry, id);
-        const csv = extname(bundledIssuePath(id) ?? '').toLowerCase() === '.csv';
-        return [
-          {
-            id,
-            kind: csv ? ('ktab-csv' as const) : ('yaml' as const),
-            name: input.name,
-            description: input.description,
-            dimensions: input.dimensions,
-            actors: input.actors.length,
-          },
-        ];
-      } catch {
-        // An issue whose world is not served here cannot be listed; it stays reachable by upload.
-        return [];
-      }
+  return routeApp()
+    .openapi(listIssues, (c) => {
+      summaries ??= bundledIssueNames().flatMap((id) => {
+        try {
+          const input = bundledIssue(registry, id);
+          const csv = extname(bundledIssuePath(id) ?? '').toLowerCase() === '.csv';
+          return [
+            {
+              id,
+              kind: csv ? ('ktab-csv' as const) : ('yaml' as const),
+              name: input.name,
+              description: input.description,
+              dimensions: input.dimensions,
+              actors: input.actors.length,
+            },
+          ];
+        } catch {
+          // An issue whose world is not served here cannot be listed; it stays reachable by upload.
+          return [];
+        }
+      });
+      return c.json(summaries, 200);
+    })
+
+    .openapi(getIssue, (c) =>
+      c.json(bundledIssue(registry, c.req.valid('param').issue, c.req.valid('query')), 200),
+    )
+
+    .openapi(forecastIssue, async (c) => {
+      const q = c.req.valid('query');
+      return c.json(
+        await runForecast(bundledIssue(registry, c.req.valid('param').issue, q), q, ctx, c.req.raw.signal),
+        200,
+      );
+    })
+
+    .openapi(forecastUpload, async (c) => {
+      const q = c.req.valid('query');
+      const text = await readBodyText(c, 'a YAML issue or a KTAB CSV', FORECAST_MEDIA_TYPES);
+      const csv = /^text\/csv\b/i.test(c.req.header('content-type') ?? '');
+      const input = parseIssue(registry, text, csv ? 'upload.csv' : 'upload.yaml', csv, q);
+      return c.json(await runForecast(input, q, ctx, c.req.raw.signal), 200);
     });
-    return c.json(summaries, 200);
-  });
-
-  app.openapi(getIssue, (c) =>
-    c.json(bundledIssue(registry, c.req.valid('param').issue, c.req.valid('query')), 200),
-  );
-
-  app.openapi(forecastIssue, async (c) => {
-    const q = c.req.valid('query');
-    return c.json(
-      await runForecast(bundledIssue(registry, c.req.valid('param').issue, q), q, ctx, c.req.raw.signal),
-      200,
-    );
-  });
-
-  app.openapi(forecastUpload, async (c) => {
-    const q = c.req.valid('query');
-    const text = await readBodyText(c, 'a YAML issue or a KTAB CSV', FORECAST_MEDIA_TYPES);
-    const csv = /^text\/csv\b/i.test(c.req.header('content-type') ?? '');
-    const input = parseIssue(registry, text, csv ? 'upload.csv' : 'upload.yaml', csv, q);
-    return c.json(await runForecast(input, q, ctx, c.req.raw.signal), 200);
-  });
 }
 
 export type BargainingIssueBody = z.infer<typeof BargainingIssue>;

@@ -1,11 +1,11 @@
 /** Claims: every claim of a world held against what the world measures at its date. */
-import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { CHECK_CLAIMS_DEFAULTS, checkClaims } from '../../analysis/claims/check-claims.js';
 import { Id } from '../../domain/schema.js';
 import type { ApiContext } from '../context.js';
 import { WorldParam } from '../schemas.js';
-import { errorResponses, json } from './shared.js';
+import { errorResponses, json, routeApp } from './shared.js';
 
 /** More draws than this per test are refused: each draw re-reads every test of every claim. */
 const MAX_DRAWS = 2000;
@@ -59,8 +59,8 @@ const checkClaimsRoute = createRoute({
   responses: { 200: json(z.array(ClaimCheckBody), 'one verdict per claim'), ...errorResponses(404, 422) },
 });
 
-export function registerClaimRoutes(app: OpenAPIHono, ctx: ApiContext): void {
-  app.openapi(checkClaimsRoute, (c) => {
+export function claimRoutes(ctx: ApiContext) {
+  return routeApp().openapi(checkClaimsRoute, (c) => {
     const q = c.req.valid('query');
     const world = ctx.registry.world(c.req.valid('param').world);
     return c.json(

@@ -12,7 +12,7 @@
  * what a user adds survives a restart and goes through `world validate` like any curated fact.
  */
 import { createHash } from 'node:crypto';
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
 import { InvalidInputError } from '../../domain/errors.js';
 import { WorldFile } from '../../domain/schema.js';
 import { codedEventsToWorld } from '../../evidence/coded-events-to-world.js';
@@ -21,7 +21,7 @@ import { parseIsoDate } from '../../evidence/coder/dates.js';
 import type { ApiContext } from '../context.js';
 import { parseStructured, readBodyText } from '../read-body.js';
 import { WorldParam } from '../schemas.js';
-import { errorResponses, json } from './shared.js';
+import { errorResponses, json, routeApp } from './shared.js';
 
 const Span = z.tuple([z.number().int(), z.number().int()]);
 const CodedEventBody = z.object({
@@ -105,57 +105,61 @@ function dayOf(date: string | undefined, field: string): number | undefined {
   return day;
 }
 
-export function registerCodeRoutes(app: OpenAPIHono, ctx: ApiContext): void {
-  app.openapi(addEvents, async (c) => {
-    const world = ctx.registry.world(c.req.valid('param').world);
-    const raw = await readBodyText(c, 'the text and the chosen events as JSON', ['application/json']);
-    const body = ChosenEvents.safeParse(parseStructured(raw, true));
-    if (!body.success) {
-      const issue = body.error.issues[0]!;
-      throw new InvalidInputError({
-        field: issue.path.join('.') || 'body',
-        message: issue.message,
-        hint: 'send {text, date, doc?, chosen: [indices]}',
+export function codeRoutes(ctx: ApiContext) {
+  return routeApp()
+    .openapi(addEvents, async (c) => {
+      const world = ctx.registry.world(c.req.valid('param').world);
+      const raw = await readBodyText(c, 'the text and the chosen events as JSON', ['application/json']);
+      const body = ChosenEvents.safeParse(parseStructured(raw, true));
+      if (!body.success) {
+        const issue = body.error.issues[0]!;
+        throw new InvalidInputError({
+          field: issue.path.join('.') || 'body',
+          message: issue.message,
+          hint: 'send {text, date, doc?, chosen: [indices]}',
+        });
+      }
+      const { text, date, doc, chosen } = body.data;
+      const { events } = codeTexts([{ id: doc, text }], { date: dayOf(date, 'date') });
+      const missing = chosen.filter((i) => i >= events.length);
+      if (missing.length > 0) {
+        throw new InvalidInputError({
+          field: 'chosen',
+          message: `the text codes into ${events.length} event(s); there is no event ${missing.join(', ')}`,
+          hint: 'choose among the indices POST /api/code returned for this text and date',
+        });
+      }
+      const digest = createHash('sha256').update(`${date}\u0000${doc}\u0000${text}`).digest('hex');
+      const picked = [...new Set(chosen)].sort((a, b) => a - b).map((i) => events[i]!);
+      const { file, added, skipped } = codedEventsToWorld(picked, new Set(world.actors.map((a) => a.id)), {
+        date,
+        idPrefix: `coded.${digest.slice(0, 10)}`,
       });
-    }
-    const { text, date, doc, chosen } = body.data;
-    const { events } = codeTexts([{ id: doc, text }], { date: dayOf(date, 'date') });
-    const missing = chosen.filter((i) => i >= events.length);
-    if (missing.length > 0) {
-      throw new InvalidInputError({
-        field: 'chosen',
-        message: `the text codes into ${events.length} event(s); there is no event ${missing.join(', ')}`,
-        hint: 'choose among the indices POST /api/code returned for this text and date',
-      });
-    }
-    const digest = createHash('sha256').update(`${date}\u0000${doc}\u0000${text}`).digest('hex');
-    const picked = [...new Set(chosen)].sort((a, b) => a - b).map((i) => events[i]!);
-    const { file, added, skipped } = codedEventsToWorld(picked, new Set(world.actors.map((a) => a.id)), {
-      date,
-      idPrefix: `coded.${digest.slice(0, 10)}`,
-    });
-    const taken = file.events.filter((e) => world.events.some((w) => w.id === e.id)).map((e) => e.id);
-    if (taken.length > 0) {
-      throw new InvalidInputError({
-        field: 'chosen',
-        message: `the world already holds ${taken.join(', ')}`,
-        hint: 'these events were added before; choose others',
-      });
-    }
-    WorldFile.parse(file);
-    return c.json({ fileName: `coded-events.${digest.slice(0, 10)}.json`, patch: file, added, skipped }, 200);
-  });
+      const taken = file.events.filter((e) => world.events.some((w) => w.id === e.id)).map((e) => e.id);
+      if (taken.length > 0) {
+        throw new InvalidInputError({
+          field: 'chosen',
+          message: `the world already holds ${taken.join(', ')}`,
+          hint: 'these events were added before; choose others',
+        });
+      }
+      WorldFile.parse(file);
+      return c.json(
+        { fileName: `coded-events.${digest.slice(0, 10)}.json`, patch: file, added, skipped },
+        200,
+      );
+    })
 
-  app.openapi(codeText, async (c) => {
-    const { date } = c.req.valid('query');
-    const day = dayOf(date, 'date');
-    const text = await readBodyText(c, 'English text', ['text/plain']);
-    const r = codeTexts([{ id: 'request', text }], { date: day });
-    return c.json(
-      { ...r, warnings: r.warnings.map((w) => ({ message: w.message, ...(w.hint && { hint: w.hint }) })) },
-      200,
-    );
-  });
+    .openapi(codeText, async (c) => {
+      const { date } = c.req.valid('query');
+      const day = dayOf(date, 'date');
+      const text = await readBodyText(c, 'English text', ['text/plain']);
+      const r = codeTexts([{ id: 'request', text }], { date: day });
+      return c.json(
+        { ...r, warnings: r.warnings.map((w) => ({ message: w.message, ...(w.hint && { hint: w.hint }) })) },
+        200,
+      );
+    });
 }
 
 export type CodeBodyType = z.infer<typeof CodeBody>;

@@ -3,12 +3,12 @@
  * events behind one point of it, paged, each with its file, line and source URL. Imports happen
  * through the CLI (`events import`); the server never reads a path it is given.
  */
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
 import { Id } from '../../domain/schema.js';
 import { endOf, startOf } from '../../domain/time.js';
 import type { ApiContext } from '../context.js';
 import { CalendarDate } from '../schemas.js';
-import { errorResponses, json } from './shared.js';
+import { errorResponses, json, routeApp } from './shared.js';
 
 const Pair = z.object({ a: Id.meta({ example: 'PAK' }), b: Id.meta({ example: 'RUS' }) });
 
@@ -73,36 +73,37 @@ const eventsAt = createRoute({
   },
 });
 
-export function registerEventDataRoutes(app: OpenAPIHono, ctx: ApiContext): void {
-  app.openapi(series, async (c) => {
-    const q = c.req.valid('query');
-    const store = await ctx.events.open();
-    const rows = await store.dyads({ by: q.by, weighting: q.weighting, actors: [q.a, q.b] });
-    return c.json({ series: rows.filter((r) => r.a !== r.b) }, 200);
-  });
-  app.openapi(eventsAt, async (c) => {
-    const q = c.req.valid('query');
-    const store = await ctx.events.open();
-    const found = await store.events({
-      pair: [q.a, q.b],
-      from: startOf(q.at),
-      to: endOf(q.at),
-      limit: q.pageSize + 1,
-      offset: (q.page - 1) * q.pageSize,
-      imported: true,
+export function eventDataRoutes(ctx: ApiContext) {
+  return routeApp()
+    .openapi(series, async (c) => {
+      const q = c.req.valid('query');
+      const store = await ctx.events.open();
+      const rows = await store.dyads({ by: q.by, weighting: q.weighting, actors: [q.a, q.b] });
+      return c.json({ series: rows.filter((r) => r.a !== r.b) }, 200);
+    })
+    .openapi(eventsAt, async (c) => {
+      const q = c.req.valid('query');
+      const store = await ctx.events.open();
+      const found = await store.events({
+        pair: [q.a, q.b],
+        from: startOf(q.at),
+        to: endOf(q.at),
+        limit: q.pageSize + 1,
+        offset: (q.page - 1) * q.pageSize,
+        imported: true,
+      });
+      const events = found.slice(0, q.pageSize).map((e) => ({
+        id: e.id,
+        date: e.date,
+        source: e.source,
+        target: e.target,
+        cameo: e.cameo,
+        goldstein: e.goldstein,
+        quad: e.quad,
+        file: e.origin,
+        line: e.line ?? null,
+        url: e.evidence.find((x) => /^https?:\/\//.test(x)) ?? null,
+      }));
+      return c.json({ events, page: q.page, next: found.length > q.pageSize ? q.page + 1 : null }, 200);
     });
-    const events = found.slice(0, q.pageSize).map((e) => ({
-      id: e.id,
-      date: e.date,
-      source: e.source,
-      target: e.target,
-      cameo: e.cameo,
-      goldstein: e.goldstein,
-      quad: e.quad,
-      file: e.origin,
-      line: e.line ?? null,
-      url: e.evidence.find((x) => /^https?:\/\//.test(x)) ?? null,
-    }));
-    return c.json({ events, page: q.page, next: found.length > q.pageSize ? q.page + 1 : null }, 200);
-  });
 }

@@ -2,10 +2,10 @@
  * Events from the embedded DuckDB store: a world's dated, CAMEO-coded events filtered by actor,
  * dyad and period, and their dyad-month aggregation (counts and mean Goldstein score).
  */
-import { createRoute, type OpenAPIHono, type z } from '@hono/zod-openapi';
+import { createRoute, type z } from '@hono/zod-openapi';
 import type { ApiContext } from '../context.js';
 import { DyadMonthsBody, EventQuery, EventsBody, WorldParam } from '../schemas.js';
-import { actorOf, errorResponses, json } from './shared.js';
+import { actorOf, errorResponses, json, routeApp } from './shared.js';
 
 const listEvents = createRoute({
   method: 'get',
@@ -41,17 +41,18 @@ function storeQuery(
   };
 }
 
-export function registerEventRoutes(app: OpenAPIHono, ctx: ApiContext): void {
-  app.openapi(listEvents, async (c) => {
-    const { world } = c.req.valid('param');
-    const q = c.req.valid('query');
-    const store = await ctx.events.forWorld(ctx.registry.world(world).meta.id);
-    return c.json({ events: await store.events({ ...storeQuery(ctx, world, q), limit: q.limit }) }, 200);
-  });
-  app.openapi(monthly, async (c) => {
-    const { world } = c.req.valid('param');
-    const q = c.req.valid('query');
-    const store = await ctx.events.forWorld(ctx.registry.world(world).meta.id);
-    return c.json({ series: await store.dyadMonths(storeQuery(ctx, world, q)) }, 200);
-  });
+export function eventRoutes(ctx: ApiContext) {
+  return routeApp()
+    .openapi(listEvents, async (c) => {
+      const { world } = c.req.valid('param');
+      const q = c.req.valid('query');
+      const store = await ctx.events.forWorld(ctx.registry.world(world).meta.id);
+      return c.json({ events: await store.events({ ...storeQuery(ctx, world, q), limit: q.limit }) }, 200);
+    })
+    .openapi(monthly, async (c) => {
+      const { world } = c.req.valid('param');
+      const q = c.req.valid('query');
+      const store = await ctx.events.forWorld(ctx.registry.world(world).meta.id);
+      return c.json({ series: await store.dyadMonths(storeQuery(ctx, world, q)) }, 200);
+    });
 }

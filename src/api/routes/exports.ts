@@ -2,7 +2,7 @@
  * Exports of a snapshot as a file: GEXF and GraphML (Gephi, Cytoscape), CSV edge list, JSON; and the
  * sources behind a view as BibTeX or CSL-JSON.
  */
-import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import {
   CITATION_EXTENSIONS,
@@ -14,7 +14,7 @@ import { citedSources } from '../../worlds/export/cited-sources.js';
 import { EXPORT_FORMATS, EXPORT_MEDIA_TYPES, exportSnapshot } from '../../worlds/export/index.js';
 import type { ApiContext } from '../context.js';
 import { CalendarDate, SnapshotQuery, WorldParam } from '../schemas.js';
-import { atOf, errorResponses } from './shared.js';
+import { atOf, errorResponses, routeApp } from './shared.js';
 
 const EXTENSIONS: Readonly<Record<(typeof EXPORT_FORMATS)[number], string>> = Object.freeze({
   gexf: 'gexf',
@@ -72,28 +72,29 @@ const citationsRoute = createRoute({
   },
 });
 
-export function registerExportRoutes(app: OpenAPIHono, ctx: ApiContext): void {
-  app.openapi(exportRoute, (c) => {
-    const { world: id, format } = c.req.valid('param');
-    const q = c.req.valid('query');
-    const at = atOf(ctx.registry.world(id), q.at);
-    const text = exportSnapshot(ctx.registry.snapshot(id, at, q.dimension), format);
-    const name = `${id}-${at}-${q.dimension}.${EXTENSIONS[format]}`;
-    return c.body(text, 200, {
-      'Content-Type': `${EXPORT_MEDIA_TYPES[format]}; charset=utf-8`,
-      'Content-Disposition': `attachment; filename="${name}"`,
-    });
-  });
+export function exportRoutes(ctx: ApiContext) {
+  return routeApp()
+    .openapi(exportRoute, (c) => {
+      const { world: id, format } = c.req.valid('param');
+      const q = c.req.valid('query');
+      const at = atOf(ctx.registry.world(id), q.at);
+      const text = exportSnapshot(ctx.registry.snapshot(id, at, q.dimension), format);
+      const name = `${id}-${at}-${q.dimension}.${EXTENSIONS[format]}`;
+      return c.body(text, 200, {
+        'Content-Type': `${EXPORT_MEDIA_TYPES[format]}; charset=utf-8`,
+        'Content-Disposition': `attachment; filename="${name}"`,
+      });
+    })
 
-  app.openapi(citationsRoute, (c) => {
-    const { world: id } = c.req.valid('param');
-    const q = c.req.valid('query');
-    const pair = q.pair?.split(',').map((x) => x.trim()) as [string, string] | undefined;
-    const text = formatCitations(citedSources(ctx.registry.world(id), { at: q.at, pair }), q.format);
-    const view = [id, q.at, pair?.join('-')].filter(Boolean).join('-');
-    return c.body(text, 200, {
-      'Content-Type': `${CITATION_MEDIA_TYPES[q.format]}; charset=utf-8`,
-      'Content-Disposition': `attachment; filename="${view}-sources.${CITATION_EXTENSIONS[q.format]}"`,
+    .openapi(citationsRoute, (c) => {
+      const { world: id } = c.req.valid('param');
+      const q = c.req.valid('query');
+      const pair = q.pair?.split(',').map((x) => x.trim()) as [string, string] | undefined;
+      const text = formatCitations(citedSources(ctx.registry.world(id), { at: q.at, pair }), q.format);
+      const view = [id, q.at, pair?.join('-')].filter(Boolean).join('-');
+      return c.body(text, 200, {
+        'Content-Type': `${CITATION_MEDIA_TYPES[q.format]}; charset=utf-8`,
+        'Content-Disposition': `attachment; filename="${view}-sources.${CITATION_EXTENSIONS[q.format]}"`,
+      });
     });
-  });
 }

@@ -1,10 +1,10 @@
 /** Health: version, worlds, the event store setting, jobs and limits. */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import type { ApiContext } from '../context.js';
 import { HealthBody } from '../schemas.js';
-import { json } from './shared.js';
+import { json, routeApp } from './shared.js';
 
 /** The package version, read from package.json beside `src/` or `dist/src/`. */
 export function packageVersion(): string {
@@ -23,9 +23,9 @@ const health = createRoute({
   responses: { 200: json(HealthBody, 'the server is up') },
 });
 
-export function registerHealthRoutes(app: OpenAPIHono, ctx: ApiContext): void {
+export function healthRoutes(ctx: ApiContext) {
   const version = packageVersion();
-  app.openapi(health, (c) =>
+  return routeApp().openapi(health, (c) =>
     c.json(
       {
         status: 'ok' as const,

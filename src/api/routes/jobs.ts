@@ -3,13 +3,13 @@
  * stream sends `state` first (so a late subscriber catches up), then `progress` events, then one
  * `end` event carrying the final state (with the result or the error), and closes.
  */
-import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
 import { z } from 'zod';
 import type { ApiContext } from '../context.js';
 import type { JobEvent } from '../jobs.js';
 import { ErrorBody } from '../schemas.js';
-import { errorResponses, json } from './shared.js';
+import { errorResponses, json, routeApp } from './shared.js';
 
 export const JobStateSchema = z
   .object({
@@ -59,14 +59,16 @@ const jobEvents = createRoute({
 /** Milliseconds between keep-alive comments on an idle event stream. */
 export const SSE_KEEPALIVE_MS = 15_000;
 
-export function registerJobRoutes(app: OpenAPIHono, ctx: ApiContext): void {
+export function jobRoutes(ctx: ApiContext) {
   const { jobs } = ctx;
 
-  app.openapi(getJob, (c) => c.json(jobs.get(c.req.valid('param').id), 200));
-  app.openapi(cancelJob, (c) => c.json(jobs.cancel(c.req.valid('param').id), 200));
+  const app = routeApp()
+    .openapi(getJob, (c) => c.json(jobs.get(c.req.valid('param').id), 200))
+    .openapi(cancelJob, (c) => c.json(jobs.cancel(c.req.valid('param').id), 200));
 
+  // The event stream is described by hand: the typed route helpers do not model SSE.
   app.openAPIRegistry.registerPath(jobEvents);
-  app.get('/api/jobs/:id/events', (c) => {
+  return app.get('/api/jobs/:id/events', (c) => {
     const id = c.req.param('id');
     const initial = jobs.get(id);
     // Subscribe in the same tick as reading the state, so no event falls between the two.

@@ -3,7 +3,7 @@
  * world checks and work limits as a run, answered as a list of located problems (200 either way,
  * because a scenario with problems is what this route is asked to look at, not a failed request).
  */
-import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { InvalidInputError, LimitExceededError } from '../../domain/errors.js';
 import { checkScenario, parseScenario } from '../../simulation/scenarios/scenario.js';
@@ -11,7 +11,7 @@ import type { ApiContext } from '../context.js';
 import { readBodyText, STRUCTURED_MEDIA_TYPES } from '../read-body.js';
 import { Problem, WorldParam } from '../schemas.js';
 import { checkWork } from './scenarios.js';
-import { errorResponses, json } from './shared.js';
+import { errorResponses, json, routeApp } from './shared.js';
 
 const Validation = z
   .object({
@@ -52,8 +52,8 @@ function problemsOf(run: () => void): z.infer<typeof Problem>[] {
   }
 }
 
-export function registerScenarioValidateRoutes(app: OpenAPIHono, ctx: ApiContext): void {
-  app.openapi(validateRoute, async (c) => {
+export function scenarioValidateRoutes(ctx: ApiContext) {
+  return routeApp().openapi(validateRoute, async (c) => {
     const world = ctx.registry.world(c.req.valid('param').world);
     const text = await readBodyText(c, 'a scenario as YAML or JSON', STRUCTURED_MEDIA_TYPES);
     const problems = problemsOf(() => {

@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { LimitExceededError, SolverError } from '../../domain/errors.js';
 import { runScenario, type ScenarioResult } from '../../simulation/scenarios/run-scenario.js';
@@ -26,7 +26,7 @@ import type { ApiLimits } from '../options.js';
 import { isJsonRequest, parseStructured, readBodyText, STRUCTURED_MEDIA_TYPES } from '../read-body.js';
 import { LayerSchema, WorldParam } from '../schemas.js';
 import { JobStateSchema } from './jobs.js';
-import { errorResponses, json } from './shared.js';
+import { errorResponses, json, routeApp } from './shared.js';
 
 const Pair = z.tuple([z.string(), z.string()]);
 const Interval = { mean: z.number(), lo: z.number(), hi: z.number() };
@@ -255,72 +255,73 @@ function trackPairs(track: string | undefined): [string, string][] {
     .map((p) => p.split('-') as [string, string]);
 }
 
-export function registerScenarioRoutes(app: OpenAPIHono, ctx: ApiContext): void {
+export function scenarioRoutes(ctx: ApiContext) {
   const { registry, jobs, options } = ctx;
 
-  app.openapi(listScenarios, (c) => {
-    const id = c.req.valid('param').world;
-    registry.world(id);
-    const dir = bundledScenariosDir();
-    const list = bundledScenarioIds().flatMap((sid) => {
-      const text = readFileSync(resolve(dir, `${sid}.yaml`), 'utf8');
-      let sc: ScenarioDocument['scenario'];
-      try {
-        sc = parseScenario(text, `${sid}.yaml`).scenario;
-      } catch {
-        // A scenario file that does not validate is left out here; `counterbalance scenario` reports it.
-        return [];
-      }
-      if (sc.world !== undefined && sc.world !== id) return [];
-      return [
-        {
-          id: sid,
-          name: sc.name,
-          ...(sc.description !== undefined && { description: sc.description }),
-          ...(sc.world !== undefined && { world: sc.world }),
-          start: sc.start,
-          horizon: sc.horizon,
-          runs: sc.runs,
-          text,
-        },
-      ];
-    });
-    return c.json(list, 200);
-  });
+  return routeApp()
+    .openapi(listScenarios, (c) => {
+      const id = c.req.valid('param').world;
+      registry.world(id);
+      const dir = bundledScenariosDir();
+      const list = bundledScenarioIds().flatMap((sid) => {
+        const text = readFileSync(resolve(dir, `${sid}.yaml`), 'utf8');
+        let sc: ScenarioDocument['scenario'];
+        try {
+          sc = parseScenario(text, `${sid}.yaml`).scenario;
+        } catch {
+          // A scenario file that does not validate is left out here; `counterbalance scenario` reports it.
+          return [];
+        }
+        if (sc.world !== undefined && sc.world !== id) return [];
+        return [
+          {
+            id: sid,
+            name: sc.name,
+            ...(sc.description !== undefined && { description: sc.description }),
+            ...(sc.world !== undefined && { world: sc.world }),
+            start: sc.start,
+            horizon: sc.horizon,
+            runs: sc.runs,
+            text,
+          },
+        ];
+      });
+      return c.json(list, 200);
+    })
 
-  app.openapi(runRoute, async (c) => {
-    const id = c.req.valid('param').world;
-    const q = c.req.valid('query');
-    const world = registry.world(id);
-    const text = await readBodyText(c, 'a scenario', STRUCTURED_MEDIA_TYPES);
-    const doc = isJsonRequest(c)
-      ? scenarioFromObject(parseStructured(text, true))
-      : parseScenario(text, 'body');
-    checkWork(doc, options.limits);
-    const limits = { maxRuns: options.limits.maxRuns, maxHorizon: options.limits.maxHorizon };
-    // Unknown actors, mechanisms and dates are reported now (422), not as a failed job later.
-    checkScenario(doc, world, limits);
-    const track = trackPairs(q.track);
-    const job = jobs.submit('scenario', (report, signal) =>
-      runScenario(doc, {
-        world,
-        signal,
-        // The server keeps answering while a scenario runs.
-        offThread: true,
-        dimension: q.dimension,
-        track,
-        limits,
-        onProgress: ({ done, total }) => report({ done, total, message: `${done} of ${total} runs` }),
-      }),
-    );
-    if (q.wait === 'true') {
-      const end = await jobs.wait(job.id);
-      if (end.status === 'done') return c.json(end.result as ScenarioResult, 200);
-      throw end.failure ?? new SolverError(`the run ended as ${end.status} before it finished`);
-    }
-    const self = `/api/jobs/${job.id}`;
-    return c.json({ job, links: { self, events: `${self}/events` } }, 202, { Location: self });
-  });
+    .openapi(runRoute, async (c) => {
+      const id = c.req.valid('param').world;
+      const q = c.req.valid('query');
+      const world = registry.world(id);
+      const text = await readBodyText(c, 'a scenario', STRUCTURED_MEDIA_TYPES);
+      const doc = isJsonRequest(c)
+        ? scenarioFromObject(parseStructured(text, true))
+        : parseScenario(text, 'body');
+      checkWork(doc, options.limits);
+      const limits = { maxRuns: options.limits.maxRuns, maxHorizon: options.limits.maxHorizon };
+      // Unknown actors, mechanisms and dates are reported now (422), not as a failed job later.
+      checkScenario(doc, world, limits);
+      const track = trackPairs(q.track);
+      const job = jobs.submit('scenario', (report, signal) =>
+        runScenario(doc, {
+          world,
+          signal,
+          // The server keeps answering while a scenario runs.
+          offThread: true,
+          dimension: q.dimension,
+          track,
+          limits,
+          onProgress: ({ done, total }) => report({ done, total, message: `${done} of ${total} runs` }),
+        }),
+      );
+      if (q.wait === 'true') {
+        const end = await jobs.wait(job.id);
+        if (end.status === 'done') return c.json(end.result as ScenarioResult, 200);
+        throw end.failure ?? new SolverError(`the run ended as ${end.status} before it finished`);
+      }
+      const self = `/api/jobs/${job.id}`;
+      return c.json({ job, links: { self, events: `${self}/events` } }, 202, { Location: self });
+    });
 }
 
 export type ScenarioResultBody = z.infer<typeof ScenarioResultSchema>;

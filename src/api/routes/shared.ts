@@ -1,9 +1,11 @@
 /** Small helpers every route module uses: response declarations and lookups with good errors. */
+import { OpenAPIHono } from '@hono/zod-openapi';
 import type { z } from 'zod';
 import { NotFoundError } from '../../domain/errors.js';
 import type { Actor } from '../../domain/schema.js';
 import type { Layer, Snapshot, World } from '../../domain/world.js';
 import { closest } from '../../worlds/suggest.js';
+import { validationHook } from '../errors.js';
 import { ErrorBody } from '../schemas.js';
 import type { WorldRegistry } from '../world-registry.js';
 
@@ -17,6 +19,17 @@ const ERROR_TEXT: Readonly<Record<number, string>> = Object.freeze({
 });
 
 type ErrorStatus = 404 | 413 | 415 | 422 | 500 | 503;
+
+/**
+ * An empty sub-app for one route module to chain its routes on, so the routes' types reach the app
+ * and the client. Validation failures answer with the API's own error body.
+ *
+ * @example
+ * const app = routeApp().openapi(route, (c) => c.json(body, 200));
+ */
+export function routeApp() {
+  return new OpenAPIHono({ defaultHook: validationHook });
+}
 
 /** A JSON response declaration for `createRoute`. */
 export function json<T extends z.ZodType>(schema: T, description: string) {

@@ -2,7 +2,7 @@
  * Snapshots and ties: the signed graph at a date on a layer, every tie with its evidence, and one
  * dyad in full (each layer at the date, every observation over time, the events between the two).
  */
-import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { DIMENSIONS, Id } from '../../domain/schema.js';
 import { endOf, startOf } from '../../domain/time.js';
 import type { Snapshot, TieAt, World } from '../../domain/world.js';
@@ -10,7 +10,7 @@ import { graphNodes } from '../../worlds/export/graph-view.js';
 import type { ApiContext } from '../context.js';
 import { evidenceDetail } from '../evidence-detail.js';
 import { SnapshotBody, SnapshotQuery, TieDetail, TiesBody, WorldParam } from '../schemas.js';
-import { actorOf, atOf, errorResponses, json, snapshotFor } from './shared.js';
+import { actorOf, atOf, errorResponses, json, routeApp, snapshotFor } from './shared.js';
 
 const getSnapshot = createRoute({
   method: 'get',
@@ -65,61 +65,65 @@ function dyadOf(x: string, y: string): [string, string] {
   return x < y ? [x, y] : [y, x];
 }
 
-export function registerSnapshotRoutes(app: OpenAPIHono, ctx: ApiContext): void {
+export function snapshotRoutes(ctx: ApiContext) {
   const { registry } = ctx;
 
-  app.openapi(getSnapshot, (c) => {
-    return c.json(snapshotBody(snapshotFor(registry, c.req.valid('param').world, c.req.valid('query'))), 200);
-  });
+  return routeApp()
+    .openapi(getSnapshot, (c) => {
+      return c.json(
+        snapshotBody(snapshotFor(registry, c.req.valid('param').world, c.req.valid('query'))),
+        200,
+      );
+    })
 
-  app.openapi(listTies, (c) => {
-    const id = c.req.valid('param').world;
-    const world = registry.world(id);
-    const snap = snapshotFor(registry, id, c.req.valid('query'));
-    return c.json(
-      { world: id, at: snap.at, layer: snap.layer, ties: snap.ties.map((t) => withEvidence(world, t)) },
-      200,
-    );
-  });
+    .openapi(listTies, (c) => {
+      const id = c.req.valid('param').world;
+      const world = registry.world(id);
+      const snap = snapshotFor(registry, id, c.req.valid('query'));
+      return c.json(
+        { world: id, at: snap.at, layer: snap.layer, ties: snap.ties.map((t) => withEvidence(world, t)) },
+        200,
+      );
+    })
 
-  app.openapi(getTie, (c) => {
-    const p = c.req.valid('param');
-    const world = registry.world(p.world);
-    const at = atOf(world, c.req.valid('query').at);
-    const [a, b] = dyadOf(actorOf(world, p.a).id, actorOf(world, p.b).id);
-    const snap = registry.snapshot(p.world, at, 'composite');
-    const isDyad = (t: { a: string; b: string }) => t.a === a && t.b === b;
-    const layers = [
-      ...snap.ties.filter(isDyad),
-      ...DIMENSIONS.flatMap((d) => snap.byDimension[d].filter(isDyad)),
-    ].map((t) => withEvidence(world, t));
-    const history = world.ties
-      .filter((s) => {
-        const [x, y] = dyadOf(s.a, s.b);
-        return isDyad({ a: x, b: y });
-      })
-      .map((s) => ({
-        dimension: s.dimension,
-        directed: s.directed,
-        from: s.a,
-        observations: s.observations,
-      }));
-    const asOf = endOf(at);
-    const events = world.events.filter((e) => {
-      const [x, y] = dyadOf(e.source, e.target);
-      return isDyad({ a: x, b: y }) && startOf(e.date) <= asOf;
+    .openapi(getTie, (c) => {
+      const p = c.req.valid('param');
+      const world = registry.world(p.world);
+      const at = atOf(world, c.req.valid('query').at);
+      const [a, b] = dyadOf(actorOf(world, p.a).id, actorOf(world, p.b).id);
+      const snap = registry.snapshot(p.world, at, 'composite');
+      const isDyad = (t: { a: string; b: string }) => t.a === a && t.b === b;
+      const layers = [
+        ...snap.ties.filter(isDyad),
+        ...DIMENSIONS.flatMap((d) => snap.byDimension[d].filter(isDyad)),
+      ].map((t) => withEvidence(world, t));
+      const history = world.ties
+        .filter((s) => {
+          const [x, y] = dyadOf(s.a, s.b);
+          return isDyad({ a: x, b: y });
+        })
+        .map((s) => ({
+          dimension: s.dimension,
+          directed: s.directed,
+          from: s.a,
+          observations: s.observations,
+        }));
+      const asOf = endOf(at);
+      const events = world.events.filter((e) => {
+        const [x, y] = dyadOf(e.source, e.target);
+        return isDyad({ a: x, b: y }) && startOf(e.date) <= asOf;
+      });
+      return c.json(
+        {
+          world: p.world,
+          at,
+          a: world.actorById.get(a)!,
+          b: world.actorById.get(b)!,
+          layers,
+          history,
+          events,
+        },
+        200,
+      );
     });
-    return c.json(
-      {
-        world: p.world,
-        at,
-        a: world.actorById.get(a)!,
-        b: world.actorById.get(b)!,
-        layers,
-        history,
-        events,
-      },
-      200,
-    );
-  });
 }

@@ -1,11 +1,11 @@
 /** Worlds: the list, and one world's metadata and sections. */
-import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { DIMENSIONS } from '../../domain/schema.js';
 import { worldStats } from '../../worlds/stats.js';
 import type { ApiContext } from '../context.js';
 import { WorldDetail, WorldParam, WorldSummary } from '../schemas.js';
-import { errorResponses, json } from './shared.js';
+import { errorResponses, json, routeApp } from './shared.js';
 
 const listWorlds = createRoute({
   method: 'get',
@@ -27,42 +27,43 @@ const getWorld = createRoute({
   responses: { 200: json(WorldDetail, 'the world'), ...errorResponses(404, 422) },
 });
 
-export function registerWorldRoutes(app: OpenAPIHono, ctx: ApiContext): void {
+export function worldRoutes(ctx: ApiContext) {
   const { registry, options } = ctx;
 
-  app.openapi(listWorlds, (c) =>
-    c.json(
-      registry.ids().map((id) => {
-        const { meta } = registry.world(id);
-        return {
-          id,
-          name: meta.name,
-          description: meta.description,
-          period: meta.period,
-          origin: registry.entry(id).origin,
-          default: id === options.defaultWorld,
-        };
-      }),
-      200,
-    ),
-  );
+  return routeApp()
+    .openapi(listWorlds, (c) =>
+      c.json(
+        registry.ids().map((id) => {
+          const { meta } = registry.world(id);
+          return {
+            id,
+            name: meta.name,
+            description: meta.description,
+            period: meta.period,
+            origin: registry.entry(id).origin,
+            default: id === options.defaultWorld,
+          };
+        }),
+        200,
+      ),
+    )
 
-  app.openapi(getWorld, (c) => {
-    const id = c.req.valid('param').world;
-    const world = registry.world(id);
-    return c.json(
-      {
-        meta: world.meta,
-        origin: registry.entry(id).origin,
-        stats: worldStats(world),
-        dimensions: [...DIMENSIONS],
-        actors: [...world.actors],
-        sources: [...world.sources],
-        corridors: [...world.corridors],
-        memberships: [...world.memberships],
-        claims: [...world.claims],
-      },
-      200,
-    );
-  });
+    .openapi(getWorld, (c) => {
+      const id = c.req.valid('param').world;
+      const world = registry.world(id);
+      return c.json(
+        {
+          meta: world.meta,
+          origin: registry.entry(id).origin,
+          stats: worldStats(world),
+          dimensions: [...DIMENSIONS],
+          actors: [...world.actors],
+          sources: [...world.sources],
+          corridors: [...world.corridors],
+          memberships: [...world.memberships],
+          claims: [...world.claims],
+        },
+        200,
+      );
+    });
 }

@@ -67,18 +67,33 @@ export function indexGraph(graph: SignedGraph): IndexedSignedGraph {
     const j = index.get(e.b);
     if (i === undefined || j === undefined) {
       const missing = i === undefined ? e.a : e.b;
-      throw new InvalidInputError({ field: edgeField(k), message: `unknown node '${missing}'`, hint: 'add it to nodes' });
+      throw new InvalidInputError({
+        field: edgeField(k),
+        message: `unknown node '${missing}'`,
+        hint: 'add it to nodes',
+      });
     }
     if (i === j)
-      throw new InvalidInputError({ field: edgeField(k), message: `self-loop on '${e.a}'`, hint: 'drop the edge' });
+      throw new InvalidInputError({
+        field: edgeField(k),
+        message: `self-loop on '${e.a}'`,
+        hint: 'drop the edge',
+      });
     if (!Number.isFinite(e.w) || e.w === 0) {
-      throw new InvalidInputError({ field: edgeField(k), message: `weight ${e.w} is not a finite non-zero number` });
+      throw new InvalidInputError({
+        field: edgeField(k),
+        message: `weight ${e.w} is not a finite non-zero number`,
+      });
     }
     const lo = Math.min(i, j);
     const hi = Math.max(i, j);
     const key = lo * n + hi;
     if (seen.has(key)) {
-      throw new InvalidInputError({ field: edgeField(k), message: `edge ${e.a}–${e.b} is listed twice`, hint: 'keep one' });
+      throw new InvalidInputError({
+        field: edgeField(k),
+        message: `edge ${e.a}–${e.b} is listed twice`,
+        hint: 'keep one',
+      });
     }
     seen.add(key);
     src[k] = lo;

@@ -181,17 +181,22 @@ function spectralStart(
   let x = new Float64Array(g.n);
   for (let v = 0; v < g.n; v++) x[v] = rng.next() - 0.5;
   let y = new Float64Array(g.n);
+  const diagonal = new Float64Array(g.n);
+  for (let v = 0; v < g.n; v++) diagonal[v] = shift - degree[v]!;
+  const { start, adj } = a;
+  const n = g.n;
   for (let it = 0; it < iterations; it++) {
     let norm = 0;
-    for (let v = 0; v < g.n; v++) {
+    for (let v = 0; v < n; v++) {
       let ax = 0;
-      for (let p = a.start[v]!; p < a.start[v + 1]!; p++) ax += pull[p]! * x[a.adj[p]!]!;
-      const yv = (shift - degree[v]!) * x[v]! + ax;
+      const end = start[v + 1]!;
+      for (let p = start[v]!; p < end; p++) ax += pull[p]! * x[adj[p]!]!;
+      const yv = diagonal[v]! * x[v]! + ax;
       y[v] = yv;
       norm += yv * yv;
     }
     norm = Math.sqrt(norm) || 1;
-    for (let v = 0; v < g.n; v++) y[v]! /= norm;
+    for (let v = 0; v < n; v++) y[v]! /= norm;
     const t = x;
     x = y;
     y = t;

@@ -33,7 +33,7 @@ export function graphFromSnapshot(s: Snapshot, options: Partial<SnapshotGraphOpt
   const keep = new Set(nodes);
   const edges = s.ties
     .filter(
-      (t) => keep.has(t.a) && keep.has(t.b) && t.a !== t.b && t.value !== 0 && Math.abs(t.value) >= neutral,
+      (t) => t.value !== 0 && Math.abs(t.value) >= neutral && t.a !== t.b && keep.has(t.a) && keep.has(t.b),
     )
     .map((t) => ({ a: t.a, b: t.b, w: t.value }));
   return { nodes, edges };

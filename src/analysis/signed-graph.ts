@@ -36,6 +36,9 @@ export interface IndexedSignedGraph {
   readonly adjEdge: Int32Array;
 }
 
+/** Where an edge is, for errors only (a string per edge would cost more than indexing it). */
+const edgeField = (k: number) => `edges[${k}]`;
+
 /**
  * Checks a signed graph (known endpoints, no self-loops, no repeated pair, finite non-zero
  * weights) and indexes it. Node order is kept; edges are stored with the smaller index first.
@@ -46,41 +49,57 @@ export interface IndexedSignedGraph {
  */
 export function indexGraph(graph: SignedGraph): IndexedSignedGraph {
   const index = new Map<string, number>();
-  graph.nodes.forEach((id, i) => {
+  for (let i = 0; i < graph.nodes.length; i++) {
+    const id = graph.nodes[i]!;
     if (index.has(id))
       throw new InvalidInputError({ field: `nodes[${i}]`, message: `node '${id}' is listed twice` });
     index.set(id, i);
-  });
+  }
   const n = graph.nodes.length;
   const m = graph.edges.length;
   const src = new Int32Array(m);
   const dst = new Int32Array(m);
   const weight = new Float64Array(m);
   const seen = new Set<number>();
-  graph.edges.forEach((e, k) => {
+  for (let k = 0; k < m; k++) {
+    const e = graph.edges[k]!;
     const i = index.get(e.a);
     const j = index.get(e.b);
-    const field = `edges[${k}]`;
     if (i === undefined || j === undefined) {
       const missing = i === undefined ? e.a : e.b;
-      throw new InvalidInputError({ field, message: `unknown node '${missing}'`, hint: 'add it to nodes' });
+      throw new InvalidInputError({
+        field: edgeField(k),
+        message: `unknown node '${missing}'`,
+        hint: 'add it to nodes',
+      });
     }
     if (i === j)
-      throw new InvalidInputError({ field, message: `self-loop on '${e.a}'`, hint: 'drop the edge' });
+      throw new InvalidInputError({
+        field: edgeField(k),
+        message: `self-loop on '${e.a}'`,
+        hint: 'drop the edge',
+      });
     if (!Number.isFinite(e.w) || e.w === 0) {
-      throw new InvalidInputError({ field, message: `weight ${e.w} is not a finite non-zero number` });
+      throw new InvalidInputError({
+        field: edgeField(k),
+        message: `weight ${e.w} is not a finite non-zero number`,
+      });
     }
     const lo = Math.min(i, j);
     const hi = Math.max(i, j);
     const key = lo * n + hi;
     if (seen.has(key)) {
-      throw new InvalidInputError({ field, message: `edge ${e.a}–${e.b} is listed twice`, hint: 'keep one' });
+      throw new InvalidInputError({
+        field: edgeField(k),
+        message: `edge ${e.a}–${e.b} is listed twice`,
+        hint: 'keep one',
+      });
     }
     seen.add(key);
     src[k] = lo;
     dst[k] = hi;
     weight[k] = e.w;
-  });
+  }
   const offsets = new Int32Array(n + 1);
   for (let e = 0; e < m; e++) {
     offsets[src[e]! + 1]!++;

@@ -15,6 +15,7 @@ import { frustrationHeuristic } from './frustration-heuristic.js';
 import { negativeCyclePacking } from './frustration-lower-bound.js';
 import { frustrationMip, xorModelLp } from './frustration-mip.js';
 import { reduceGraph, restoreReduced } from './frustration-reduction.js';
+import { negativeTrianglePacking } from './triangle-packing-bound.js';
 
 describe('frustration bounds', () => {
   it('heuristic ≥ L ≥ packing bound and LP bound, on random graphs', async () => {
@@ -35,6 +36,40 @@ describe('frustration bounds', () => {
       }),
       { numRuns: 60 },
     );
+  });
+
+  it('triangle packing ≤ L, and the heuristic stopped at it returns what all its starts do', () => {
+    fc.assert(
+      fc.property(arbSignedGraph(9, true), fc.boolean(), fc.nat(), (graph, weighted, seed) => {
+        const g = indexGraph(graph);
+        const cg = toCostGraph(g, weighted);
+        const bound = negativeTrianglePacking(cg);
+        expect(bound).toBeLessThanOrEqual(bruteForceFrustration(g, weighted).L + 1e-9);
+        const all = frustrationHeuristic(cg, createRng(seed), { restarts: 6 });
+        const stopped = frustrationHeuristic(cg, createRng(seed), { restarts: 6, target: bound });
+        expect(stopped.starts).toBeLessThanOrEqual(all.starts);
+        expect(stopped.cost).toBe(all.cost);
+        expect([...stopped.side]).toEqual([...all.side]);
+      }),
+      { numRuns: 80 },
+    );
+  });
+
+  it('packs the one negative triangle of ++−, and none of a balanced one', () => {
+    const tri = (w: number) =>
+      toCostGraph(
+        indexGraph({
+          nodes: ['a', 'b', 'c'],
+          edges: [
+            { a: 'a', b: 'b', w: 1 },
+            { a: 'b', b: 'c', w: 1 },
+            { a: 'a', b: 'c', w },
+          ],
+        }),
+        false,
+      );
+    expect(negativeTrianglePacking(tri(-1))).toBe(1);
+    expect(negativeTrianglePacking(tri(1))).toBe(0);
   });
 
   it("finds the tribes' optimum with the heuristic and closes it with cycle packing", () => {

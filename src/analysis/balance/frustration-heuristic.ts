@@ -46,28 +46,48 @@ export interface HeuristicResult {
 /** Tolerance below which a cost change counts as no change (weights are floating point). */
 const EPS = 1e-9;
 
-/** Local search state: spins ±1, the signed field on each node, and the current cost. */
+/**
+ * Local search state: spins ±1, the signed field on each node, and the current cost. Its buffers
+ * are made once per graph and refilled for every start (the starts of a small graph would
+ * otherwise spend more on allocation than on search).
+ */
 class Search {
   readonly spin: Int8Array;
   readonly field: Float64Array;
   readonly heap: MinHeap;
+  private readonly queued: Uint8Array;
+  private readonly queue: Int32Array;
+  private readonly locked: Uint8Array;
+  private readonly moves: Int32Array;
   cost = 0;
   constructor(
     readonly g: CostGraph,
     readonly a: Adjacency,
-    start: Int8Array,
+    readonly pull: Float64Array,
   ) {
-    this.spin = start.slice();
+    this.spin = new Int8Array(g.n);
     this.field = new Float64Array(g.n);
     this.heap = new MinHeap(4 * g.n + 16);
+    this.queued = new Uint8Array(g.n);
+    this.queue = new Int32Array(g.n);
+    this.locked = new Uint8Array(g.n);
+    this.moves = new Int32Array(g.n);
+  }
+  /** Starts again from these spins. */
+  reset(start: Int8Array): this {
+    const { g, spin, field } = this;
+    spin.set(start);
+    field.fill(0);
+    this.cost = 0;
     for (let e = 0; e < g.u.length; e++) {
       const u = g.u[e]!;
       const v = g.v[e]!;
       const w = g.cost[e]! * g.sign[e]!;
-      this.field[u]! += w * this.spin[v]!;
-      this.field[v]! += w * this.spin[u]!;
-      if (w * this.spin[u]! * this.spin[v]! < 0) this.cost += g.cost[e]!;
+      field[u]! += w * spin[v]!;
+      field[v]! += w * spin[u]!;
+      if (w * spin[u]! * spin[v]! < 0) this.cost += g.cost[e]!;
     }
+    return this;
   }
   /** Cost change if v flips sides. */
   delta(v: number): number {
@@ -77,19 +97,17 @@ class Search {
     this.cost += this.delta(v);
     const s = -this.spin[v]!;
     this.spin[v] = s;
-    const { a, g } = this;
-    for (let p = a.start[v]!; p < a.start[v + 1]!; p++) {
-      const e = a.edge[p]!;
-      this.field[a.adj[p]!]! += 2 * g.cost[e]! * g.sign[e]! * s;
-    }
+    const { a, pull, field } = this;
+    for (let p = a.start[v]!; p < a.start[v + 1]!; p++) field[a.adj[p]!]! += 2 * pull[p]! * s;
   }
-  /** Flips improving nodes until none is left. */
+  /** Flips improving nodes until none is left (a stack: each node is queued at most once). */
   descend(): void {
-    const { a, g } = this;
-    const queued = new Uint8Array(g.n).fill(1);
-    const queue: number[] = Array.from({ length: g.n }, (_, i) => i);
-    while (queue.length > 0) {
-      const v = queue.pop()!;
+    const { a, g, queued, queue } = this;
+    queued.fill(1);
+    for (let i = 0; i < g.n; i++) queue[i] = i;
+    let size = g.n;
+    while (size > 0) {
+      const v = queue[--size]!;
       queued[v] = 0;
       if (this.delta(v) >= -EPS) continue;
       this.flip(v);
@@ -97,45 +115,60 @@ class Search {
         const u = a.adj[p]!;
         if (!queued[u]) {
           queued[u] = 1;
-          queue.push(u);
+          queue[size++] = u;
         }
       }
     }
   }
   /** One Kernighan–Lin pass; returns true when it lowered the cost. */
   klPass(patience: number): boolean {
-    const { a, g } = this;
-    const heap = this.heap;
+    const { a, g, heap, locked, moves } = this;
     heap.clear();
     for (let v = 0; v < g.n; v++) heap.push(this.delta(v), v);
-    const locked = new Uint8Array(g.n);
-    const moves: number[] = [];
+    locked.fill(0);
+    let length = 0;
     const startCost = this.cost;
     let best = startCost;
     let bestLen = 0;
-    while (heap.size > 0 && moves.length - bestLen < patience) {
+    while (heap.size > 0 && length - bestLen < patience) {
       heap.pop();
       const v = heap.topItem;
       if (locked[v] || heap.topKey !== this.delta(v)) continue;
       this.flip(v);
       locked[v] = 1;
-      moves.push(v);
+      moves[length++] = v;
       if (this.cost < best - EPS) {
         best = this.cost;
-        bestLen = moves.length;
+        bestLen = length;
       }
       for (let p = a.start[v]!; p < a.start[v + 1]!; p++) {
         const u = a.adj[p]!;
         if (!locked[u]) heap.push(this.delta(u), u);
       }
     }
-    for (let k = moves.length - 1; k >= bestLen; k--) this.flip(moves[k]!);
+    for (let k = length - 1; k >= bestLen; k--) this.flip(moves[k]!);
     return best < startCost - EPS;
   }
 }
 
+/**
+ * cost × sign of the edge behind each adjacency slot, taken once per graph (exact: the sign is ±1,
+ * so the search's sums are the same numbers as with the product taken in place).
+ */
+function signedCosts(g: CostGraph, a: Adjacency): Float64Array {
+  const pull = new Float64Array(a.edge.length);
+  for (let p = 0; p < pull.length; p++) pull[p] = g.cost[a.edge[p]!]! * g.sign[a.edge[p]!]!;
+  return pull;
+}
+
 /** Signs of an approximate eigenvector for the smallest eigenvalue of L = D − A (power method on cI − L). */
-function spectralStart(g: CostGraph, a: Adjacency, rng: Rng, iterations: number): Int8Array {
+function spectralStart(
+  g: CostGraph,
+  a: Adjacency,
+  pull: Float64Array,
+  rng: Rng,
+  iterations: number,
+): Int8Array {
   const degree = new Float64Array(g.n);
   for (let e = 0; e < g.u.length; e++) {
     degree[g.u[e]!]! += g.cost[e]!;
@@ -143,25 +176,34 @@ function spectralStart(g: CostGraph, a: Adjacency, rng: Rng, iterations: number)
   }
   let shift = 2;
   for (const d of degree) shift = Math.max(shift, 2 * d);
-  let x = Float64Array.from({ length: g.n }, () => rng.next() - 0.5);
+  // Plain loops rather than typed-array `from` with a callback or a destructuring swap: on a small
+  // graph those dominate the whole search.
+  let x = new Float64Array(g.n);
+  for (let v = 0; v < g.n; v++) x[v] = rng.next() - 0.5;
   let y = new Float64Array(g.n);
+  const diagonal = new Float64Array(g.n);
+  for (let v = 0; v < g.n; v++) diagonal[v] = shift - degree[v]!;
+  const { start, adj } = a;
+  const n = g.n;
   for (let it = 0; it < iterations; it++) {
     let norm = 0;
-    for (let v = 0; v < g.n; v++) {
+    for (let v = 0; v < n; v++) {
       let ax = 0;
-      for (let p = a.start[v]!; p < a.start[v + 1]!; p++) {
-        const e = a.edge[p]!;
-        ax += g.cost[e]! * g.sign[e]! * x[a.adj[p]!]!;
-      }
-      const yv = (shift - degree[v]!) * x[v]! + ax;
+      const end = start[v + 1]!;
+      for (let p = start[v]!; p < end; p++) ax += pull[p]! * x[adj[p]!]!;
+      const yv = diagonal[v]! * x[v]! + ax;
       y[v] = yv;
       norm += yv * yv;
     }
     norm = Math.sqrt(norm) || 1;
-    for (let v = 0; v < g.n; v++) y[v]! /= norm;
-    [x, y] = [y, x];
+    for (let v = 0; v < n; v++) y[v]! /= norm;
+    const t = x;
+    x = y;
+    y = t;
   }
-  return Int8Array.from(x, (value) => (value >= 0 ? 1 : -1));
+  const spin = new Int8Array(g.n);
+  for (let v = 0; v < g.n; v++) spin[v] = x[v]! >= 0 ? 1 : -1;
+  return spin;
 }
 
 /**
@@ -178,15 +220,19 @@ export function frustrationHeuristic(
 ): HeuristicResult {
   const opts = { ...FRUSTRATION_HEURISTIC_DEFAULTS, ...options };
   const a = adjacencyOf(g);
+  const pull = signedCosts(g, a);
   const deadline = performance.now() + opts.timeLimit * 1000;
   let bestSpin = new Int8Array(g.n).fill(1);
   let bestCost = Number.POSITIVE_INFINITY;
   let starts = 0;
+  const search = new Search(g, a, pull);
   for (let r = 0; r < Math.max(1, opts.restarts); r++) {
     let start: Int8Array;
-    if (r === 0) start = spectralStart(g, a, rng, opts.spectralIterations);
-    else if (r % 3 === 1) start = Int8Array.from({ length: g.n }, () => (rng.next() < 0.5 ? 1 : -1));
-    else {
+    if (r === 0) start = spectralStart(g, a, pull, rng, opts.spectralIterations);
+    else if (r % 3 === 1) {
+      start = new Int8Array(g.n);
+      for (let v = 0; v < g.n; v++) start[v] = rng.next() < 0.5 ? 1 : -1;
+    } else {
       start = bestSpin.slice();
       const flips = Math.max(1, Math.round(opts.perturbation * g.n));
       for (let k = 0; k < flips; k++) {
@@ -194,7 +240,7 @@ export function frustrationHeuristic(
         start[v] = -start[v]! as 1 | -1;
       }
     }
-    const search = new Search(g, a, start);
+    search.reset(start);
     do search.descend();
     while (search.klPass(opts.klPatience));
     starts++;
@@ -204,6 +250,7 @@ export function frustrationHeuristic(
     }
     if (bestCost <= opts.target + EPS || performance.now() > deadline) break;
   }
-  const side = Uint8Array.from(bestSpin, (s) => (s > 0 ? 0 : 1));
+  const side = new Uint8Array(g.n);
+  for (let v = 0; v < g.n; v++) side[v] = bestSpin[v]! > 0 ? 0 : 1;
   return { side, cost: frustrationCost(g, side), starts };
 }

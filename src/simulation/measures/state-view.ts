@@ -133,11 +133,12 @@ export class StateViewer {
   /** Fills the frame's sign codes from the current state and returns a hash of them. */
   signs(f: Frame): number {
     const { W, neutral } = this;
+    const { cells, codes } = f;
     let h = 0x811c9dc5;
-    for (let d = 0; d < f.cells.length; d++) {
-      const w = W[f.cells[d]!]!;
+    for (let d = 0; d < cells.length; d++) {
+      const w = W[cells[d]!]!;
       const code = w >= neutral ? 1 : w <= -neutral ? 2 : 0;
-      f.codes[d] = code;
+      codes[d] = code;
       h = Math.imul(h ^ code, 0x01000193);
     }
     return h >>> 0;

@@ -2,10 +2,9 @@
  * Event import and dyad aggregation on a large GDELT 2.0 file (the real sample resampled by
  * bench/_make-gdelt2.ts into a temp dir: fresh ids, dates over 2015–2021), beside pandas (read +
  * group-by) and DuckDB's own read_csv + GROUP BY on the raw file (the floor), and `world from-events`
- * on the whole store. The import runs on
- * the store's fast path (DuckDB reads the file, SQL validates) and, for comparison, through the
- * reader (`--no-fast-path`). Each case runs in its own process under GNU time: wall and CPU
- * seconds, peak memory. BENCH_QUICK=1 uses 200,000 rows; BENCH_EVENTS_ROWS sets any count.
+ * for the seeds' five states. The import runs on the store's fast path (DuckDB reads the file, SQL
+ * validates) and, for comparison, through the reader (`--no-fast-path`). Each case runs in its own
+ * process under GNU time: wall and CPU seconds, peak memory. BENCH_QUICK=1 uses 200,000 rows; BENCH_EVENTS_ROWS sets any count.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -34,7 +33,8 @@ try {
   if (report.imported !== rows) throw new Error(`imported ${report.imported} of ${rows} rows`);
   if (report.files[0].via !== 'engine') throw new Error('the import did not take the fast path');
   const dyads = cli('events', 'dyads', '--by', 'month', '--db', db, '--json');
-  // The whole path: dyad-months of every pair in the store turned into a cited world.
+  // The whole path for the seeds' five states: their dyad-months turned into a cited world. (Over
+  // every pair of the resampled store it runs for many minutes: see the #11 note.)
   const derived = cli(
     'world',
     'from-events',
@@ -42,6 +42,8 @@ try {
     db,
     '--by',
     'month',
+    '--actors',
+    'RUS,PAK,IND,CHN,USA',
     '-o',
     join(dir, 'world'),
     '--json',
@@ -104,7 +106,7 @@ try {
       row('events import --no-fast-path (the reader)', viaReader),
       row('events dyads --by month (whole store)', dyads),
       row('re-import (every row a duplicate)', again),
-      row('world from-events --by month (whole store)', derived),
+      row('world from-events --by month, 5 states', derived),
       row('import + dyads, end to end', ours),
       row('import + dyads + from-events', whole),
       row('pandas read_csv + groupby (peer)', pandas),

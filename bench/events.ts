@@ -4,7 +4,8 @@
  * group-by) and DuckDB's own read_csv + GROUP BY on the raw file (the floor), and `world from-events`
  * for the seeds' five states. The import runs on the store's fast path (DuckDB reads the file, SQL
  * validates) and, for comparison, through the reader (`--no-fast-path`). Each case runs in its own
- * process under GNU time: wall and CPU seconds, peak memory. BENCH_QUICK=1 uses 200,000 rows; BENCH_EVENTS_ROWS sets any count.
+ * process under GNU time: wall and CPU seconds, peak memory. BENCH_QUICK=1 uses 200,000 rows;
+ * BENCH_EVENTS_ROWS sets any count.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';

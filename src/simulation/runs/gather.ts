@@ -10,21 +10,12 @@ import { measureFloats } from '../measures/collector.js';
 import type { ChunkResult } from './montecarlo.js';
 import type { Plan } from './plan.js';
 
-/** Run-major views of every run (runs in order) and the sums over all of them. */
-export interface Gathered {
+/**
+ * Run-major views of every run (runs in order) and the sums over all of them: the chunk layout
+ * (see `ChunkResult`) over all runs, its sums (attribution, via) added over every chunk.
+ */
+export interface Gathered extends Omit<ChunkResult, 'from' | 'to'> {
   runs: number;
-  /** Per run: [start ties P][scenario at horizon P][twin at horizon P]. */
-  horizon: Float64Array;
-  /** Per run: [scenario capabilities n][twin capabilities n]. */
-  capabilities: Float64Array;
-  /** Per run, per tracked pair, per step: [scenario, twin]. */
-  trajectories: Float64Array;
-  /** Summed over runs: per mechanism (then the shocks) × pair. */
-  attribution: Float64Array;
-  /** Summed over runs: per tracked pair × mechanism × third actor. */
-  via: Float64Array;
-  /** Per run, per followed measure, per step: [scenario, twin]. */
-  measures: Float64Array;
 }
 
 /** Per-run floats of each per-run field, for a plan. */

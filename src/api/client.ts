@@ -202,6 +202,16 @@ export function createClient(options: Partial<ClientOptions> = {}) {
     citationsUrl: (world: string, format: 'bibtex' | 'csl-json', p: { at?: string; pair?: string } = {}) =>
       `${baseUrl}${w(world)}/citations${queryString({ ...p, format })}`,
 
+    /** The imported event data of one dyad (either order) per month or year. */
+    eventDyads: (
+      a: string,
+      b: string,
+      p: { by?: 'month' | 'year'; weighting?: 'events' | 'mentions' | 'root' } = {},
+    ) => get<Ok<'/api/event-data/dyads'>>('/api/event-data/dyads', { a, b, ...p }),
+    /** One page of the imported events of a dyad in a period (YYYY, YYYY-MM or YYYY-MM-DD). */
+    eventsAt: (a: string, b: string, at: string, p: { page?: number; pageSize?: number } = {}) =>
+      get<Ok<'/api/event-data/events'>>('/api/event-data/events', { a, b, at, ...p }),
+
     /** Bundled scenarios that run on a world, with their YAML. */
     scenarios: (world: string) => get<Ok<'/api/worlds/:world/scenarios'>>(`${w(world)}/scenarios`),
     /** Queues a scenario run (YAML text or a JSON object); follow it with `watchJob`. */

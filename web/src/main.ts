@@ -23,6 +23,7 @@ const TAB_LABELS: Readonly<Record<Tab, string>> = Object.freeze({
   scenarios: 'Scenarios',
   bargaining: 'Bargaining',
   read: 'Read',
+  events: 'Event data',
   claims: 'Claims',
 });
 
@@ -36,6 +37,7 @@ const VIEW_LOADERS: Readonly<Record<Tab, () => Promise<ViewFactory>>> = Object.f
   scenarios: () => import('./views/scenarios/view.js').then((m) => m.createScenariosView),
   bargaining: () => import('./views/bargaining.js').then((m) => m.createBargainingView),
   read: () => import('./views/read.js').then((m) => m.createReadView),
+  events: () => import('./views/event-timeline.js').then((m) => m.createEventTimelineView),
   claims: () => import('./views/claims.js').then((m) => m.createClaimsView),
 });
 

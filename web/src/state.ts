@@ -12,6 +12,7 @@ export const TABS = [
   'scenarios',
   'bargaining',
   'read',
+  'events',
   'claims',
 ] as const;
 export type Tab = (typeof TABS)[number];

@@ -238,7 +238,16 @@ function findVerbs(s: Sentence, d: CoderDictionaries, inGroup: Uint8Array): Verb
       i += m.length;
     } else i++;
   }
-  return hits;
+  // An auxiliary ("has", "was", "will") before a main verb, an adverb apart at most, heads the
+  // same verb phrase as that verb: it is no verb of its own and no subject barrier.
+  return hits.filter(
+    (h, k) =>
+      !(
+        h.last - h.first === 1 &&
+        AUX.has(s.tokens[h.first]!.key) &&
+        (hits[k + 1]?.first ?? Infinity) <= h.last + 1
+      ),
+  );
 }
 
 function clauseStart(s: Sentence, from: number): number {

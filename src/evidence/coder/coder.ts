@@ -205,7 +205,7 @@ const AUX = new Set([
 ]);
 
 // A shallow stand-in for a tagger: verb forms that read as nouns or modifiers are not verbs.
-function readsAsNoun(s: Sentence, i: number, inGroup: Uint8Array): boolean {
+function readsAsNoun(s: Sentence, i: number, inGroup: Uint8Array, base: string): boolean {
   const key = s.tokens[i]!.key;
   const prev = s.tokens[i - 1]?.key;
   if (prev !== undefined && DETERMINERS.has(prev)) return true;
@@ -214,26 +214,24 @@ function readsAsNoun(s: Sentence, i: number, inGroup: Uint8Array): boolean {
     for (let k = i - 1; k >= Math.max(0, i - 3); k--) if (AUX.has(s.tokens[k]!.key)) return false;
     return true;
   }
-  const before = s.tokens[i - 2]?.key;
-  // "an air strike", "a decisive turn": determiner, modifier, bare form.
-  return (
-    before !== undefined &&
-    DETERMINERS.has(before) &&
-    !inGroup[i - 1] &&
-    /^[A-Z]+$/.test(prev ?? '') &&
-    !key.endsWith('ED')
-  );
+  if (key.endsWith('ED')) return false;
+  // "an air strike", "a decisive turn": determiner, modifier, bare form; "an 800 million ducat
+  // trade protocol": a bare form after modifiers that open with a determiner or a number.
+  let number = false;
+  for (let k = i - 1; k >= Math.max(0, i - 4) && !inGroup[k]; k--) {
+    const word = s.tokens[k]!.key;
+    number ||= /^\d/.test(word);
+    if (k < i - 1 && (DETERMINERS.has(word) || number)) return k === i - 2 || (number && key === base);
+    if (!/^[A-Z0-9]+$/.test(word) || AUX.has(word) || PREPOSITIONS.has(word)) return false;
+  }
+  return false;
 }
 
 function findVerbs(s: Sentence, d: CoderDictionaries, inGroup: Uint8Array): VerbHit[] {
   const hits: VerbHit[] = [];
   for (let i = 0; i < s.tokens.length; ) {
-    if (inGroup[i] || readsAsNoun(s, i, inGroup)) {
-      i++;
-      continue;
-    }
-    const m = d.verbs.verbs.match(s.tokens, i);
-    if (m) {
+    const m = inGroup[i] ? undefined : d.verbs.verbs.match(s.tokens, i);
+    if (m && !readsAsNoun(s, i, inGroup, m.value.base.split(' ')[0]!)) {
       hits.push({ first: i, last: i + m.length, entry: m.value });
       i += m.length;
     } else i++;
@@ -379,7 +377,10 @@ export function codeSentence(
     if (hit.first < consumed) continue;
     const lo = Math.max(clauseStart(s, hit.first), verbBarrier(s, hits, h));
     const hi = Math.min(clauseEnd(s, hit.last, options.window), cuts.find((c) => c >= hit.last) ?? Infinity);
-    const match = bestPattern(ctx, hit.entry.family.patterns, hit.first, hit.last, lo, hi);
+    // Pattern words after the verb lie in its own phrase: they may name the next verb ("asked
+    // Obama to help") but not reach past it into that verb's phrase ("said it enjoyed support").
+    const reach = Math.min(hi, hits[h + 1]?.last ?? hi);
+    const match = bestPattern(ctx, hit.entry.family.patterns, hit.first, hit.last, lo, reach);
     if (match && match.end > hit.last) consumed = match.end;
     // Without pattern words after the verb, its object lies before the next verb.
     const objectEnd = match && match.end > hit.last ? hi : Math.min(hi, hits[h + 1]?.first ?? hi);

@@ -248,6 +248,21 @@ function findVerbs(s: Sentence, d: CoderDictionaries, inGroup: Uint8Array): Verb
   );
 }
 
+/**
+ * The verb that ends a verb's phrase: pattern words after a verb may name it ("asked Obama to
+ * help", "claimed that they had attacked") but not reach past it ("said such a step enjoyed
+ * support"). A verb form right after the verb, or after one modifier, with no auxiliary before
+ * it, is the verb's object ("supply arms", "held talks", "conducting military exercises").
+ */
+function nextVerb(s: Sentence, hits: readonly VerbHit[], h: number): VerbHit | undefined {
+  const hit = hits[h]!;
+  for (let k = h + 1; k < hits.length; k++) {
+    const next = hits[k]!;
+    if (next.first > hit.last + 1 || AUX.has(s.tokens[next.first - 1]!.key)) return next;
+  }
+  return undefined;
+}
+
 function clauseStart(s: Sentence, from: number): number {
   let k = from;
   while (k > 0 && !BOUNDARY.has(s.tokens[k - 1]!.key)) k--;
@@ -302,6 +317,8 @@ function subjectOf(s: Sentence, groups: ActorGroup[], before: number, lo: number
   return -1;
 }
 
+const isCapitalised = (s: Sentence, i: number) => /[A-Z]/.test(s.text[s.tokens[i]!.start - s.start] ?? '');
+
 /**
  * Where a new clause starts after a comma: an actor directly followed by a verb (", the official
  * news agency said", ", Palestinian officials said") is that verb's subject, so the object of an
@@ -313,7 +330,15 @@ function newClauses(s: Sentence, groups: readonly ActorGroup[], hits: readonly V
     let p = g.first - 1;
     if (p >= 0 && ARTICLES.has(s.tokens[p]!.key)) p--;
     if (p < 0 || s.tokens[p]!.key !== ',') continue;
-    if (hits.some((x) => x.first === g.last)) cuts.push(p);
+    // a name the dictionaries lack may stand between ("US Deputy Secretary of Energy Jeffrey Kupfer said")
+    let v = g.last;
+    while (
+      v < Math.min(s.tokens.length, g.last + 4) &&
+      isCapitalised(s, v) &&
+      !hits.some((x) => x.first === v)
+    )
+      v++;
+    if (hits.some((x) => x.first === v)) cuts.push(p);
   }
   return cuts;
 }
@@ -377,9 +402,7 @@ export function codeSentence(
     if (hit.first < consumed) continue;
     const lo = Math.max(clauseStart(s, hit.first), verbBarrier(s, hits, h));
     const hi = Math.min(clauseEnd(s, hit.last, options.window), cuts.find((c) => c >= hit.last) ?? Infinity);
-    // Pattern words after the verb lie in its own phrase: they may name the next verb ("asked
-    // Obama to help") but not reach past it into that verb's phrase ("said it enjoyed support").
-    const reach = Math.min(hi, hits[h + 1]?.last ?? hi);
+    const reach = Math.min(hi, nextVerb(s, hits, h)?.last ?? hi);
     const match = bestPattern(ctx, hit.entry.family.patterns, hit.first, hit.last, lo, reach);
     if (match && match.end > hit.last) consumed = match.end;
     // Without pattern words after the verb, its object lies before the next verb.

@@ -263,6 +263,25 @@ function nextVerb(s: Sentence, hits: readonly VerbHit[], h: number): VerbHit | u
   return undefined;
 }
 
+// "-ED" and irregular forms are past; "-S" and "-ING" forms coordinate only with their like.
+const inflection = (key: string) => /(S|ING)$/.exec(key)?.[1] ?? 'PAST';
+
+/**
+ * Whether hit `h` follows "and" (auxiliaries apart) in the form of the verb before it:
+ * "condemned the attack and promised aid", "will meet … and visit"; not "announced asset
+ * freezes and bans", where the second is a noun.
+ */
+function coordinated(s: Sentence, hits: readonly VerbHit[], h: number): boolean {
+  let k = hits[h]!.first - 1;
+  while (k > 0 && AUX.has(s.tokens[k]!.key) && s.tokens[k]!.key !== 'TO') k--;
+  const prev = hits[h - 1];
+  return (
+    s.tokens[k]?.key === 'AND' &&
+    prev !== undefined &&
+    inflection(s.tokens[prev.first]!.key) === inflection(s.tokens[hits[h]!.first]!.key)
+  );
+}
+
 function clauseStart(s: Sentence, from: number): number {
   let k = from;
   while (k > 0 && !BOUNDARY.has(s.tokens[k - 1]!.key)) k--;
@@ -396,9 +415,12 @@ export function codeSentence(
   const seen = new Set<string>();
   const hits = findVerbs(s, d, inGroup);
   let consumed = 0;
+  let lastSubject = -1;
   const cuts = newClauses(s, groups, hits);
   for (let h = 0; h < hits.length; h++) {
     const hit = hits[h]!;
+    const shared = lastSubject;
+    lastSubject = -1;
     if (hit.first < consumed) continue;
     const lo = Math.max(clauseStart(s, hit.first), verbBarrier(s, hits, h));
     const hi = Math.min(clauseEnd(s, hit.last, options.window), cuts.find((c) => c >= hit.last) ?? Infinity);
@@ -426,8 +448,11 @@ export function codeSentence(
       source = agent;
       if (target < 0) target = subjectOf(s, groups, hit.first, lo);
     }
+    // "X condemned the attack and promised aid": a verb coordinated with the one before shares its subject.
+    if (source < 0 && shared >= 0 && coordinated(s, hits, h)) source = shared;
     if (source < 0) source = subjectOf(s, groups, hit.first, lo);
     if (target < 0) target = firstGroupIn(groups, hit.last, objectEnd, source);
+    lastSubject = source;
     const verb: [number, number] = [s.tokens[hit.first]!.start, s.tokens[hit.last - 1]!.end];
     // A compound subject with no object acts among its members ("A and B met").
     if (source >= 0 && target < 0 && groups[source]!.codes.length > 1) target = source;

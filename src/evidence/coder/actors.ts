@@ -48,7 +48,7 @@ export function readCodes(
           file,
           line,
           message: `cannot read code [${inside}]`,
-          hint: 'write [CODE], [CODE YYMMDD-YYMMDD], [CODE >YYMMDD] or [CODE <YYMMDD]',
+          hint: 'write [CODE], [CODE/CODE], [CODE YYMMDD-YYMMDD], [CODE >YYMMDD] or [CODE <YYMMDD]',
         });
       // a "[" inside the group is counted, as the old count of every bracket did
       for (let j = i + 1; j < end; j++) if (text.charCodeAt(j) === 91) opens++;

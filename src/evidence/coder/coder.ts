@@ -205,7 +205,7 @@ const AUX = new Set([
 ]);
 
 // A shallow stand-in for a tagger: verb forms that read as nouns or modifiers are not verbs.
-function readsAsNoun(s: Sentence, i: number, inGroup: Uint8Array): boolean {
+function readsAsNoun(s: Sentence, i: number, inGroup: Uint8Array, base: string): boolean {
   const key = s.tokens[i]!.key;
   const prev = s.tokens[i - 1]?.key;
   if (prev !== undefined && DETERMINERS.has(prev)) return true;
@@ -214,31 +214,72 @@ function readsAsNoun(s: Sentence, i: number, inGroup: Uint8Array): boolean {
     for (let k = i - 1; k >= Math.max(0, i - 3); k--) if (AUX.has(s.tokens[k]!.key)) return false;
     return true;
   }
-  const before = s.tokens[i - 2]?.key;
-  // "an air strike", "a decisive turn": determiner, modifier, bare form.
-  return (
-    before !== undefined &&
-    DETERMINERS.has(before) &&
-    !inGroup[i - 1] &&
-    /^[A-Z]+$/.test(prev ?? '') &&
-    !key.endsWith('ED')
-  );
+  if (key.endsWith('ED')) return false;
+  // "an air strike", "a decisive turn": determiner, modifier, bare form; "an 800 million ducat
+  // trade protocol": a bare form after modifiers that open with a determiner or a number.
+  let number = false;
+  for (let k = i - 1; k >= Math.max(0, i - 4) && !inGroup[k]; k--) {
+    const word = s.tokens[k]!.key;
+    number ||= /^\d/.test(word);
+    if (k < i - 1 && (DETERMINERS.has(word) || number)) return k === i - 2 || (number && key === base);
+    if (!/^[A-Z0-9]+$/.test(word) || AUX.has(word) || PREPOSITIONS.has(word)) return false;
+  }
+  return false;
 }
 
 function findVerbs(s: Sentence, d: CoderDictionaries, inGroup: Uint8Array): VerbHit[] {
   const hits: VerbHit[] = [];
   for (let i = 0; i < s.tokens.length; ) {
-    if (inGroup[i] || readsAsNoun(s, i, inGroup)) {
-      i++;
-      continue;
-    }
-    const m = d.verbs.verbs.match(s.tokens, i);
-    if (m) {
+    const m = inGroup[i] ? undefined : d.verbs.verbs.match(s.tokens, i);
+    if (m && !readsAsNoun(s, i, inGroup, m.value.base.split(' ')[0]!)) {
       hits.push({ first: i, last: i + m.length, entry: m.value });
       i += m.length;
     } else i++;
   }
-  return hits;
+  // An auxiliary ("has", "was", "will") before a main verb, an adverb apart at most, heads the
+  // same verb phrase as that verb: it is no verb of its own and no subject barrier.
+  return hits.filter(
+    (h, k) =>
+      !(
+        h.last - h.first === 1 &&
+        AUX.has(s.tokens[h.first]!.key) &&
+        (hits[k + 1]?.first ?? Infinity) <= h.last + 1
+      ),
+  );
+}
+
+/**
+ * The verb that ends a verb's phrase: pattern words after a verb may name it ("asked Obama to
+ * help", "claimed that they had attacked") but not reach past it ("said such a step enjoyed
+ * support"). A verb form right after the verb, or after one modifier, with no auxiliary before
+ * it, is the verb's object ("supply arms", "held talks", "conducting military exercises").
+ */
+function nextVerb(s: Sentence, hits: readonly VerbHit[], h: number): VerbHit | undefined {
+  const hit = hits[h]!;
+  for (let k = h + 1; k < hits.length; k++) {
+    const next = hits[k]!;
+    if (next.first > hit.last + 1 || AUX.has(s.tokens[next.first - 1]!.key)) return next;
+  }
+  return undefined;
+}
+
+// "-ED" and irregular forms are past; "-S" and "-ING" forms coordinate only with their like.
+const inflection = (key: string) => /(S|ING)$/.exec(key)?.[1] ?? 'PAST';
+
+/**
+ * Whether hit `h` follows "and" (auxiliaries apart) in the form of the verb before it:
+ * "condemned the attack and promised aid", "will meet … and visit"; not "announced asset
+ * freezes and bans", where the second is a noun.
+ */
+function coordinated(s: Sentence, hits: readonly VerbHit[], h: number): boolean {
+  let k = hits[h]!.first - 1;
+  while (k > 0 && AUX.has(s.tokens[k]!.key) && s.tokens[k]!.key !== 'TO') k--;
+  const prev = hits[h - 1];
+  return (
+    s.tokens[k]?.key === 'AND' &&
+    prev !== undefined &&
+    inflection(s.tokens[prev.first]!.key) === inflection(s.tokens[hits[h]!.first]!.key)
+  );
 }
 
 function clauseStart(s: Sentence, from: number): number {
@@ -295,6 +336,8 @@ function subjectOf(s: Sentence, groups: ActorGroup[], before: number, lo: number
   return -1;
 }
 
+const isCapitalised = (s: Sentence, i: number) => /[A-Z]/.test(s.text[s.tokens[i]!.start - s.start] ?? '');
+
 /**
  * Where a new clause starts after a comma: an actor directly followed by a verb (", the official
  * news agency said", ", Palestinian officials said") is that verb's subject, so the object of an
@@ -306,7 +349,15 @@ function newClauses(s: Sentence, groups: readonly ActorGroup[], hits: readonly V
     let p = g.first - 1;
     if (p >= 0 && ARTICLES.has(s.tokens[p]!.key)) p--;
     if (p < 0 || s.tokens[p]!.key !== ',') continue;
-    if (hits.some((x) => x.first === g.last)) cuts.push(p);
+    // a name the dictionaries lack may stand between ("US Deputy Secretary of Energy Jeffrey Kupfer said")
+    let v = g.last;
+    while (
+      v < Math.min(s.tokens.length, g.last + 4) &&
+      isCapitalised(s, v) &&
+      !hits.some((x) => x.first === v)
+    )
+      v++;
+    if (hits.some((x) => x.first === v)) cuts.push(p);
   }
   return cuts;
 }
@@ -364,13 +415,17 @@ export function codeSentence(
   const seen = new Set<string>();
   const hits = findVerbs(s, d, inGroup);
   let consumed = 0;
+  let lastSubject = -1;
   const cuts = newClauses(s, groups, hits);
   for (let h = 0; h < hits.length; h++) {
     const hit = hits[h]!;
+    const shared = lastSubject;
+    lastSubject = -1;
     if (hit.first < consumed) continue;
     const lo = Math.max(clauseStart(s, hit.first), verbBarrier(s, hits, h));
     const hi = Math.min(clauseEnd(s, hit.last, options.window), cuts.find((c) => c >= hit.last) ?? Infinity);
-    const match = bestPattern(ctx, hit.entry.family.patterns, hit.first, hit.last, lo, hi);
+    const reach = Math.min(hi, nextVerb(s, hits, h)?.last ?? hi);
+    const match = bestPattern(ctx, hit.entry.family.patterns, hit.first, hit.last, lo, reach);
     if (match && match.end > hit.last) consumed = match.end;
     // Without pattern words after the verb, its object lies before the next verb.
     const objectEnd = match && match.end > hit.last ? hi : Math.min(hi, hits[h + 1]?.first ?? hi);
@@ -393,8 +448,11 @@ export function codeSentence(
       source = agent;
       if (target < 0) target = subjectOf(s, groups, hit.first, lo);
     }
+    // "X condemned the attack and promised aid": a verb coordinated with the one before shares its subject.
+    if (source < 0 && shared >= 0 && coordinated(s, hits, h)) source = shared;
     if (source < 0) source = subjectOf(s, groups, hit.first, lo);
     if (target < 0) target = firstGroupIn(groups, hit.last, objectEnd, source);
+    lastSubject = source;
     const verb: [number, number] = [s.tokens[hit.first]!.start, s.tokens[hit.last - 1]!.end];
     // A compound subject with no object acts among its members ("A and B met").
     if (source >= 0 && target < 0 && groups[source]!.codes.length > 1) target = source;

@@ -37,7 +37,8 @@ export function parseIsoDate(s: string): number | undefined {
 export function parseDatedCode(inside: string): DatedCode | undefined {
   const parts = inside.trim().split(/\s+/);
   const code = parts[0]?.toUpperCase();
-  if (!code || !/^[A-Z0-9~-]+$/.test(code)) return undefined;
+  // `[ELR/GAL]`: the phrase names several actors at once.
+  if (!code || !/^[A-Z0-9~-]+(\/[A-Z0-9~-]+)*$/.test(code)) return undefined;
   // Files write "[HOB < 950601]" and "[HOBGOV 19950601 - 19990815]" too.
   const range = parts.slice(1).join('');
   if (range === '') return { code };

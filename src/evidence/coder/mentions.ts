@@ -89,7 +89,7 @@ function codeOf(parts: readonly Span[]): string | undefined {
   const specific = actors.filter((c) => c.length > rootLength(c));
   if (specific.length > 0) return specific[specific.length - 1];
   const agent = parts.find((p) => p.agent !== undefined)?.agent;
-  return agent ? `${actors[0]}${agent}` : actors[0];
+  return agent ? actors[0]!.replace(/(?=\/)|$/g, agent) : actors[0];
 }
 
 /**
@@ -139,8 +139,8 @@ export function findActorGroups(
       mentions.push({
         first,
         last,
-        codes: [code],
-        spans: [[first, last]],
+        codes: code.split('/'),
+        spans: code.split('/').map(() => [first, last]),
         ...(located && { located }),
         ...(role && { role }),
       });

@@ -43,7 +43,7 @@ export interface VerbEntry {
   readonly family: VerbFamily;
   readonly base: string;
   readonly code: VerbCode | null | undefined;
-  /** True for past participles (regular `-ED` or a listed irregular form), used to spot passives. */
+  /** True for past participles (regular `-ED`, or a listed form in -ED, -N or -T: "blown", "kept"), used to spot passives. */
   readonly participle: boolean;
 }
 
@@ -235,7 +235,7 @@ function readVerbLine(
     add(words, false);
     for (const f of listed) {
       const formWords = f.toUpperCase().replace(/\+/g, '').split('_').filter(Boolean);
-      add(formWords, /(ED|EN|[^AEIOU]T)$/.test(formWords[0]!) && formWords[0] !== words[0]);
+      add(formWords, /(ED|N|[^AEIOU]T)$/.test(formWords[0]!) && formWords[0] !== words[0]);
     }
     return;
   }

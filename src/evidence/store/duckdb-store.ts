@@ -6,7 +6,7 @@ import { stat } from 'node:fs/promises';
 import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
 import { InvalidInputError, type Problem } from '../../domain/errors.js';
 import { isDate, startOf } from '../../domain/time.js';
-import { bulkCheckSql, bulkInsertSql, bulkStageSql } from './bulk-sql.js';
+import { bulkCheckSql, bulkHeldSql, bulkInsertSql } from './bulk-sql.js';
 import { dyadSql } from './dyad-sql.js';
 import {
   type BulkPlan,
@@ -318,7 +318,6 @@ class DuckDbEventStore implements EventStore {
     // read_csv takes glob patterns: a name with glob characters could read other files.
     if (/[*?[\]{}]/.test(plan.file)) return undefined;
     const codes = `bulk_codes_${++this.imports}`;
-    const staged = `bulk_staged_${this.imports}`;
     const columns = Array.from({ length: plan.columns }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
     // Empty cells stay '' (a cell equal to the null string \x01 is binary, which the caller's
     // clean check refuses), cells missing from a padded short row are NULL; ordinality is the line.
@@ -339,32 +338,32 @@ class DuckDbEventStore implements EventStore {
       appender.closeSync();
       // A read the engine refuses (a row with too many cells, bytes that are not UTF-8) is the
       // reader's to explain.
-      const stage = this.conn.run(bulkStageSql(plan, relation, codes, staged)).then(
-        () => true,
-        () => false,
+      const judged = this.conn.runAndReadAll(bulkCheckSql(plan, relation, codes)).then(
+        (r) => r.getRowObjectsJson()[0],
+        () => undefined,
       );
-      const [read, isClean] = await Promise.all([stage, clean]);
-      if (!read || !isClean) return undefined;
-      const check = (await this.conn.runAndReadAll(bulkCheckSql(staged))).getRowObjectsJson()[0];
-      const n = Number(check?.n ?? 0);
-      if (!check || n === 0 || Number(check.doubtful) !== 0 || Number(check.keys) !== n) return undefined;
+      const [check, isClean] = await Promise.all([judged, clean]);
+      if (!check || !isClean) return undefined;
+      const n = Number(check.n ?? 0);
+      if (n === 0 || Number(check.doubtful) !== 0 || Number(check.keys) !== n) return undefined;
       onJudged?.(n);
+      const [lo, hi] = [BigInt(String(check.lo)), BigInt(String(check.hi))];
       await this.conn.run('BEGIN TRANSACTION');
       open = true;
-      const inserted = await this.conn.run(bulkInsertSql(staged), [
-        plan.origin,
-        BigInt(String(check.lo)),
-        BigInt(String(check.hi)),
-      ]);
+      // Inside the transaction, so no other write can add a key between the count and the insert.
+      const held = await this.conn.runAndReadAll(bulkHeldSql(), [lo, hi]);
+      const fresh = Number(held.getRowObjectsJson()[0]?.n) === 0;
+      const inserted = await this.conn
+        .run(bulkInsertSql(plan, relation, codes, fresh), fresh ? [plan.origin] : [plan.origin, lo, hi])
+        .catch(() => undefined);
       const after = await stat(plan.file);
-      if (after.size !== before.size || after.mtimeMs !== before.mtimeMs) return undefined;
+      if (!inserted || after.size !== before.size || after.mtimeMs !== before.mtimeMs) return undefined;
       await this.conn.run('COMMIT');
       open = false;
       const imported = Number(inserted.rowsChanged);
       return { rows: n, imported, duplicates: n - imported, goldsteinMismatches: Number(check.mismatches) };
     } finally {
       if (open) await this.conn.run('ROLLBACK');
-      await this.conn.run(`DROP TABLE IF EXISTS ${staged}`);
       await this.conn.run(`DROP TABLE ${codes}`);
     }
   }

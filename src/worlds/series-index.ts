@@ -132,7 +132,7 @@ function grouped(
     rank.set(s.b, 0);
   }
   const ids = [...rank.keys()].sort(order);
-  ids.forEach((id, r) => rank.set(id, r));
+  for (const [r, id] of ids.entries()) rank.set(id, r);
   const n = ties.length;
   const k = DIMENSIONS.length;
   const place = new Float64Array(n);

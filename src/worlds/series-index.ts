@@ -48,6 +48,12 @@ export interface SeriesIndex {
    * of `at`, as `observationAt` does.
    */
   at(at: string): (entry: IndexedSeries) => Observation | undefined;
+  /**
+   * For one date, the row of the columns holding the observation of a column-backed series in
+   * force at the end of `at` (the one `at` would build), or -1: a snapshot reads the row's fields
+   * without building the observation.
+   */
+  rowAt(at: string): (slice: ColumnSlice) => number;
 }
 
 /** The bit of dimension `d` in `SeriesIndex.coded`. */
@@ -108,10 +114,64 @@ function daysOf(dates: readonly string[]): Int32Array {
   return out;
 }
 
-interface Group {
-  a: string;
-  b: string;
-  bySeries: (IndexedSeries[] | undefined)[];
+const order = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+
+/**
+ * Per dimension, its dyads in (a, b) order, each with its series in world order, and per dyad the
+ * dimensions coded. Actor ids are ranked once, so a series' place is one number (dyad, then
+ * dimension, then position in the world) and one numeric sort groups them all: no key string
+ * and no map per dyad.
+ */
+function grouped(
+  ties: readonly TieSeries[],
+  indexed: (i: number) => IndexedSeries,
+): { byDimension: Record<Dimension, DyadSeries[]>; coded: Uint8Array } {
+  const rank = new Map<string, number>();
+  for (const s of ties) {
+    rank.set(s.a, 0);
+    rank.set(s.b, 0);
+  }
+  const ids = [...rank.keys()].sort(order);
+  for (const [r, id] of ids.entries()) rank.set(id, r);
+  const n = ties.length;
+  const k = DIMENSIONS.length;
+  const place = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const s = ties[i]!;
+    const ra = rank.get(s.a)!;
+    const rb = rank.get(s.b)!;
+    const pair = ra < rb ? ra * ids.length + rb : rb * ids.length + ra;
+    place[i] = (pair * k + DIMENSIONS.indexOf(s.dimension)) * n + i;
+  }
+  place.sort();
+  const byDimension = Object.fromEntries(DIMENSIONS.map((d) => [d, [] as DyadSeries[]])) as Record<
+    Dimension,
+    DyadSeries[]
+  >;
+  const coded: number[] = [];
+  let pair = -1;
+  let group = -1;
+  let series: IndexedSeries[] = [];
+  for (let j = 0; j < n; j++) {
+    const i = place[j]! % n;
+    const g = (place[j]! - i) / n;
+    if (g !== group) {
+      group = g;
+      const d = g % k;
+      const p = (g - d) / k;
+      if (p !== pair) {
+        pair = p;
+        coded.push(0);
+      }
+      const dyad = coded.length - 1;
+      coded[dyad] = coded[dyad]! | (1 << d);
+      series = [];
+      const a = ids[Math.floor(p / ids.length)]!;
+      byDimension[DIMENSIONS[d]!].push({ a, b: ids[p % ids.length]!, dyad, series });
+    }
+    series.push(indexed(i));
+  }
+  return { byDimension, coded: Uint8Array.from(coded) };
 }
 
 function build(ties: readonly TieSeries[]): Built {
@@ -129,59 +189,25 @@ function build(ties: readonly TieSeries[]): Built {
   // than the days it holds. Column-backed series are searched in their own columns.
   const starts = new Int32Array(sources.reduce((n, s) => n + ('columns' in s ? 0 : s.length), 0));
   let next = 0;
-  const indexed = (series: TieSeries, source: readonly Observation[] | ColumnSlice): IndexedSeries => {
+  const indexed = (i: number): IndexedSeries => {
+    const series = ties[i]!;
+    const source = sources[i]!;
     // A built world was validated, date order included, before it was written and stamped.
     if ('columns' in source) return { series, from: source.from, n: source.n, slice: source };
     const from = next;
     const n = source.length;
     next += n;
-    for (let i = 0; i < n; i++) {
-      starts[from + i] = day(source[i]!.at);
-      if (i > 0 && starts[from + i]! < starts[from + i - 1]!) return { series, from: -1, n };
+    for (let o = 0; o < n; o++) {
+      starts[from + o] = day(source[o]!.at);
+      if (o > 0 && starts[from + o]! < starts[from + o - 1]!) return { series, from: -1, n };
     }
     return { series, from, n };
   };
-  // a → b → the dyad's series per dimension: nested maps, so no key string is built per series.
-  const groups = new Map<string, Map<string, Group>>();
-  ties.forEach((s, i) => {
-    const [a, b] = s.a < s.b ? [s.a, s.b] : [s.b, s.a];
-    let byB = groups.get(a);
-    if (!byB) {
-      byB = new Map();
-      groups.set(a, byB);
-    }
-    let g = byB.get(b);
-    if (!g) {
-      g = { a, b, bySeries: [] };
-      byB.set(b, g);
-    }
-    const d = DIMENSIONS.indexOf(s.dimension);
-    g.bySeries[d] ??= [];
-    g.bySeries[d].push(indexed(s, sources[i]!));
-  });
-  const order = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
-  const byDimension = Object.fromEntries(DIMENSIONS.map((d) => [d, [] as DyadSeries[]])) as Record<
-    Dimension,
-    DyadSeries[]
-  >;
-  const coded: number[] = [];
-  for (const a of [...groups.keys()].sort(order)) {
-    const byB = groups.get(a)!;
-    for (const b of [...byB.keys()].sort(order)) {
-      const dyad = coded.length;
-      let bits = 0;
-      byB.get(b)!.bySeries.forEach((series, d) => {
-        if (!series) return;
-        bits |= 1 << d;
-        byDimension[DIMENSIONS[d]!].push({ a, b, dyad, series });
-      });
-      coded.push(bits);
-    }
-  }
+  const { byDimension, coded } = grouped(ties, indexed);
   return {
     byDimension,
     dyads: coded.length,
-    coded: Uint8Array.from(coded),
+    coded,
     series: [...ties],
     observations: sources,
     counts: Int32Array.from(sources, lengthOf),
@@ -190,7 +216,10 @@ function build(ties: readonly TieSeries[]): Built {
       const asOf = dayNumber(asOfDay);
       return ({ series, from, n, slice }) => {
         if (from < 0) return observationAt(series, at);
-        if (slice) return inForce(slice, asOf, asOfDay);
+        if (slice) {
+          const row = rowInForce(slice, asOf, asOfDay);
+          return row < 0 ? undefined : observationOfSlice(slice, row - slice.from);
+        }
         let lo = from;
         let hi = from + n;
         while (lo < hi) {
@@ -204,11 +233,16 @@ function build(ties: readonly TieSeries[]): Built {
         return found;
       };
     },
+    rowAt(at) {
+      const asOfDay = endOf(at);
+      const asOf = dayNumber(asOfDay);
+      return (slice) => rowInForce(slice, asOf, asOfDay);
+    },
   };
 }
 
-/** The observation of a column-backed series in force at day `asOf`, built alone from the columns. */
-function inForce(slice: ColumnSlice, asOf: number, asOfDay: string): Observation | undefined {
+/** The row of the columns holding the observation of a slice in force at day `asOf`, or -1. */
+function rowInForce(slice: ColumnSlice, asOf: number, asOfDay: string): number {
   const { at, until, dates } = slice.columns;
   const day = daysOf(dates);
   let lo = slice.from;
@@ -218,10 +252,9 @@ function inForce(slice: ColumnSlice, asOf: number, asOfDay: string): Observation
     if (day[at[mid]!]! <= asOf) lo = mid + 1;
     else hi = mid;
   }
-  if (lo === slice.from) return undefined;
+  if (lo === slice.from) return -1;
   const u = until[lo - 1]!;
-  if (u >= 0 && endOf(dates[u]!) < asOfDay) return undefined;
-  return observationOfSlice(slice, lo - 1 - slice.from);
+  return u >= 0 && endOf(dates[u]!) < asOfDay ? -1 : lo - 1;
 }
 
 function unchanged(index: Built, ties: readonly TieSeries[]): boolean {

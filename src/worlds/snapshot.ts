@@ -126,9 +126,40 @@ function dimensionTies(
   grades: GradeFactors,
   pick?: PickObservation,
 ): DimensionTies {
-  const find: (entry: IndexedSeries) => Observation | undefined = pick
-    ? (entry) => pick(entry.series, at)
-    : index.at(at);
+  const find = index.at(at);
+  const row = index.rowAt(at);
+  /** The tie of one series at t: a column-backed series is read from its row, no observation built. */
+  const tieOf = (a: string, b: string, entry: IndexedSeries): TieAt | undefined => {
+    const { series: s, slice } = entry;
+    if (slice && !pick) {
+      const j = row(slice);
+      if (j < 0) return undefined;
+      const i = j - slice.from;
+      const own = typeof slice.confidence !== 'number';
+      const confidence = own ? (slice.confidence as readonly number[])[i]! : (slice.confidence as number);
+      const evidence = (own ? slice.evidence[i] : slice.evidence) as readonly string[];
+      return {
+        a,
+        b,
+        dimension: s.dimension,
+        value: slice.columns.value[j]!,
+        confidence: confidence * gradeFactor(world, evidence, grades),
+        observed: slice.columns.dates[slice.columns.at[j]!]!,
+        evidence: evidence.slice(),
+      };
+    }
+    const o = pick ? pick(s, at) : find(entry);
+    if (!o) return undefined;
+    return {
+      a,
+      b,
+      dimension: s.dimension,
+      value: o.value,
+      confidence: o.confidence * gradeFactor(world, o.evidence, grades),
+      observed: o.at,
+      evidence: o.evidence.slice(),
+    };
+  };
   const out = noTies();
   const dyads = noDyads();
   for (const d of DIMENSIONS) {
@@ -136,17 +167,8 @@ function dimensionTies(
       let byOrigin: Map<string, TieAt[]> | undefined;
       for (const entry of series) {
         const s = entry.series;
-        const o = find(entry);
-        if (!o) continue;
-        const tie: TieAt = {
-          a,
-          b,
-          dimension: s.dimension,
-          value: o.value,
-          confidence: o.confidence * gradeFactor(world, o.evidence, grades),
-          observed: o.at,
-          evidence: o.evidence.slice(),
-        };
+        const tie = tieOf(a, b, entry);
+        if (!tie) continue;
         const origin = s.origin ?? CURATED;
         if (series.length === 1) {
           if (origin !== CURATED) tie.origin = origin;
@@ -278,15 +300,19 @@ function compositeTies(
   return out;
 }
 
-/** Capabilities at t: per actor, the latest yearly record not after t's year. */
+/** Capabilities at t: per actor, the latest yearly record not after t's year (the first such). */
 export function capabilitiesAt(world: World, at: string): Record<string, CapabilityAt> {
   const year = yearOf(at);
-  const out: Record<string, CapabilityAt> = {};
+  // Choose first, copy after: a world holds a record per actor and year, a snapshot needs one each.
+  const latest = new Map<string, World['capabilities'][number]>();
   for (const c of world.capabilities) {
     if (c.year > year) continue;
-    const prev = out[c.actor];
-    if (prev && prev.year >= c.year) continue;
-    out[c.actor] = {
+    const prev = latest.get(c.actor);
+    if (!prev || prev.year < c.year) latest.set(c.actor, c);
+  }
+  const out: Record<string, CapabilityAt> = {};
+  for (const [actor, c] of latest) {
+    out[actor] = {
       actor: c.actor,
       year: c.year,
       ...(c.cinc !== undefined && { cinc: c.cinc }),

@@ -36,6 +36,25 @@ interface State {
 const states = new WeakMap<TieSeries, State>();
 
 /**
+ * One accessor shared by every column-backed series (its state found by `this`), so all of them
+ * share one hidden class: with one per series (an accessor of its own each), every read of `a`,
+ * `b` or `dimension` anywhere misses the engine's inline caches.
+ */
+const OBSERVATIONS: PropertyDescriptor = Object.freeze({
+  enumerable: true,
+  configurable: true,
+  get(this: TieSeries) {
+    const state = states.get(this)!;
+    const { slice } = state;
+    state.objects ??= Array.from({ length: slice.n }, (_, i) => observationOfSlice(slice, i));
+    return state.objects;
+  },
+  set(this: TieSeries, value: Observation[]) {
+    states.get(this)!.objects = value;
+  },
+});
+
+/**
  * Observation `i` of a slice, as the object a JSON world would hold (same keys, same order).
  *
  * @example
@@ -69,21 +88,12 @@ export function columnSeries(
   slice: ColumnSlice,
   rest: Pick<TieSeries, 'origin'>,
 ): TieSeries {
-  const state: State = { slice };
-  const series = { ...head } as TieSeries;
-  Object.defineProperty(series, 'observations', {
-    enumerable: true,
-    configurable: true,
-    get() {
-      state.objects ??= Array.from({ length: slice.n }, (_, i) => observationOfSlice(slice, i));
-      return state.objects;
-    },
-    set(value: Observation[]) {
-      state.objects = value;
-    },
-  });
+  // A literal, not a spread: a spread that has gone megamorphic makes a hidden class per object.
+  const { a, b, dimension, directed } = head;
+  const series = { a, b, dimension, directed } as TieSeries;
+  Object.defineProperty(series, 'observations', OBSERVATIONS);
   Object.assign(series, rest);
-  states.set(series, state);
+  states.set(series, { slice });
   return series;
 }
 

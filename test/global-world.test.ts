@@ -126,6 +126,64 @@ describe('global world from the data', () => {
   });
 });
 
+describe('global proximity from contiguity and border distances', () => {
+  const series = (a: string, b: string) =>
+    world.ties.find((t) => t.dimension === 'proximity' && t.a === a && t.b === b);
+
+  it('India–Pakistan and the US–Canada share land borders: proximity 1 in every year both exist to 2019', () => {
+    for (const y of years(1948, 2019)) expect(tie(y, 'IND', 'PAK', 'proximity'), String(y)).toBe(1);
+    for (const y of years(1946, 2019)) expect(tie(y, 'CAN', 'USA', 'proximity'), String(y)).toBe(1);
+  });
+
+  it('the US and China are not land-contiguous', () => {
+    for (const y of years(1946, 2019))
+      expect(tie(y, 'CHN', 'USA', 'proximity') ?? 0, String(y)).toBeLessThan(1);
+    const rows = (series('CHN', 'USA')?.observations ?? [])
+      .flatMap((o) => o.evidence)
+      .flatMap((id) => world.evidenceById.get(id)?.rows ?? []);
+    expect(rows.some((r) => r.conttype === 1)).toBe(false);
+  });
+
+  it('every observation lies in (0, 1] and cites contiguity or CShapes rows', () => {
+    const prox = world.ties.filter((t) => t.dimension === 'proximity');
+    expect(prox.length).toBeGreaterThan(500);
+    for (const t of prox)
+      for (const o of t.observations) {
+        expect(o.value).toBeGreaterThan(0);
+        expect(o.value).toBeLessThanOrEqual(1);
+        expect(o.evidence.length).toBeGreaterThan(0);
+        for (const id of o.evidence) {
+          const ev = world.evidenceById.get(id)!;
+          expect(['cow-contdir-3.2', 'cshapes-2.0']).toContain(ev.source);
+          expect(ev.rows!.every((r) => typeof r.ccode1 === 'number' && typeof r.from === 'number')).toBe(
+            true,
+          );
+        }
+      }
+    const ind = series('IND', 'PAK')!.observations.flatMap((o) => o.evidence);
+    expect(new Set(ind.map((id) => world.evidenceById.get(id)!.source))).toEqual(
+      new Set(['cow-contdir-3.2', 'cshapes-2.0']),
+    );
+  });
+
+  it('ends with CShapes in 2019 and says so; nothing after it', () => {
+    expect(tie(2020, 'IND', 'PAK', 'proximity')).toBeUndefined();
+    const last = series('IND', 'PAK')!.observations.at(-1)!;
+    expect(last.until).toBe('2019');
+    expect(last.note).toBe('CShapes 2.0 distances (1990–2019) end in 2019; COW contiguity 3.2 ends in 2016');
+  });
+
+  it('stays out of the composite: its weight is 0 and the composite is the same without it', () => {
+    expect(world.meta.dimensionWeights?.proximity).toBe(0);
+    const without: World = { ...world, ties: world.ties.filter((t) => t.dimension !== 'proximity') };
+    for (const at of ['1965', '1995', '2016']) {
+      const got = snapshot(world, at);
+      expect(got.byDimension.proximity.length).toBeGreaterThan(100);
+      expect(got.ties).toEqual(snapshot(without, at).ties);
+    }
+  });
+});
+
 describe('building global from bad input', () => {
   let dir: string;
   beforeAll(() => {
@@ -195,6 +253,33 @@ describe('building global from bad input', () => {
     expect(p.file).toBe(`${DATASETS.atop.file}.gz`);
     expect(p.line).toBeGreaterThan(1);
     expect(p.message).toMatch(/decompress/);
+  });
+
+  describe.each([
+    ['missing', () => undefined, {}],
+    ['truncated', (t: string) => t.slice(0, t.indexOf('\n', 5000) + 6), {}],
+    ['renamed column', (t: string) => t.replace('"mindist"', '"distance"'), { line: 1, field: 'mindist' }],
+    ['unknown code', (t: string) => `${t.trimEnd()}\n2,999,2000,10\n`, { field: 'ccode2' }],
+  ] as const)('CShapes distances, %s', (name, change, want) => {
+    it('names the file (and the line and field)', () => {
+      const { src, out } = spoiled(DATASETS.cshapes.file, change);
+      const p = buildError(src, out).problems[0]!;
+      expect(p).toMatchObject({ file: DATASETS.cshapes.file, ...want });
+      if (name === 'missing') return;
+      expect(p.field).toBeTruthy();
+      const lines = t_lines(readDatasetText(src, DATASETS.cshapes.file));
+      expect(p.line).toBe(name === 'renamed column' ? 1 : lines);
+    });
+  });
+
+  it('an unknown contiguity type names the file, line and field', () => {
+    const { src, out } = spoiled(
+      DATASETS.contiguity.file,
+      (t) => `${t.trimEnd()}\n2,20,9,"1990-01-01","2016-12-01"\n`,
+    );
+    const p = buildError(src, out).problems[0]!;
+    expect(p).toMatchObject({ file: DATASETS.contiguity.file, field: 'conttype' });
+    expect(p.line).toBe(t_lines(readDatasetText(src, DATASETS.contiguity.file)));
   });
 
   it('a failed build leaves the world already in the output folder byte for byte as it was', () => {

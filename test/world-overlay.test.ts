@@ -56,6 +56,17 @@ describe('eurasia overlaid with global', () => {
       for (const o of t.observations) for (const e of o.evidence) expect(both.evidenceById.has(e)).toBe(true);
   });
 
+  it("keeps global's proximity out of the composite: eurasia has no proximity, so global's weight 0 holds", () => {
+    expect(eurasia.ties.some((t) => t.dimension === 'proximity')).toBe(false);
+    expect(both.meta.dimensionWeights?.proximity).toBe(0);
+    const without = { ...both, ties: both.ties.filter((t) => t.dimension !== 'proximity') };
+    for (const at of ['1995', '2016']) {
+      const got = snapshot(both, at);
+      expect(snapshot(both, at, { layer: 'proximity' }).ties.length).toBeGreaterThan(10);
+      expect(got.ties).toEqual(snapshot(without, at).ties);
+    }
+  });
+
   it('refuses to overlay a world of curated ties', () => {
     expect(() => overlayWorld(global, eurasia)).toThrow(/has curated ties/);
   });

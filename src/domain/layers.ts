@@ -9,6 +9,7 @@ export const DIMENSIONS = [
   'energy',
   'connectivity',
   'security',
+  'proximity',
 ] as const;
 
 export const LAYERS = ['composite', ...DIMENSIONS] as const;

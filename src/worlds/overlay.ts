@@ -4,10 +4,12 @@
  * `origin`, so a snapshot uses the curated value where the base world has one and shows the
  * derived value beside it (`TieAt.alternatives`); where the base world is silent, the derived
  * value is used and says where it came from (`TieAt.origin`). Actors, capabilities, events,
- * corridors, memberships, claims and composite weights stay the base world's; only the evidence
- * and sources the overlaid ties cite are brought along.
+ * corridors, memberships, claims and composite weights stay the base world's (a dimension only
+ * the overlaid world has keeps that world's weight, so global's proximity stays out of the
+ * composite); only the evidence and sources the overlaid ties cite are brought along.
  */
 import { InvalidInputError } from '../domain/errors.js';
+import type { Dimension } from '../domain/schema.js';
 import type { World } from '../domain/world.js';
 
 /**
@@ -43,9 +45,22 @@ export function overlayWorld(base: World, over: World): World {
     });
   }
   const allEvidence = [...base.evidence, ...evidence];
+  const baseDimensions = new Set(base.ties.map((t) => t.dimension));
+  const carried = Object.entries(over.meta.dimensionWeights ?? {}).filter(
+    ([d]) =>
+      !baseDimensions.has(d as Dimension) && base.meta.dimensionWeights?.[d as Dimension] === undefined,
+  );
+  const dimensionWeights =
+    carried.length > 0
+      ? { ...Object.fromEntries(carried), ...base.meta.dimensionWeights }
+      : base.meta.dimensionWeights;
   return {
     ...base,
-    meta: { ...base.meta, id: `${base.meta.id}+${over.meta.id}` },
+    meta: {
+      ...base.meta,
+      id: `${base.meta.id}+${over.meta.id}`,
+      ...(dimensionWeights ? { dimensionWeights } : {}),
+    },
     sources: [...base.sources, ...sources],
     evidence: allEvidence,
     ties: [...base.ties, ...ties],

@@ -15,6 +15,7 @@ import { readCowMid } from './cow-mid.js';
 import { readCowStates } from './cow-states.js';
 import { readCowTradeDyadic, readCowTradeNational } from './cow-trade.js';
 import { readCrosswalk } from './crosswalk.js';
+import { readCshapesMinDist } from './cshapes.js';
 import { readNmc } from './nmc.js';
 import { readRivalries } from './rivalries.js';
 import { readSipri } from './sipri.js';
@@ -75,6 +76,11 @@ const CASES: Record<string, Case> = {
     file: DATASETS.contiguity.file,
     numeric: 'conttype',
     read: (t, f) => plain(readContiguity(t, f)),
+  },
+  cshapes: {
+    file: DATASETS.cshapes.file,
+    numeric: 'mindist',
+    read: (t, f) => plain(readCshapesMinDist(t, f)),
   },
   nmc: {
     file: DATASETS.nmc.file,

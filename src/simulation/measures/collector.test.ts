@@ -67,7 +67,15 @@ function snapshotOf(model: WorldModel, ties: Float64Array, caps: Float64Array): 
     layer: 'composite',
     actors: model.actors,
     ties: list,
-    byDimension: { diplomatic: [], military: [], economic: [], energy: [], connectivity: [], security: [] },
+    byDimension: {
+      diplomatic: [],
+      military: [],
+      economic: [],
+      energy: [],
+      connectivity: [],
+      security: [],
+      proximity: [],
+    },
     capabilities: Object.fromEntries(
       model.ids.map((id, i) => [id, { ...atStart[id], actor: id, year: 0, cinc: caps[i]!, evidence: [] }]),
     ),

@@ -1,6 +1,6 @@
 /**
  * Builds the `global` world from the COW family of datasets in data/datasets/: every COW state
- * since 1946, yearly signed ties on four dimensions (transforms.ts), NMC capabilities, and one
+ * since 1946, yearly ties on five dimensions (transforms.ts), NMC capabilities, and one
  * evidence record per dataset and dyad whose rows give the dataset's row keys (COW codes and the
  * years, dispute or rivalry numbers). A dimension's ties stop where its source stops.
  */
@@ -26,6 +26,7 @@ import { readCowMid } from '../../evidence/readers/cow-mid.js';
 import { readCowStates } from '../../evidence/readers/cow-states.js';
 import { readCowTradeDyadic, readCowTradeNational } from '../../evidence/readers/cow-trade.js';
 import { readCrosswalk } from '../../evidence/readers/crosswalk.js';
+import { readCshapesMinDist } from '../../evidence/readers/cshapes.js';
 import { readNmc } from '../../evidence/readers/nmc.js';
 import { readRivalries } from '../../evidence/readers/rivalries.js';
 import { readSipri } from '../../evidence/readers/sipri.js';
@@ -40,6 +41,7 @@ import {
   type GlobalOptions,
   hostility,
   militaryValue,
+  proximityValue,
 } from './transforms.js';
 
 export type BuildProgress = (done: number, total: number, label: string) => void;
@@ -206,7 +208,7 @@ export function buildGlobal(
   progress: BuildProgress = () => {},
 ): BuiltGlobal {
   const o: GlobalOptions = { ...GLOBAL_DEFAULTS, ...options };
-  const steps = 9;
+  const steps = 10;
   let step = 0;
   const tick = (label: string) => progress(++step, steps, label);
   const text = (k: DatasetKey) => readDatasetText(dir, DATASETS[k].file);
@@ -375,7 +377,8 @@ export function buildGlobal(
   // diplomatic: UNGA ideal-point distance for politically relevant dyads and every tied dyad
   tick('UN votes (ideal points), contiguity, major powers');
   const relevant = new Set<string>([...military.keys(), ...security.keys()]);
-  for (const c of readContiguity(text('contiguity'), DATASETS.contiguity.file)) {
+  const contiguity = readContiguity(text('contiguity'), DATASETS.contiguity.file);
+  for (const c of contiguity) {
     if (c.to < o.fromYear) continue;
     const a = actorOf(c.ccode1, DATASETS.contiguity.file, c.line, 'ccode1');
     const b = actorOf(c.ccode2, DATASETS.contiguity.file, c.line, 'ccode2');
@@ -417,6 +420,51 @@ export function buildGlobal(
     if (years.size > 0) diplomatic.set(k, years);
   }
 
+  // proximity: the closer of the contiguity class and the CShapes border distance, never signed
+  tick('proximity (contiguity, CShapes)');
+  const proximity: YearMap = new Map();
+  let contiguityEnd = 0;
+  for (const c of contiguity) {
+    contiguityEnd = Math.max(contiguityEnd, c.to);
+    // type 0 spells are the gaps in which the pair is not contiguous
+    if (c.to < o.fromYear || c.type === 0) continue;
+    if (o.contiguityKm[c.type] === undefined) {
+      throw new InvalidInputError({
+        file: DATASETS.contiguity.file,
+        line: c.line,
+        field: 'conttype',
+        message: `unknown contiguity type ${c.type}`,
+        hint: `COW contiguity types are 0 (none) and ${Object.keys(o.contiguityKm).join(', ')}`,
+      });
+    }
+    const a = actorOf(c.ccode1, DATASETS.contiguity.file, c.line, 'ccode1');
+    const b = actorOf(c.ccode2, DATASETS.contiguity.file, c.line, 'ccode2');
+    if (a === b) continue;
+    const k = dyadKey(a, b);
+    const from = Math.max(c.from, o.fromYear);
+    const v = proximityValue(c.type, undefined, o);
+    for (let y = from; y <= c.to; y++) keepMax(proximity, k, y, v);
+    const row = {
+      ccode1: Math.min(c.ccode1, c.ccode2),
+      ccode2: Math.max(c.ccode1, c.ccode2),
+      conttype: c.type,
+    };
+    provenance.contiguity.add(k, row, from);
+    provenance.contiguity.add(k, row, c.to);
+  }
+  let cshapesStart = Number.POSITIVE_INFINITY;
+  let cshapesEnd = 0;
+  for (const r of readCshapesMinDist(text('cshapes'), DATASETS.cshapes.file)) {
+    cshapesStart = Math.min(cshapesStart, r.year);
+    cshapesEnd = Math.max(cshapesEnd, r.year);
+    const a = actorOf(r.ccode1, DATASETS.cshapes.file, r.line, 'ccode1', r.year);
+    const b = actorOf(r.ccode2, DATASETS.cshapes.file, r.line, 'ccode2', r.year);
+    if (a === b || !a || !b) continue;
+    const k = dyadKey(a, b);
+    keepMax(proximity, k, r.year, proximityValue(undefined, r.mindist, o));
+    provenance.cshapes.add(k, { ccode1: r.ccode1, ccode2: r.ccode2 }, r.year);
+  }
+
   tick('capabilities (NMC)');
   const nmcActors = new Map(idOf);
   const caps = readNmc(text('nmc'), DATASETS.nmc.file, {
@@ -441,7 +489,13 @@ export function buildGlobal(
   }));
 
   tick('series and evidence');
-  const ends = { military: atopEnd, security: midEnd, economic: tradeEnd, diplomatic: ungaEnd };
+  const ends = {
+    military: atopEnd,
+    security: midEnd,
+    economic: tradeEnd,
+    diplomatic: ungaEnd,
+    proximity: Math.max(contiguityEnd, cshapesEnd),
+  };
   const dimSources: Record<string, { keys: DatasetKey[]; endNote: string }> = {
     military: {
       keys: ['atop', 'cowAlliance', 'sipri'],
@@ -453,6 +507,10 @@ export function buildGlobal(
     },
     economic: { keys: ['tradeDyadic'], endNote: `COW trade 4.0 ends in ${tradeEnd}` },
     diplomatic: { keys: ['unga'], endNote: `UNGA ideal points end with the session of ${ungaEnd}` },
+    proximity: {
+      keys: ['contiguity', 'cshapes'],
+      endNote: `CShapes 2.0 distances (${cshapesStart}–${cshapesEnd}) end in ${cshapesEnd}; COW contiguity 3.2 ends in ${contiguityEnd}`,
+    },
   };
   const tieEvidence = new Map<string, Evidence>();
   const ties: TieSeries[] = [];
@@ -461,6 +519,7 @@ export function buildGlobal(
     ['security', security],
     ['economic', economic],
     ['diplomatic', diplomatic],
+    ['proximity', proximity],
   ];
   for (const [dimension, values] of series) {
     const { keys, endNote } = dimSources[dimension]!;
@@ -498,7 +557,8 @@ export function buildGlobal(
       name: 'Global: every COW state since 1946',
       description:
         'Yearly signed ties among every state of the COW state system since 1946, built from ATOP and COW alliances, ' +
-        'SIPRI arms transfers, COW MIDs, strategic rivalries, COW trade and UNGA ideal points; capabilities from COW NMC. ' +
+        'SIPRI arms transfers, COW MIDs, strategic rivalries, COW trade and UNGA ideal points; proximity (outside the ' +
+        'composite) from COW contiguity and CShapes 2.0 border distances; capabilities from COW NMC. ' +
         'See data/worlds/global/README.md for every transform.',
       period: { from: String(o.fromYear), to: String(Math.max(...Object.values(ends))) },
       dimensionWeights: { ...o.weights },

@@ -136,6 +136,15 @@ export const DATASETS = Object.freeze({
     citation:
       'Stinnett, D. M., Tir, J., Schafer, P., Diehl, P. F. & Gochman, C. 2002. The Correlates of War Project Direct Contiguity Data, Version 3. Conflict Management and Peace Science 19(2): 58–66.',
   }),
+  cshapes: dataset({
+    id: 'cshapes-2.0',
+    file: 'cshapes_mindist_ndy_1990on_le1000km.csv',
+    title: 'CShapes 2.0 minimum border distances (dyad-years 1990–2019, dyads ≤ 1000 km)',
+    author: 'Schvitz, Girardin, Rüegger, Weidmann, Cederman & Gleditsch',
+    published: '2022',
+    citation:
+      'Schvitz, G., Girardin, L., Rüegger, S., Weidmann, N. B., Cederman, L.-E. & Gleditsch, K. S. 2022. Mapping the International System, 1886–2019: The CShapes 2.0 Dataset. Journal of Conflict Resolution 66(1): 144–161. The licence is not stated in the shipped data.',
+  }),
 });
 
 export type DatasetKey = keyof typeof DATASETS;

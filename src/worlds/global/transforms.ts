@@ -11,7 +11,14 @@
  * - diplomatic = clamp(1 − |ideal point a − ideal point b| / idealScale, −1, 1) (Bailey et al. 2017),
  *   for politically relevant dyads (contiguous or with a major power; Lemke & Reed 2001) and any
  *   dyad with a military or security tie.
+ * - proximity = exp(−d / proximityScaleKm), d = the smaller of the CShapes 2.0 minimum border
+ *   distance (Schvitz et al. 2022) and the outer bound of the dyad's COW contiguity class
+ *   (Stinnett et al. 2002; land 0 km, water 12, 24, 150, 400 miles): the larger of the two
+ *   closenesses. A non-negative closeness, not alignment: its composite weight is 0.
  */
+
+/** The dimensions the global world has ties on. */
+export type GlobalDimension = 'military' | 'security' | 'economic' | 'diplomatic' | 'proximity';
 
 export interface GlobalOptions {
   /** First year of the world (the post-war system). */
@@ -30,6 +37,10 @@ export interface GlobalOptions {
   tradeSaturation: number;
   /** Ideal-point distance at which the diplomatic tie crosses zero. */
   idealScale: number;
+  /** Distance (km) a COW contiguity class stands for: its outer bound (type 1 land or river: 0). */
+  contiguityKm: Readonly<Record<number, number>>;
+  /** Distance (km) over which proximity falls by a factor e (exp(−d / scale)). */
+  proximityScaleKm: number;
   /** Values are rounded to this step; consecutive years with one value become one observation. */
   step: number;
   /** Coarser rounding for the diplomatic tie: ideal points drift every session. */
@@ -37,9 +48,12 @@ export interface GlobalOptions {
   /** Values smaller than this in magnitude are left out (no tie rather than noise). */
   minAbs: number;
   /** Confidence of each dimension's observations. */
-  confidence: Readonly<Record<'military' | 'security' | 'economic' | 'diplomatic', number>>;
-  /** Composite weights written into the world's meta (votes are cheap talk beside armed disputes). */
-  weights: Readonly<Record<'military' | 'security' | 'economic' | 'diplomatic', number>>;
+  confidence: Readonly<Record<GlobalDimension, number>>;
+  /**
+   * Composite weights written into the world's meta (votes are cheap talk beside armed disputes;
+   * proximity is closeness, not alignment, so it stays out of the composite).
+   */
+  weights: Readonly<Record<GlobalDimension, number>>;
 }
 
 export const GLOBAL_DEFAULTS: Readonly<GlobalOptions> = Object.freeze({
@@ -62,11 +76,20 @@ export const GLOBAL_DEFAULTS: Readonly<GlobalOptions> = Object.freeze({
   rivalryValue: 0.7,
   tradeSaturation: 0.25,
   idealScale: 1.5,
+  // 1 mile = 1.609344 km
+  contiguityKm: Object.freeze({ 1: 0, 2: 19.3, 3: 38.6, 4: 241.4, 5: 643.7 }),
+  proximityScaleKm: 300,
   step: 0.05,
   diplomaticStep: 0.2,
   minAbs: 0.05,
-  confidence: Object.freeze({ military: 0.9, security: 0.85, economic: 0.8, diplomatic: 0.7 }),
-  weights: Object.freeze({ military: 2, security: 2, economic: 1, diplomatic: 0.5 }),
+  confidence: Object.freeze({
+    military: 0.9,
+    security: 0.85,
+    economic: 0.8,
+    diplomatic: 0.7,
+    proximity: 0.9,
+  }),
+  weights: Object.freeze({ military: 2, security: 2, economic: 1, diplomatic: 0.5, proximity: 0 }),
 });
 
 const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
@@ -105,4 +128,22 @@ export function diplomaticValue(
   o: Pick<GlobalOptions, 'idealScale'>,
 ): number {
   return clamp(1 - Math.abs(idealA - idealB) / o.idealScale, -1, 1);
+}
+
+/**
+ * Proximity from a COW contiguity class and a CShapes minimum distance (either may be missing):
+ * the closer of the two, decayed exponentially; 0 when neither is known.
+ *
+ * @example
+ * proximityValue(1, undefined, GLOBAL_DEFAULTS); // 1 (land border)
+ * proximityValue(undefined, 300, GLOBAL_DEFAULTS); // ≈ 0.37
+ */
+export function proximityValue(
+  conttype: number | undefined,
+  mindistKm: number | undefined,
+  o: Pick<GlobalOptions, 'contiguityKm' | 'proximityScaleKm'>,
+): number {
+  const byClass = conttype === undefined ? undefined : o.contiguityKm[conttype];
+  const d = Math.min(byClass ?? Number.POSITIVE_INFINITY, mindistKm ?? Number.POSITIVE_INFINITY);
+  return d === Number.POSITIVE_INFINITY ? 0 : Math.exp(-Math.max(0, d) / o.proximityScaleKm);
 }

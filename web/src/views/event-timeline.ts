@@ -146,12 +146,11 @@ export function createEventTimelineView(ctx: ViewContext): View {
         period: r.period,
       })),
     );
+    // both charts share one frame, so their time axes line up
+    const frame = { width, height: 200, marginLeft: 48, x: { label: null, domain } };
     const counts = cspSafe(
       Plot.plot({
-        width,
-        height: 200,
-        marginLeft: 48,
-        x: { label: null, domain },
+        ...frame,
         y: { grid: true, label: 'events' },
         color: { domain: [...QUADS], range: QUAD_COLORS, legend: true },
         marks: [
@@ -169,10 +168,7 @@ export function createEventTimelineView(ctx: ViewContext): View {
     const scores = series.map((r) => ({ date: toDate(r.period), score: r.score, period: r.period }));
     const tone = cspSafe(
       Plot.plot({
-        width,
-        height: 200,
-        marginLeft: 48,
-        x: { label: null, domain },
+        ...frame,
         y: { domain: [-1, 1], grid: true, label: 'score / tie' },
         marks: [
           Plot.ruleY([0], { stroke: '#888' }),

@@ -53,7 +53,7 @@ describe('event data tab', () => {
     const problems: string[] = [];
     watchProblems(page, problems);
     await openPair(page, 'RUS', 'USA');
-    await page.waitForSelector('#event-timeline[data-state="done"]');
+    await page.waitForSelector('#event-timeline[data-state="done"][data-pair="RUS~USA"]');
     const periods = await page
       .locator('#event-periods-table tbody tr')
       .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-period')));
@@ -98,7 +98,7 @@ describe('event data tab', () => {
     const problems: string[] = [];
     watchProblems(page, problems);
     await openPair(page, 'RUS', 'USA');
-    await page.waitForSelector('#event-timeline[data-state="done"]');
+    await page.waitForSelector('#event-timeline[data-state="done"][data-pair="RUS~USA"]');
     await page.selectOption('#ev-weighting', 'mentions');
     const first = byMentions[0]!;
     await page.waitForFunction(

@@ -126,7 +126,8 @@ export function createEventTimelineView(ctx: ViewContext): View {
       .map((p) => ({ date: toDate(p.at), value: p.value }));
   }
 
-  async function draw(a: string, b: string, series: DyadPeriod[]): Promise<void> {
+  /** Draws the pair's charts unless a newer request (`mine` is no longer the ticket) took over. */
+  async function draw(a: string, b: string, series: DyadPeriod[], mine: number): Promise<void> {
     const Plot = await loadPlot();
     const firstPeriod = series[0]!.period;
     const lastPeriod = series[series.length - 1]!.period;
@@ -135,6 +136,7 @@ export function createEventTimelineView(ctx: ViewContext): View {
     const to = addMonths(monthOf(lastPeriod), TIMELINE_DEFAULTS.marginMonths);
     const layer = ctx.store.state.dimension;
     const tie = await curatedTie(a, b, from, to, layer).catch(() => []);
+    if (mine !== ticket) return;
     const domain = [toDate(from), toDate(to)];
     const width = Math.max(480, Math.min(1200, chartHost.clientWidth || 640));
     const stacked = series.flatMap((r) =>
@@ -199,6 +201,7 @@ export function createEventTimelineView(ctx: ViewContext): View {
       ? `Dots: the events' score (Goldstein sum ÷ 10 · count); line: the curated ${layer} tie of ${ctx.store.state.world}.`
       : `Dots: the events' score (Goldstein sum ÷ 10 · count); the world has no curated ${layer} tie for ${a}–${b} in this window.`;
     replace(chartHost, counts, tone, h('p', { class: 'small muted' }, caption));
+    chartHost.dataset.pair = `${a}~${b}`;
     chartHost.dataset.state = 'done';
   }
 
@@ -287,10 +290,11 @@ export function createEventTimelineView(ctx: ViewContext): View {
           ),
         );
         replace(periodsHost);
+        chartHost.dataset.pair = `${a}~${b}`;
         chartHost.dataset.state = 'none';
         return;
       }
-      await draw(a, b, series);
+      await draw(a, b, series, mine);
       if (mine !== ticket) return;
       drawPeriods(a, b, series);
       announce(`${a}–${b}: events in ${series.length} periods.`);

@@ -1,4 +1,4 @@
-import { mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -44,6 +44,18 @@ describe('cached bundles', () => {
     const later = new Date(Date.now() + 5_000);
     utimesSync(dep, later, later);
     expect(freshBundle(spec)).toBeUndefined();
+  });
+
+  it('never serves a cache copied, times and all, from another checkout', async () => {
+    const { spec, dep } = checkout();
+    // Whole seconds survive a copy exactly, so only the checkout's place tells the two apart.
+    const past = new Date(Math.floor(Date.now() / 1000) * 1000 - 60_000);
+    for (const file of [dep, join(spec.root!, 'entry.ts')]) utimesSync(file, past, past);
+    await buildBundle(spec);
+    const copy = mkdtempSync(join(tmpdir(), 'cb-bundle-copy-'));
+    cpSync(spec.root!, copy, { recursive: true, preserveTimestamps: true });
+    expect(freshBundle({ ...spec, root: copy })).toBeUndefined();
+    expect(freshBundle(spec)).toBeDefined();
   });
 
   it("keeps each module's own import.meta.url, so paths relative to a source file still resolve", async () => {

@@ -39,6 +39,12 @@ interface Stamp {
   mtimeMs: number;
 }
 
+interface Stamps {
+  /** The checkout the bundle was built from. */
+  root: string;
+  inputs: Stamp[];
+}
+
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 /** Chunks a rebuild no longer names are removed once this old (a running process may still load them). */
 const STALE_CHUNK_MS = 3_600_000;
@@ -71,8 +77,10 @@ function stamp(root: string, path: string): Stamp {
 export function freshBundle(spec: BundleSpec): string | undefined {
   const at = places(spec);
   try {
-    const inputs = JSON.parse(readFileSync(at.stamps, 'utf8')) as Stamp[];
-    for (const input of inputs) {
+    const stamps = JSON.parse(readFileSync(at.stamps, 'utf8')) as Stamps;
+    // A cache copied with node_modules from another checkout holds that checkout's code.
+    if (stamps.root !== at.root) return undefined;
+    for (const input of stamps.inputs) {
       const now = stamp(at.root, input.path);
       if (now.size !== input.size || now.mtimeMs !== input.mtimeMs) return undefined;
     }
@@ -105,7 +113,8 @@ function toCache(spec: BundleSpec, files: { path: string; text: string }[], inpu
     // Chunks (content-hashed names) before the entry, the stamps last: until they match, readers build.
     for (const f of files.filter((f) => f.path !== at.entry)) writeAtomically(f.path, f.text);
     for (const f of files.filter((f) => f.path === at.entry)) writeAtomically(f.path, f.text);
-    writeAtomically(at.stamps, JSON.stringify(inputs.map((p) => stamp(at.root, p))));
+    const stamps: Stamps = { root: at.root, inputs: inputs.map((p) => stamp(at.root, p)) };
+    writeAtomically(at.stamps, JSON.stringify(stamps));
     removeOldChunks(at.dir, new Set(files.map((f) => basename(f.path))));
   } catch {
     // not cached: the next process builds again

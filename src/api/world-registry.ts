@@ -7,7 +7,7 @@
 import { NotFoundError } from '../domain/errors.js';
 import type { Layer, Snapshot, World } from '../domain/world.js';
 import { bundledWorldIds } from '../worlds/bundled.js';
-import { loadWorld } from '../worlds/load.js';
+import { openWorld } from '../worlds/open-world.js';
 import { snapshot } from '../worlds/snapshot.js';
 import { LruCache } from './lru.js';
 
@@ -36,7 +36,7 @@ export class WorldRegistry {
     for (const id of bundledWorldIds()) this.#entries.set(id, { id, origin: 'bundled', ref: id });
     for (const ref of extraRefs) {
       if (this.#entries.get(ref)?.origin === 'bundled') continue;
-      const world = loadWorld(ref);
+      const world = openWorld(ref);
       this.#entries.set(world.meta.id, { id: world.meta.id, origin: 'file', ref });
       this.#loaded.set(world.meta.id, world);
     }
@@ -66,7 +66,7 @@ export class WorldRegistry {
   world(id: string): World {
     const cached = this.#loaded.get(id);
     if (cached) return cached;
-    const world = loadWorld(this.entry(id).ref);
+    const world = openWorld(this.entry(id).ref);
     this.#loaded.set(id, world);
     return world;
   }

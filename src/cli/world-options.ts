@@ -1,21 +1,55 @@
-/** The `--world`, `--at` and `--dimension` options shared by every command that reads a world. */
+/**
+ * The `--world`, `--events-db`, `--at` and `--dimension` options shared by every command that reads
+ * a world. `--events-db` lays the ties derived from an event store beside the world's curated ones
+ * (src/evidence/event-source.ts): the store is read before the command runs, so the command itself
+ * opens its world the one way, through `openWorld`.
+ */
+import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { DEFAULT_WORLD } from '../domain/defaults.js';
+import { NotFoundError } from '../domain/errors.js';
 import type { Layer, Snapshot, World } from '../domain/world.js';
-import { loadWorld } from '../worlds/load.js';
+import type { WorldSource } from '../domain/world-source.js';
+import { openWorld } from '../worlds/open-world.js';
 import { snapshot } from '../worlds/snapshot.js';
 
 export interface WorldOptions {
   world: string;
   at: string;
   dimension: Layer;
+  /** Derived sources opened from `--events-db` before the action (set by the option's hook). */
+  sources?: readonly WorldSource[];
+}
+
+/** Opens the event store named by `--events-db` as a source over the command's world. */
+async function openEventsOption(_: Command, action: Command): Promise<void> {
+  const { eventsDb, world } = action.opts<{ eventsDb?: string; world: string }>();
+  if (eventsDb === undefined) return;
+  if (!existsSync(eventsDb)) {
+    throw new NotFoundError(`no event store at '${eventsDb}' (--events-db); run events import --db first`);
+  }
+  // loaded here: commands without --events-db never need the native DuckDB binding
+  const [{ openDuckDbStore }, { openEventSource }] = await Promise.all([
+    import('../evidence/store/duckdb-store.js'),
+    import('../evidence/event-source.js'),
+  ]);
+  const store = await openDuckDbStore(eventsDb);
+  const actors = openWorld(world).actors.map((a) => a.id);
+  const source = await openEventSource(store, { actors }).finally(() => store.close());
+  action.setOptionValue('sources', [source]);
 }
 
 export const DEFAULT_AT = '2021-12';
 
 /** Adds `--world` alone (commands that read a whole world, not a snapshot of it). */
 export function addWorldOption(cmd: Command): Command {
-  return cmd.option('-w, --world <ref>', 'bundled world id or path to a world file/folder', DEFAULT_WORLD);
+  return cmd
+    .option('-w, --world <ref>', 'bundled world id or path to a world file/folder', DEFAULT_WORLD)
+    .option(
+      '--events-db <path>',
+      "lay the ties derived from this event store beside the world's curated ones (origin: events)",
+    )
+    .hook('preAction', openEventsOption);
 }
 
 /** Adds `--dimension` (composite or one layer). */
@@ -38,9 +72,9 @@ export function addWorldOptions(cmd: Command): Command {
   );
 }
 
-/** Loads the world named by the options. */
-export function worldFromOptions(opts: Pick<WorldOptions, 'world'>): World {
-  return loadWorld(opts.world);
+/** Opens the world named by the options, with the sources `--events-db` opened. */
+export function worldFromOptions(opts: Pick<WorldOptions, 'world' | 'sources'>): World {
+  return openWorld(opts.world, { sources: opts.sources ?? [] });
 }
 
 /** Loads the world and takes its snapshot at the options' date and layer. */

@@ -19,7 +19,7 @@ import {
   type ScenarioDocument,
   worldRef,
 } from '../../simulation/scenarios/scenario.js';
-import { loadWorld } from '../../worlds/load.js';
+import { openWorld } from '../../worlds/open-world.js';
 import { integer, pair } from '../option-parsers.js';
 import { bar, clip, fmt, printJson, printTable } from '../output.js';
 import { TOOL_VERSION } from '../version.js';
@@ -223,7 +223,7 @@ export function register(program: Command): void {
     .action((files: string[], flags: { world?: string }) => {
       for (const file of files) {
         const doc = loadScenario(file);
-        checkScenario(doc, loadWorld(worldRef(doc, flags.world)));
+        checkScenario(doc, openWorld(worldRef(doc, flags.world)));
         process.stdout.write(
           `✔ ${file}: valid (${doc.scenario.shocks.length} shocks, ${doc.scenario.runs} runs)\n`,
         );

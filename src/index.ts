@@ -26,10 +26,10 @@ export {
 } from './analysis/triangles/strategic-triangle.js';
 export * from './bargaining/index.js';
 export * from './domain/errors.js';
+export type { EventRecord } from './domain/event-record.js';
 export * from './domain/schema.js';
 export * from './domain/time.js';
 export type * from './domain/world.js';
-export type { EventRecord } from './domain/event-record.js';
 export type * from './domain/world-source.js';
 export { openDuckDbStore } from './evidence/store/duckdb-store.js';
 export type { EventStore } from './evidence/store/event-store.js';

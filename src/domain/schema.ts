@@ -145,7 +145,12 @@ export const TieSeries = z
  * Quad classes of coded events: verbal/material cooperation/conflict, and `neutral` for the
  * Phoenix variant's zero class (event data only: a curated event takes one of the four others).
  */
-const CODED_QUADS = ['verbal-cooperation', 'material-cooperation', 'verbal-conflict', 'material-conflict'] as const;
+const CODED_QUADS = [
+  'verbal-cooperation',
+  'material-cooperation',
+  'verbal-conflict',
+  'material-conflict',
+] as const;
 export const QUADS = ['neutral', ...CODED_QUADS] as const;
 
 /**

@@ -9,7 +9,11 @@ import { WorldFile } from '../domain/schema.js';
 import type { World } from '../domain/world.js';
 import { citedBy, type DerivedFacts, type WorldSource } from '../domain/world-source.js';
 import type { EventStore } from './store/event-store.js';
-import { WORLD_FROM_EVENTS_DEFAULTS, type WorldFromEventsOptions, worldFromEvents } from './world-from-events.js';
+import {
+  WORLD_FROM_EVENTS_DEFAULTS,
+  type WorldFromEventsOptions,
+  worldFromEvents,
+} from './world-from-events.js';
 
 /** The origin the event-derived series carry (world-from-events.ts). */
 export const EVENTS_ORIGIN = 'events';

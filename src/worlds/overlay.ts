@@ -54,8 +54,7 @@ function located<T>(items: readonly T[], file: string, section: string, from = 0
 
 /** Refuses a source whose series do not all carry its origin, or that takes the curated name. */
 function checkOrigins(source: WorldSource, ties: readonly TieSeries[]): void {
-  const wrong =
-    source.origin === CURATED_ORIGIN ? ties[0] : ties.find((t) => t.origin !== source.origin);
+  const wrong = source.origin === CURATED_ORIGIN ? ties[0] : ties.find((t) => t.origin !== source.origin);
   if (!wrong && source.origin !== CURATED_ORIGIN) return;
   throw new InvalidInputError({
     field: 'origin',
@@ -85,7 +84,8 @@ function carriedWeights(world: World, facts: DerivedFacts): World['meta']['dimen
  * composeWorld(loadWorld('eurasia'), [worldSource(loadWorld('global'))]).meta.id; // 'eurasia+global'
  */
 export function composeWorld(base: World, sources: readonly WorldSource[]): World {
-  return sources.reduce((world, source) => {
+  let world = base;
+  for (const source of sources) {
     const facts = source.facts(world);
     checkOrigins(source, facts.ties);
     const id = `${world.meta.id}+${source.origin}`;
@@ -119,7 +119,7 @@ export function composeWorld(base: World, sources: readonly WorldSource[]): Worl
     if (total > 0) failInvalid(id, problems, total);
     const evidence = [...world.evidence, ...facts.evidence];
     const dimensionWeights = carriedWeights(world, facts);
-    return {
+    world = {
       ...world,
       meta: { ...world.meta, id, ...(dimensionWeights ? { dimensionWeights } : {}) },
       sources: [...world.sources, ...facts.sources],
@@ -127,5 +127,6 @@ export function composeWorld(base: World, sources: readonly WorldSource[]): Worl
       ties: [...world.ties, ...facts.ties],
       evidenceById: new Map(evidence.map((e) => [e.id, e])),
     };
-  }, base);
+  }
+  return world;
 }

@@ -8,8 +8,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { QuadName } from '../../domain/event-record.js';
 import { NotFoundError } from '../../domain/errors.js';
+import type { QuadName } from '../../domain/event-record.js';
 import { QUADS } from '../../domain/schema.js';
 
 /** Which published Goldstein table scores a CAMEO code (they differ on 016, 022, 164, 165). */

@@ -21,10 +21,15 @@ export interface WorldOptions {
   sources?: readonly WorldSource[];
 }
 
-/** Opens the event store named by `--events-db` as a source over the command's world. */
-async function openEventsOption(_: Command, action: Command): Promise<void> {
-  const { eventsDb, world } = action.opts<{ eventsDb?: string; world: string }>();
-  if (eventsDb === undefined) return;
+/**
+ * The event store at `eventsDb` as a source over the worlds `refs` name (read now, among their
+ * actors; the store is closed again). `serve` and `scenario run` use it as the world options do.
+ *
+ * @example
+ * const sources = await eventSourcesFor('events.duckdb', ['eurasia']);
+ * openWorld('eurasia', { sources }).meta.id; // 'eurasia+events'
+ */
+export async function eventSourcesFor(eventsDb: string, refs: readonly string[]): Promise<WorldSource[]> {
   if (!existsSync(eventsDb)) {
     throw new NotFoundError(`no event store at '${eventsDb}' (--events-db); run events import --db first`);
   }
@@ -33,10 +38,20 @@ async function openEventsOption(_: Command, action: Command): Promise<void> {
     import('../evidence/store/duckdb-store.js'),
     import('../evidence/event-source.js'),
   ]);
+  const actors = [...new Set(refs.flatMap((ref) => openWorld(ref).actors.map((a) => a.id)))];
   const store = await openDuckDbStore(eventsDb);
-  const actors = openWorld(world).actors.map((a) => a.id);
-  const source = await openEventSource(store, { actors }).finally(() => store.close());
-  action.setOptionValue('sources', [source]);
+  return [await openEventSource(store, { actors }).finally(() => store.close())];
+}
+
+/** The `--events-db` option's text, shared by every command that takes it. */
+export const EVENTS_DB_HELP =
+  "lay the ties derived from this event store beside the world's curated ones (origin: events)";
+
+/** Opens the event store named by `--events-db` as a source over the command's world. */
+async function openEventsOption(_: Command, action: Command): Promise<void> {
+  const { eventsDb, world } = action.opts<{ eventsDb?: string; world: string }>();
+  if (eventsDb === undefined) return;
+  action.setOptionValue('sources', await eventSourcesFor(eventsDb, [world]));
 }
 
 export const DEFAULT_AT = '2021-12';
@@ -45,10 +60,7 @@ export const DEFAULT_AT = '2021-12';
 export function addWorldOption(cmd: Command): Command {
   return cmd
     .option('-w, --world <ref>', 'bundled world id or path to a world file/folder', DEFAULT_WORLD)
-    .option(
-      '--events-db <path>',
-      "lay the ties derived from this event store beside the world's curated ones (origin: events)",
-    )
+    .option('--events-db <path>', EVENTS_DB_HELP)
     .hook('preAction', openEventsOption);
 }
 

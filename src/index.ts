@@ -2,8 +2,8 @@
  * counterbalance — represent, measure and simulate the international system of counterbalances.
  *
  * @example
- * import { loadWorld, snapshot } from 'counterbalance';
- * const snap = snapshot(loadWorld('eurasia'), '2021-12');
+ * import { openWorld, snapshot } from 'counterbalance';
+ * const snap = snapshot(openWorld('eurasia'), '2021-12');
  */
 
 export { algebraicConflict } from './analysis/balance/algebraic-conflict.js';
@@ -26,16 +26,20 @@ export {
 } from './analysis/triangles/strategic-triangle.js';
 export * from './bargaining/index.js';
 export * from './domain/errors.js';
+export type { EventRecord } from './domain/event-record.js';
 export * from './domain/schema.js';
 export * from './domain/time.js';
 export type * from './domain/world.js';
+export type * from './domain/world-source.js';
 export { openDuckDbStore } from './evidence/store/duckdb-store.js';
-export type { EventRecord, EventStore } from './evidence/store/event-store.js';
+export type { EventStore } from './evidence/store/event-store.js';
 export { eventsOfWorld } from './evidence/store/world-events.js';
 export * from './simulation/index.js';
 export { bundledWorldIds, resolveWorldRef } from './worlds/bundled.js';
 export { EXPORT_FORMATS, exportSnapshot } from './worlds/export/index.js';
-export { LOAD_DEFAULTS, type LoadOptions, loadWorld } from './worlds/load.js';
+export { LOAD_DEFAULTS, type LoadOptions } from './worlds/load.js';
+export { OPEN_DEFAULTS, type OpenOptions, openWorld } from './worlds/open-world.js';
+export { composeWorld, worldSource } from './worlds/overlay.js';
 export {
   capabilitiesAt,
   observationAt,

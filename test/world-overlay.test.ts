@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { DIMENSIONS } from '../src/domain/schema.js';
 import { loadWorld } from '../src/worlds/load.js';
-import { overlayWorld } from '../src/worlds/overlay.js';
+import { openWorld } from '../src/worlds/open-world.js';
+import { composeWorld, worldSource } from '../src/worlds/overlay.js';
 import { snapshot } from '../src/worlds/snapshot.js';
 
 const eurasia = loadWorld('eurasia');
 const global = loadWorld('global');
-const both = loadWorld('eurasia+global');
+const both = openWorld('eurasia+global');
 
 describe('eurasia overlaid with global', () => {
   it('keeps the actors, capabilities and curated facts of eurasia', () => {
@@ -68,6 +69,6 @@ describe('eurasia overlaid with global', () => {
   });
 
   it('refuses to overlay a world of curated ties', () => {
-    expect(() => overlayWorld(global, eurasia)).toThrow(/has curated ties/);
+    expect(() => composeWorld(global, [worldSource(eurasia)])).toThrow(/has curated ties/);
   });
 });

@@ -25,7 +25,7 @@ export const SNAPSHOT_GRAPH_DEFAULTS: Readonly<SnapshotGraphOptions> = Object.fr
  * Builds the signed graph of a snapshot.
  *
  * @example
- * const g = graphFromSnapshot(snapshot(loadWorld('eurasia'), '2021-12'), { neutral: 0.2 });
+ * const g = graphFromSnapshot(snapshot(openWorld('eurasia'), '2021-12'), { neutral: 0.2 });
  */
 export function graphFromSnapshot(s: Snapshot, options: Partial<SnapshotGraphOptions> = {}): SignedGraph {
   const { neutral, kinds } = { ...SNAPSHOT_GRAPH_DEFAULTS, ...options };

@@ -79,7 +79,11 @@ const INFO = {
  */
 export function createApp(input: ApiOptionsInput = {}): CounterbalanceApp {
   const resolved = resolveApiOptions(input);
-  const registry = new WorldRegistry([...resolved.worlds, resolved.defaultWorld], resolved.snapshotCacheSize);
+  const registry = new WorldRegistry(
+    [...resolved.worlds, resolved.defaultWorld],
+    resolved.snapshotCacheSize,
+    resolved.sources,
+  );
   const options = { ...resolved, defaultWorld: registry.idForRef(resolved.defaultWorld) };
   const context: ApiContext = {
     registry,

@@ -3,6 +3,7 @@
  * operators can tighten or loosen them without touching the routes.
  */
 import { DEFAULT_WORLD } from '../domain/defaults.js';
+import type { WorldSource } from '../domain/world-source.js';
 
 export interface ApiLimits {
   /** Largest request body accepted, in bytes (scenario and bargaining uploads). */
@@ -40,6 +41,11 @@ export interface ApiOptions {
   worlds: string[];
   /** The world the workbench opens first. */
   defaultWorld: string;
+  /**
+   * Derived sources (`--events-db`) laid over `defaultWorld` and `worlds`: each is also offered
+   * composed, as `<id>+<origin>`, and the workbench opens the composed default world.
+   */
+  sources: readonly WorldSource[];
   /** DuckDB event-store file (`--db`); absent = an in-memory store. */
   db?: string;
   limits: ApiLimits;
@@ -82,6 +88,7 @@ export const API_DEFAULTS: Readonly<Omit<ApiOptions, 'limits'>> & { limits: Read
   Object.freeze({
     worlds: [],
     defaultWorld: DEFAULT_WORLD,
+    sources: [],
     limits: API_LIMITS,
     snapshotCacheSize: 5000,
     responseCacheBytes: 64 * 1024 * 1024,

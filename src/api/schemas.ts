@@ -42,8 +42,19 @@ export const LayerSchema = z.enum(['composite', ...DIMENSIONS]).meta({
   description: '`composite` (weighted mean over dimensions) or one dimension',
 });
 
+/** A world id, or a composed one: the world's id and its sources' origins joined by `+`. */
+const WorldId = z
+  .string()
+  .regex(
+    /^[A-Za-z][A-Za-z0-9_.:-]*(\+[A-Za-z][A-Za-z0-9_.:-]*)*$/,
+    'world ids start with a letter and use letters, digits, _ . : - (a composed world joins ids with +)',
+  );
+
 export const WorldParam = z.object({
-  world: Id.meta({ description: 'world id, e.g. eurasia', example: 'eurasia' }),
+  world: WorldId.meta({
+    description: 'world id, e.g. eurasia, or a composed one, e.g. eurasia+events',
+    example: 'eurasia',
+  }),
 });
 
 /** A date that exists on the calendar (the pattern alone lets month 13 through). */

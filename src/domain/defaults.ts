@@ -17,6 +17,6 @@ export const NEUTRAL_THRESHOLD = 0.1;
  * The bundled world read when none is named (CLI `--world`, the API's default world).
  *
  * @example
- * loadWorld(DEFAULT_WORLD).meta.id; // 'eurasia'
+ * openWorld(DEFAULT_WORLD).meta.id; // 'eurasia'
  */
 export const DEFAULT_WORLD = 'eurasia';

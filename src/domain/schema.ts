@@ -141,6 +141,22 @@ export const TieSeries = z
   })
   .strict();
 
+/**
+ * Quad classes of coded events: verbal/material cooperation/conflict, and `neutral` for the
+ * Phoenix variant's zero class (event data only: a curated event takes one of the four others).
+ */
+const CODED_QUADS = [
+  'verbal-cooperation',
+  'material-cooperation',
+  'verbal-conflict',
+  'material-conflict',
+] as const;
+export const QUADS = ['neutral', ...CODED_QUADS] as const;
+
+/**
+ * A dated, coded interaction between two actors, as curated in a world file. The event store holds
+ * the same type with provenance added (`EventRecord`, src/domain/event-record.ts).
+ */
 export const Event = z
   .object({
     id: Id,
@@ -149,7 +165,7 @@ export const Event = z
     target: Id,
     cameo: z.string().regex(/^\d{2,4}$/, 'CAMEO codes are 2 to 4 digits, e.g. 036'),
     goldstein: z.number().min(-10).max(10),
-    quad: z.enum(['verbal-cooperation', 'material-cooperation', 'verbal-conflict', 'material-conflict']),
+    quad: z.enum(CODED_QUADS),
     dimension: Dimension,
     title: z.string().min(1),
     text: z.string().optional(),

@@ -12,7 +12,7 @@ import { triangleInSnapshot } from '../analysis/triangles/strategic-triangle.js'
 import { InvalidInputError, NotFoundError } from '../domain/errors.js';
 import { Dimension } from '../domain/schema.js';
 import type { World } from '../domain/world.js';
-import { loadWorld } from '../worlds/load.js';
+import { openWorld } from '../worlds/open-world.js';
 import { snapshot } from '../worlds/snapshot.js';
 import { worldStats } from '../worlds/stats.js';
 
@@ -139,7 +139,7 @@ export async function runTour(id: string): Promise<TourSection[]> {
       message: parsed.error.issues[0]?.message ?? 'invalid tour',
     });
   }
-  const world = loadWorld(parsed.data.world);
+  const world = openWorld(parsed.data.world);
   const out: TourSection[] = [];
   for (const step of parsed.data.steps) {
     const table = await render(world, step.show);

@@ -1,12 +1,18 @@
 /**
  * Cross-reference checks that a schema alone cannot express: unique ids, known actors and
  * evidence, interval order, one `meta`. Each problem points at file, line and field.
+ *
+ * Derived against curated (src/domain/world-source.ts): a tie series without `origin` is curated,
+ * one with an origin is derived. One series per dyad, dimension and origin: a derived series may sit
+ * beside the curated one, but two curated series, or two of one origin, are refused, and no series
+ * may call its origin `curated` (the name snapshots give curated values), so the two never mix.
  */
 
 import { claimTestActors, claimTests } from '../domain/claim-test.js';
 import type { Problem } from '../domain/errors.js';
 import { describeLifetime, type Lifetime, withinLifetime } from '../domain/lifetime.js';
 import { endOf, isDate, startOf } from '../domain/time.js';
+import { CURATED_ORIGIN } from '../domain/world-source.js';
 import type { Located, MergedSections } from './read-world-files.js';
 import { unknownIdHint } from './suggest.js';
 import { type DataPath, fieldName } from './yaml-source.js';
@@ -188,6 +194,14 @@ export function checkWorld(s: MergedSections, maxProblems = Number.POSITIVE_INFI
     actor(t, ['a'], a);
     actor(t, ['b'], b);
     if (a === b) report(t, ['b'], `a tie from '${a}' to itself`, 'a tie joins two different actors');
+    if (origin === CURATED_ORIGIN) {
+      report(
+        t,
+        ['origin'],
+        `origin '${CURATED_ORIGIN}' is reserved for the world's own series`,
+        'leave origin out for a curated series; a derived one names its source (e.g. events)',
+      );
+    }
     // One series per dyad, dimension and origin: a derived source may sit beside a curated series.
     const dyad = directed ? `${a}>${b}:${dimension}` : `${[a, b].sort().join('-')}:${dimension}`;
     const key = `${dyad}@${origin ?? ''}`;

@@ -1,14 +1,14 @@
 /**
- * Loads a world: reads its files, validates schema and cross-references, and indexes it.
+ * Loads a world's curated files: reads them, validates schema and cross-references, and indexes
+ * them. Callers open worlds through `openWorld` (open-world.ts), which adds derived sources.
  */
 
 import { basename, dirname } from 'node:path';
-import { formatProblem, WorldValidationError } from '../domain/errors.js';
+import { formatProblem, type Problem, WorldValidationError } from '../domain/errors.js';
 import type { World } from '../domain/world.js';
 import { bundledWorldsDir, resolveWorldRef } from './bundled.js';
 import { checkWorld } from './check-world.js';
 import { isBuiltWorld, readBuiltWorld } from './global/built-format.js';
-import { overlayWorld } from './overlay.js';
 import { readWorldFiles, worldFiles } from './read-world-files.js';
 import { type CachedSections, readCachedWorld, writeCachedWorld } from './world-cache.js';
 
@@ -31,10 +31,21 @@ function indexed(s: CachedSections, origin: string): World {
   };
 }
 
+/** Throws the `WorldValidationError` of `world` listing the problems shown and counting all. */
+export function failInvalid(world: string, shown: readonly Problem[], total: number): never {
+  const more = total > shown.length ? `\n… and ${total - shown.length} more` : '';
+  throw new WorldValidationError(
+    [...shown],
+    `world '${world}' is invalid (${total} problem${total === 1 ? '' : 's'}):\n` +
+      shown.map((p) => `  ${formatProblem(p)}`).join('\n') +
+      more,
+    total,
+  );
+}
+
 /**
- * Loads and validates a world by bundled id or path; throws `WorldValidationError` listing every
- * problem with file, line, field and a hint. `eurasia+global` overlays bundled worlds (see
- * overlay.ts): the first world's facts with the derived ties of the others beside them.
+ * Loads and validates the curated world at a bundled id or path; throws `WorldValidationError`
+ * listing every problem with file, line, field and a hint.
  *
  * @example
  * const world = loadWorld('eurasia');
@@ -42,12 +53,6 @@ function indexed(s: CachedSections, origin: string): World {
  */
 export function loadWorld(ref: string, options: Partial<LoadOptions> = {}): World {
   const opts = { ...LOAD_DEFAULTS, ...options };
-  const layers = ref.split('+');
-  if (layers.length > 1 && layers.every((l) => /^[a-z][a-z0-9-]*$/.test(l))) {
-    return layers
-      .slice(1)
-      .reduce((world, over) => overlayWorld(world, loadWorld(over, options)), loadWorld(layers[0]!, options));
-  }
   const origin = resolveWorldRef(ref);
   if (isBuiltWorld(origin)) return readBuiltWorld(origin);
   const bundledId = opts.cache && dirname(origin) === bundledWorldsDir() ? basename(origin) : undefined;
@@ -57,16 +62,7 @@ export function loadWorld(ref: string, options: Partial<LoadOptions> = {}): Worl
   const read = readWorldFiles(origin, opts.maxProblems);
   const { sections } = read;
   const { problems: shown, total } = read.total === 0 ? checkWorld(sections, opts.maxProblems) : read;
-  if (total > 0) {
-    const more = total > shown.length ? `\n… and ${total - shown.length} more` : '';
-    throw new WorldValidationError(
-      shown,
-      `world '${ref}' is invalid (${total} problem${total === 1 ? '' : 's'}):\n` +
-        shown.map((p) => `  ${formatProblem(p)}`).join('\n') +
-        more,
-      total,
-    );
-  }
+  if (total > 0) failInvalid(ref, shown, total);
   const pick = <T>(xs: { value: T }[]) => xs.map((x) => x.value);
   const loaded: CachedSections = {
     meta: sections.meta[0]!.value,

@@ -1,69 +1,132 @@
 /**
- * One world seen with another's facts beside its own: `eurasia+global` is eurasia with the
- * dataset-derived ties of `global` among the actors the two share. The overlaid series keep their
- * `origin`, so a snapshot uses the curated value where the base world has one and shows the
- * derived value beside it (`TieAt.alternatives`); where the base world is silent, the derived
- * value is used and says where it came from (`TieAt.origin`). Actors, capabilities, events,
- * corridors, memberships, claims and composite weights stay the base world's (a dimension only
- * the overlaid world has keeps that world's weight, so global's proximity stays out of the
- * composite); only the evidence and sources the overlaid ties cite are brought along.
+ * A world with derived facts beside its own (the policy: src/domain/world-source.ts). Each source's
+ * tie series join the world's; actors, capabilities, events, corridors, memberships, claims and
+ * composite weights stay the base world's (a dimension only the source has keeps the weight the
+ * source gives it, so global's proximity stays out of eurasia+global's composite). The result is checked like a world file: the derived
+ * series must name known actors, cite evidence that resolves, keep their observations in order and
+ * not repeat a dyad and dimension of their own origin (check-world.ts), and every one must carry
+ * its source's origin, so nothing derived can pass for curated.
  */
 import { InvalidInputError } from '../domain/errors.js';
-import type { Dimension } from '../domain/schema.js';
+import type { Dimension, TieSeries } from '../domain/schema.js';
 import type { World } from '../domain/world.js';
+import { CURATED_ORIGIN, citedBy, type DerivedFacts, type WorldSource } from '../domain/world-source.js';
+import { checkWorld } from './check-world.js';
+import { failInvalid } from './load.js';
+import type { Located, MergedSections } from './read-world-files.js';
 
 /**
- * The base world with the derived tie series of `over` among the actors they share.
+ * A world's derived tie series as a source: `eurasia+global` lays the dataset-derived ties of
+ * `global` among the actors the two share over eurasia. Only the evidence and sources those ties
+ * cite come along. A world with curated ties among the shared actors cannot be a source.
  *
  * @example
- * const w = overlayWorld(loadWorld('eurasia'), loadWorld('global'));
+ * const w = composeWorld(loadWorld('eurasia'), [worldSource(loadWorld('global'))]);
  * snapshot(w, '1985', { layer: 'security' }).ties.find((t) => t.a === 'IND' && t.b === 'PAK')?.origin; // 'global'
  */
-export function overlayWorld(base: World, over: World): World {
-  const shared = new Set(over.actors.filter((a) => base.actorById.has(a.id)).map((a) => a.id));
-  const ties = over.ties.filter((t) => shared.has(t.a) && shared.has(t.b));
-  const unmarked = ties.find((t) => t.origin === undefined);
-  if (unmarked) {
-    throw new InvalidInputError({
-      field: 'world',
-      message: `'${over.meta.id}' has curated ties (${unmarked.a}–${unmarked.b}), so it cannot be overlaid`,
-      hint: 'overlay a derived world, whose tie series carry an origin (e.g. global)',
-    });
-  }
-  const cited = new Set(ties.flatMap((t) => t.observations.flatMap((o) => o.evidence)));
-  const evidence = over.evidence.filter((e) => cited.has(e.id));
-  const sourceIds = new Set(evidence.map((e) => e.source));
-  const sources = over.sources.filter((s) => sourceIds.has(s.id));
-  const clash =
-    evidence.find((e) => base.evidenceById.has(e.id))?.id ??
-    sources.find((s) => base.sources.some((b) => b.id === s.id))?.id;
-  if (clash !== undefined) {
-    throw new InvalidInputError({
-      field: 'world',
-      message: `'${base.meta.id}' and '${over.meta.id}' both define '${clash}'`,
-      hint: 'rename the evidence or source in one of the worlds',
-    });
-  }
-  const allEvidence = [...base.evidence, ...evidence];
-  const baseDimensions = new Set(base.ties.map((t) => t.dimension));
-  const carried = Object.entries(over.meta.dimensionWeights ?? {}).filter(
-    ([d]) =>
-      !baseDimensions.has(d as Dimension) && base.meta.dimensionWeights?.[d as Dimension] === undefined,
-  );
-  const dimensionWeights =
-    carried.length > 0
-      ? { ...Object.fromEntries(carried), ...base.meta.dimensionWeights }
-      : base.meta.dimensionWeights;
+export function worldSource(over: World): WorldSource {
   return {
-    ...base,
-    meta: {
-      ...base.meta,
-      id: `${base.meta.id}+${over.meta.id}`,
-      ...(dimensionWeights ? { dimensionWeights } : {}),
+    origin: over.meta.id,
+    facts(base: World): DerivedFacts {
+      const shared = new Set(over.actors.filter((a) => base.actorById.has(a.id)).map((a) => a.id));
+      const ties = over.ties.filter((t) => shared.has(t.a) && shared.has(t.b));
+      const unmarked = ties.find((t) => t.origin === undefined);
+      if (unmarked) {
+        throw new InvalidInputError({
+          field: 'world',
+          message: `'${over.meta.id}' has curated ties (${unmarked.a}–${unmarked.b}), so it cannot be overlaid`,
+          hint: 'overlay a derived world, whose tie series carry an origin (e.g. global)',
+        });
+      }
+      const weights = over.meta.dimensionWeights;
+      return {
+        ties: ties.map((t) => ({ ...t, origin: over.meta.id })),
+        ...citedBy(ties, over),
+        ...(weights ? { dimensionWeights: weights } : {}),
+      };
     },
-    sources: [...base.sources, ...sources],
-    evidence: allEvidence,
-    ties: [...base.ties, ...ties],
-    evidenceById: new Map(allEvidence.map((e) => [e.id, e])),
   };
+}
+
+function located<T>(items: readonly T[], file: string, section: string, from = 0): Located<T>[] {
+  return items.map((value, i) => ({ value, file, path: [section, from + i], line: () => undefined }));
+}
+
+/** Refuses a source whose series do not all carry its origin, or that takes the curated name. */
+function checkOrigins(source: WorldSource, ties: readonly TieSeries[]): void {
+  const wrong = source.origin === CURATED_ORIGIN ? ties[0] : ties.find((t) => t.origin !== source.origin);
+  if (!wrong && source.origin !== CURATED_ORIGIN) return;
+  throw new InvalidInputError({
+    field: 'origin',
+    message:
+      source.origin === CURATED_ORIGIN
+        ? `a derived source may not call itself '${CURATED_ORIGIN}'`
+        : `source '${source.origin}' hands over a ${wrong!.dimension} series ${wrong!.a}–${wrong!.b} with origin '${wrong!.origin ?? '(none: curated)'}'`,
+    hint: 'every series a source derives carries that source’s origin, so it is never read as curated',
+  });
+}
+
+/** The world's weights, plus the source's for dimensions the world has neither series nor weight for. */
+function carriedWeights(world: World, facts: DerivedFacts): World['meta']['dimensionWeights'] {
+  const own = world.meta.dimensionWeights;
+  const present = new Set(world.ties.map((t) => t.dimension));
+  const carried = Object.entries(facts.dimensionWeights ?? {}).filter(
+    ([d]) => !present.has(d as Dimension) && own?.[d as Dimension] === undefined,
+  );
+  return carried.length > 0 ? { ...Object.fromEntries(carried), ...own } : own;
+}
+
+/**
+ * `base` with each source's facts beside its own, in order (earlier sources rank first among
+ * derived values in a snapshot). Throws `WorldValidationError` when a source's facts do not check.
+ *
+ * @example
+ * composeWorld(loadWorld('eurasia'), [worldSource(loadWorld('global'))]).meta.id; // 'eurasia+global'
+ */
+export function composeWorld(base: World, sources: readonly WorldSource[]): World {
+  let world = base;
+  for (const source of sources) {
+    const facts = source.facts(world);
+    checkOrigins(source, facts.ties);
+    const id = `${world.meta.id}+${source.origin}`;
+    const sections: MergedSections = {
+      meta: located([world.meta], world.meta.id, 'meta'),
+      actors: located(world.actors, world.meta.id, 'actors'),
+      sources: [
+        ...located(world.sources, world.meta.id, 'sources'),
+        ...located(facts.sources, source.origin, 'sources'),
+      ],
+      evidence: [
+        ...located(world.evidence, world.meta.id, 'evidence'),
+        ...located(facts.evidence, source.origin, 'evidence'),
+      ],
+      // Only series of this origin can clash with the new ones (the checker keys series by origin).
+      ties: [
+        ...located(
+          world.ties.filter((t) => t.origin === source.origin),
+          world.meta.id,
+          'ties',
+        ),
+        ...located(facts.ties, source.origin, 'ties'),
+      ],
+      capabilities: [],
+      events: [],
+      corridors: [],
+      memberships: [],
+      claims: [],
+    };
+    const { problems, total } = checkWorld(sections, 50);
+    if (total > 0) failInvalid(id, problems, total);
+    const evidence = [...world.evidence, ...facts.evidence];
+    const dimensionWeights = carriedWeights(world, facts);
+    world = {
+      ...world,
+      meta: { ...world.meta, id, ...(dimensionWeights ? { dimensionWeights } : {}) },
+      sources: [...world.sources, ...facts.sources],
+      evidence,
+      ties: [...world.ties, ...facts.ties],
+      evidenceById: new Map(evidence.map((e) => [e.id, e])),
+    };
+  }
+  return world;
 }

@@ -14,10 +14,12 @@
  * `missing`, never read as neutral. The per-dimension layers hold observations only; only the
  * composite carries. A dyad with no dimension in force at t has no tie, as before.
  *
- * Curated against derived: a series with an `origin` is derived (from event data, a dataset …).
- * Per dyad and dimension a snapshot uses the curated value when the curated series has one at t,
- * otherwise the value of the first derived origin (in world order) that has one; every other
- * origin's value at t is listed in `alternatives`, so the two are never mixed silently.
+ * Curated against derived (src/domain/world-source.ts): a series with an `origin` is derived (from
+ * event data, a dataset …). Per dyad and dimension a snapshot uses the curated value when the
+ * curated series has one at t, otherwise the value of the first derived origin (in world order)
+ * that has one, and says so in `origin`; every other origin's value at t is listed in
+ * `alternatives`, so the two are never mixed silently. A composite whose dimensions come from
+ * several origins names them all (`curated+events`).
  *
  * Source grades: an observation's confidence is multiplied by the factor of the best grade among the
  * evidence it cites (`grades`, source-grade.ts; A 1 … E 0.4, F 0.5), in every layer and so in the
@@ -39,6 +41,7 @@ import type {
   TieAt,
   World,
 } from '../domain/world.js';
+import { CURATED_ORIGIN } from '../domain/world-source.js';
 import {
   dimensionBit,
   type IndexedSeries,
@@ -83,8 +86,6 @@ export type SnapshotParams = Partial<Omit<SnapshotOptions, 'missing'>> & {
 };
 
 export { observationAt };
-
-const CURATED = 'curated';
 
 /** The first observation of a series when it starts after `at` but within `months` of it. */
 function firstObservationWithin(series: TieSeries, at: string, months: number): Observation | undefined {
@@ -169,9 +170,9 @@ function dimensionTies(
         const s = entry.series;
         const tie = tieOf(a, b, entry);
         if (!tie) continue;
-        const origin = s.origin ?? CURATED;
+        const origin = s.origin ?? CURATED_ORIGIN;
         if (series.length === 1) {
-          if (origin !== CURATED) tie.origin = origin;
+          if (origin !== CURATED_ORIGIN) tie.origin = origin;
           out[d].push(tie);
           dyads[d].push(dyad);
           break;
@@ -182,9 +183,9 @@ function dimensionTies(
         else byOrigin.set(origin, [tie]);
       }
       if (!byOrigin) continue;
-      const chosen = byOrigin.has(CURATED) ? CURATED : byOrigin.keys().next().value!;
+      const chosen = byOrigin.has(CURATED_ORIGIN) ? CURATED_ORIGIN : byOrigin.keys().next().value!;
       const tie = folded(byOrigin.get(chosen)!);
-      if (chosen !== CURATED) tie.origin = chosen;
+      if (chosen !== CURATED_ORIGIN) tie.origin = chosen;
       const alternatives: TieAlternative[] = [];
       for (const [origin, parts] of byOrigin) {
         if (origin === chosen) continue;
@@ -215,7 +216,7 @@ function combine(parts: TieAt[], weights: number[], layer: Layer, dated: TieAt[]
   let observed = dated[0]!.observed;
   for (const p of dated) if (startOf(p.observed) > startOf(observed)) observed = p.observed;
   const first = parts[0]!;
-  const origins = [...new Set(parts.map((p) => p.origin ?? CURATED))];
+  const origins = [...new Set(parts.map((p) => p.origin ?? CURATED_ORIGIN))];
   return {
     a: first.a,
     b: first.b,
@@ -224,7 +225,7 @@ function combine(parts: TieAt[], weights: number[], layer: Layer, dated: TieAt[]
     confidence: w > 0 ? c / w : 0,
     observed,
     evidence: [...evidence],
-    ...(origins.some((o) => o !== CURATED) && { origin: origins.join('+') }),
+    ...(origins.some((o) => o !== CURATED_ORIGIN) && { origin: origins.join('+') }),
   };
 }
 
@@ -329,7 +330,7 @@ export function capabilitiesAt(world: World, at: string): Record<string, Capabil
  * The world at date `at` (YYYY, YYYY-MM or YYYY-MM-DD, read as "as of the end of").
  *
  * @example
- * const snap = snapshot(loadWorld('eurasia'), '2021-12', { layer: 'military' });
+ * const snap = snapshot(openWorld('eurasia'), '2021-12', { layer: 'military' });
  * snap.ties.find((t) => t.a === 'IND' && t.b === 'RUS')?.value;
  * // coding that starts after the date never enters the composite:
  * snapshot(world, '2014', { missing: { carryBackMonths: 0 } });

@@ -17,7 +17,7 @@ export interface WorldStats {
  * Counts of a world's sections (`ties` counts dyad × dimension series).
  *
  * @example
- * worldStats(loadWorld('eurasia')).actors; // ≥ 25
+ * worldStats(openWorld('eurasia')).actors; // ≥ 25
  */
 export function worldStats(world: World): WorldStats {
   return {

@@ -44,7 +44,7 @@ export interface PowerReport {
  * The power report of a snapshot.
  *
  * @example
- * powerReport(snapshot(loadWorld('eurasia'), '2021-12')).balances[0]; // { a, b, ratio, share, … }
+ * powerReport(snapshot(openWorld('eurasia'), '2021-12')).balances[0]; // { a, b, ratio, share, … }
  */
 export function powerReport(s: Snapshot, options: Partial<PowerReportOptions> = {}): PowerReport {
   const opts = { ...POWER_REPORT_DEFAULTS, ...options };

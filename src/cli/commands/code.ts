@@ -11,7 +11,7 @@ import { readGold } from '../../evidence/coder/gold.js';
 import { loadDictionaries, validationDictionaryFiles } from '../../evidence/coder/load.js';
 import { scoreGold } from '../../evidence/coder/score-gold.js';
 import { resolveWorldRef } from '../../worlds/bundled.js';
-import { loadWorld } from '../../worlds/load.js';
+import { openWorld } from '../../worlds/open-world.js';
 import { fmt, printJson, printTable } from '../output.js';
 
 function readInputs(files: string[]): TextDocument[] {
@@ -61,7 +61,7 @@ function writeWorldCopy(ref: string, out: string, events: readonly CodedEvent[],
       hint: 'name a new folder (the world is copied into it), or remove this one',
     });
   }
-  const world = loadWorld(ref);
+  const world = openWorld(ref);
   const { file, added, skipped } = codedEventsToWorld(events, new Set(world.actors.map((a) => a.id)), {
     date,
   });
@@ -70,7 +70,7 @@ function writeWorldCopy(ref: string, out: string, events: readonly CodedEvent[],
   if (statSync(from).isDirectory()) cpSync(from, out, { recursive: true });
   else cpSync(from, join(out, basename(from)));
   writeFileSync(join(out, CODED_FILE), `${JSON.stringify(file, null, 1)}\n`);
-  const copy = loadWorld(out, { cache: false });
+  const copy = openWorld(out, { cache: false });
   return {
     out,
     file: CODED_FILE,

@@ -5,7 +5,7 @@ import type { Command, OptionValues } from 'commander';
 import { InvalidInputError } from '../../domain/errors.js';
 import { DIMENSIONS } from '../../domain/schema.js';
 import { worldFromEvents } from '../../evidence/world-from-events.js';
-import { loadWorld } from '../../worlds/load.js';
+import { openWorld } from '../../worlds/open-world.js';
 import { defaultDbPath } from '../default-db.js';
 import { list, number, oneOf } from '../option-parsers.js';
 import { printJson, printTable } from '../output.js';
@@ -57,7 +57,7 @@ export function register(program: Command): void {
       }
       mkdirSync(opts.out as string, { recursive: true });
       writeFileSync(join(opts.out as string, 'world.json'), `${JSON.stringify(file, null, 1)}\n`);
-      const loaded = loadWorld(opts.out as string);
+      const loaded = openWorld(opts.out as string);
       const summary = {
         out: opts.out as string,
         actors: loaded.actors.length,

@@ -19,15 +19,17 @@ import {
   type ScenarioDocument,
   worldRef,
 } from '../../simulation/scenarios/scenario.js';
-import { loadWorld } from '../../worlds/load.js';
+import { openWorld } from '../../worlds/open-world.js';
 import { integer, pair } from '../option-parsers.js';
 import { bar, clip, fmt, printJson, printTable } from '../output.js';
 import { TOOL_VERSION } from '../version.js';
+import { EVENTS_DB_HELP, eventSourcesFor } from '../world-options.js';
 
 interface RunFlags {
   runs?: number;
   seed?: number;
   world?: string;
+  eventsDb?: string;
   workers?: number;
   dimension: string;
   pair: [string, string][];
@@ -48,6 +50,7 @@ function withRunOptions(cmd: Command): Command {
     .option('--runs <n>', 'Monte Carlo runs (default: the scenario’s)', integer('runs', 1))
     .option('--seed <s>', 'random seed (default: the scenario’s)', integer('seed', 0))
     .option('-w, --world <ref>', 'world id or path (default: the scenario’s)')
+    .option('--events-db <path>', EVENTS_DB_HELP)
     .option(
       '--workers <k>',
       'threads computing runs: this one and k − 1 worker threads (default: min(cores, runs/50))',
@@ -55,6 +58,19 @@ function withRunOptions(cmd: Command): Command {
     )
     .option('-d, --dimension <dimension>', 'report effects on composite or one dimension', 'composite')
     .option('--json', 'machine-readable output');
+}
+
+/** The scenario's world (or `--world`) with the ties of the `--events-db` store beside its own. */
+async function eventsWorld(doc: ScenarioDocument, flags: RunFlags) {
+  if (flags.bundle) {
+    throw new InvalidInputError({
+      field: '--bundle',
+      message: 'a replication bundle records world files, not an event store (--events-db)',
+      hint: 'write the events into a world first (world from-events) and run the scenario on it',
+    });
+  }
+  const ref = worldRef(doc, flags.world);
+  return openWorld(ref, { sources: await eventSourcesFor(flags.eventsDb!, [ref]) });
 }
 
 async function run(
@@ -66,7 +82,7 @@ async function run(
   const options: Partial<RunScenarioOptions> = {
     runs: flags.runs,
     seed: flags.seed,
-    world: flags.world,
+    world: flags.eventsDb ? await eventsWorld(doc, flags) : flags.world,
     workers: flags.workers,
     dimension: flags.dimension as Layer,
     track,
@@ -223,7 +239,7 @@ export function register(program: Command): void {
     .action((files: string[], flags: { world?: string }) => {
       for (const file of files) {
         const doc = loadScenario(file);
-        checkScenario(doc, loadWorld(worldRef(doc, flags.world)));
+        checkScenario(doc, openWorld(worldRef(doc, flags.world)));
         process.stdout.write(
           `✔ ${file}: valid (${doc.scenario.shocks.length} shocks, ${doc.scenario.runs} runs)\n`,
         );

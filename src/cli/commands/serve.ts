@@ -5,6 +5,7 @@ import type { Command, OptionValues } from 'commander';
 import { SERVER_DEFAULTS, startServer } from '../../api/server.js';
 import { DEFAULT_WORLD } from '../../domain/defaults.js';
 import { InvalidInputError } from '../../domain/errors.js';
+import { EVENTS_DB_HELP, eventSourcesFor } from '../world-options.js';
 
 function port(raw: string): number {
   const n = Number(raw);
@@ -58,8 +59,11 @@ export function register(program: Command): void {
       'access token every API request must carry (default: $COUNTERBALANCE_TOKEN); required beyond loopback',
     )
     .option('--allow-host <name...>', 'host names to serve besides loopback, IP addresses and --host', [])
+    .option('--events-db <path>', `${EVENTS_DB_HELP}; the served worlds are also offered as <id>+events`)
     .action(async (opts: OptionValues) => {
       const [first, ...rest] = opts.world as string[];
+      const eventsDb = opts.eventsDb as string | undefined;
+      const sources = eventsDb ? await eventSourcesFor(eventsDb, opts.world as string[]) : [];
       const db = opts.db === ':memory:' ? undefined : (opts.db as string | undefined);
       if (db) mkdirSync(dirname(db), { recursive: true });
       const token = (opts.token as string | undefined) ?? (process.env.COUNTERBALANCE_TOKEN || undefined);
@@ -70,6 +74,7 @@ export function register(program: Command): void {
         ...(token !== undefined && { token }),
         defaultWorld: first ?? DEFAULT_WORLD,
         worlds: rest,
+        sources,
         ...(db && { db }),
         handleSignals: true,
       }).catch((err: unknown) => {

@@ -6,7 +6,7 @@ import { bundledWorldIds } from '../../worlds/bundled.js';
 import { CITATION_FORMATS, formatCitations } from '../../worlds/export/citations.js';
 import { citedSources } from '../../worlds/export/cited-sources.js';
 import { EXPORT_FORMATS, exportSnapshot } from '../../worlds/export/index.js';
-import { loadWorld } from '../../worlds/load.js';
+import { openWorld } from '../../worlds/open-world.js';
 import { evidenceIndex, worldStats } from '../../worlds/stats.js';
 import { pair } from '../option-parsers.js';
 import { bar, clip, fmt, printJson, printTable, writeOutputFile } from '../output.js';
@@ -21,7 +21,7 @@ import {
 function validateRefs(refs: string[]) {
   return refs.map((ref) => {
     try {
-      return { world: ref, valid: true, stats: worldStats(loadWorld(ref)), total: 0, problems: [] };
+      return { world: ref, valid: true, stats: worldStats(openWorld(ref)), total: 0, problems: [] };
     } catch (err) {
       if (!(err instanceof CounterbalanceError)) throw err;
       const problems = err instanceof InvalidInputError ? err.problems : [{ message: err.message }];

@@ -9,20 +9,16 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { NotFoundError } from '../../domain/errors.js';
+import type { QuadName } from '../../domain/event-record.js';
+import { QUADS } from '../../domain/schema.js';
 
 /** Which published Goldstein table scores a CAMEO code (they differ on 016, 022, 164, 165). */
 export type GoldsteinTable = 'gdelt' | 'icews';
 /** Which quad-class assignment: GDELT as observed, Duval–Thompson, or Phoenix (0 = neutral). */
 export type QuadVariant = 'gdelt' | 'duval_thompson' | 'phoenix';
 
-export const QUADS = [
-  'neutral',
-  'verbal-cooperation',
-  'material-cooperation',
-  'verbal-conflict',
-  'material-conflict',
-] as const;
-export type QuadName = (typeof QUADS)[number];
+export type { QuadName } from '../../domain/event-record.js';
+export { QUADS } from '../../domain/schema.js';
 
 export interface CameoCode {
   goldstein: Record<GoldsteinTable, number>;

@@ -6,6 +6,7 @@
  */
 import { basename } from 'node:path';
 import { InvalidInputError } from '../../domain/errors.js';
+import type { QuadName } from '../../domain/event-record.js';
 import type { EventRecord } from '../store/event-store.js';
 import { fileLines } from './event-lines.js';
 import { type CameoCode, cameoCodes, type GoldsteinTable, type QuadVariant } from './event-lookups.js';
@@ -104,7 +105,7 @@ export function codeEvent(
   ctx: RowContext,
   code: string,
   fileGoldstein: number | undefined,
-): { goldstein: number; quad: string } | RowRejection {
+): { goldstein: number; quad: QuadName } | RowRejection {
   const entry = ctx.codes.get(code);
   if (!entry) return { reason: 'code', field: 'EventCode', message: `unknown CAMEO code '${code}'` };
   const goldstein = entry.goldstein[ctx.goldstein];

@@ -97,7 +97,7 @@ function toRecord(r: Record<string, unknown>): EventRecord {
     target: String(r.target),
     cameo: String(r.cameo),
     goldstein: Number(r.goldstein),
-    quad: String(r.quad),
+    quad: String(r.quad) as EventRecord['quad'],
     ...(r.dimension != null && { dimension: r.dimension as EventRecord['dimension'] }),
     ...(r.title != null && { title: String(r.title) }),
     origin: String(r.origin),
@@ -434,7 +434,7 @@ class DuckDbEventStore implements EventStore {
  *
  * @example
  * const store = await openDuckDbStore(':memory:');
- * await store.importEvents(eventsOfWorld(loadWorld('eurasia')));
+ * await store.importEvents(eventsOfWorld(openWorld('eurasia')));
  * await store.dyadMonths({ pair: ['PAK', 'RUS'] });
  */
 export async function openDuckDbStore(

@@ -3,35 +3,10 @@
  * DuckDB file by default; the same interface can be implemented on a server engine later, so the
  * SQL stays portable (no DuckDB-only functions in the queries that matter).
  */
-import type { Dimension } from '../../domain/schema.js';
+import type { EventRecord } from '../../domain/event-record.js';
 
-/** One event as stored: a dated, coded interaction between two actors. */
-export interface EventRecord {
-  id: string;
-  /** ISO date, YYYY-MM-DD (month-resolution events use the first of the month). */
-  date: string;
-  source: string;
-  target: string;
-  cameo: string;
-  goldstein: number;
-  quad: string;
-  dimension?: Dimension;
-  /** A curated event's title, or a non-CAMEO source's own coding (PLOVER 'ASSAULT / firearms / military'). */
-  title?: string;
-  /** Where the record came from: a world id, a file name. */
-  origin: string;
-  /** Evidence ids or, for events read from a file, the source URLs of the record. */
-  evidence: string[];
-  /** Line of the record in its file (events read from a file). */
-  line?: number;
-  /** The source's own actor codes (CAMEO actor/agent codes, ICEWS names), kept beside the ids. */
-  sourceActor?: string;
-  targetActor?: string;
-  /** GDELT NumMentions (1 for sources without re-emission counts). */
-  mentions?: number;
-  /** GDELT IsRootEvent: the event is the article's main event. */
-  root?: boolean;
-}
+/** The store holds the one domain event type (see src/domain/event-record.ts). */
+export type { EventRecord } from '../../domain/event-record.js';
 
 export interface EventQuery {
   /** Only events from this origin (a world id, a file). */

@@ -7,7 +7,7 @@ import type { EventRecord } from './event-store.js';
  * Converts every event of a world, keeping its evidence ids.
  *
  * @example
- * await store.importEvents(eventsOfWorld(loadWorld('eurasia')));
+ * await store.importEvents(eventsOfWorld(openWorld('eurasia')));
  */
 export function eventsOfWorld(world: World): EventRecord[] {
   return world.events.map((e) => ({

@@ -72,7 +72,7 @@ export class Simulation {
    * Advances `k` steps (default 1) and returns this simulation.
    *
    * @example
-   * const sim = createSimulation(loadWorld('eurasia'), { start: '2021-12' });
+   * const sim = createSimulation(openWorld('eurasia'), { start: '2021-12' });
    * sim.shiftTie('A', 'B', 0.5).step(12).tie('C', 'D');
    */
   step(k = 1): this {

@@ -74,7 +74,7 @@ export interface WorldModel {
  * Compiles `world` as of `at` into arrays, actors in the world's order.
  *
  * @example
- * const m = compileWorld(loadWorld('eurasia'), '2021-12');
+ * const m = compileWorld(openWorld('eurasia'), '2021-12');
  * m.ties[m.ids.indexOf('C') * m.n + m.ids.indexOf('D')]; // composite C–D
  */
 export function compileWorld(world: World, at: string, options: Partial<WorldModelOptions> = {}): WorldModel {

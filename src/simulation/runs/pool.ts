@@ -83,7 +83,7 @@ export function threadsFor(
  *
  * @example
  * const prepared = startWorkers(1);
- * const world = loadWorld('eurasia'); // meanwhile the thread warms up
+ * const world = openWorld('eurasia'); // meanwhile the thread warms up
  */
 export function startWorkers(count: number, warmUpMs = POOL_DEFAULTS.warmUpMs): PreparedWorkers {
   const start = (script: string | undefined) =>

@@ -12,7 +12,7 @@ import { InvalidInputError } from '../../domain/errors.js';
 import type { World } from '../../domain/world.js';
 import { formatCitations } from '../../worlds/export/citations.js';
 import { citedSources } from '../../worlds/export/cited-sources.js';
-import { loadWorld } from '../../worlds/load.js';
+import { openWorld } from '../../worlds/open-world.js';
 import { worldFiles } from '../../worlds/read-world-files.js';
 import { WORLD_MODEL_DEFAULTS } from '../model/world-model.js';
 import { describeMechanisms } from './describe.js';
@@ -69,7 +69,7 @@ const sha256 = (data: string | Buffer): string => createHash('sha256').update(da
  * copy of the world elsewhere hashes the same.
  *
  * @example
- * worldContentHash(loadWorld('eurasia')); // { sha256: '3f…', files: ['actors.yaml', …] }
+ * worldContentHash(openWorld('eurasia')); // { sha256: '3f…', files: ['actors.yaml', …] }
  */
 export function worldContentHash(world: World): { sha256: string; files: string[] } {
   const files = existsSync(world.origin) ? worldFiles(world.origin) : [];
@@ -150,7 +150,7 @@ export function writeReplicationBundle(dir: string, input: BundleInput): BundleM
   }
   const { doc, result } = input;
   const parameters = usedParameters(doc, input.options, result);
-  const world = loadWorld(parameters.world);
+  const world = openWorld(parameters.world);
   const scenarioText = readFileSync(scenarioPath(doc));
   const outputs = outputsText(result);
   const cited = citedSources(world, { at: doc.scenario.start });
@@ -233,7 +233,7 @@ function readManifest(dir: string): BundleManifest {
  */
 export async function replicateBundle(dir: string): Promise<Replication> {
   const m = readManifest(dir);
-  const world = loadWorld(m.parameters.world);
+  const world = openWorld(m.parameters.world);
   const hash = worldContentHash(world);
   if (hash.sha256 !== m.world.sha256) {
     throw new InvalidInputError({

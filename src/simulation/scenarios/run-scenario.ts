@@ -6,7 +6,7 @@
 import { ScenarioValidationError } from '../../domain/errors.js';
 import { addMonths, endOf, startOf } from '../../domain/time.js';
 import type { Layer, World } from '../../domain/world.js';
-import { loadWorld } from '../../worlds/load.js';
+import { openWorld } from '../../worlds/open-world.js';
 import { unknownIdHint } from '../../worlds/suggest.js';
 import type { FollowOptions } from '../measures/collector.js';
 import { followSpec, isMeasureEntry } from '../measures/follow-entry.js';
@@ -168,7 +168,7 @@ function compileAgainstWorld(doc: ScenarioDocument, options: RunScenarioOptions)
   const world =
     typeof options.world === 'object'
       ? options.world
-      : loadWorld(worldRef(doc, typeof options.world === 'string' ? options.world : undefined));
+      : openWorld(worldRef(doc, typeof options.world === 'string' ? options.world : undefined));
   checkScenario(doc, world, options.limits);
   for (const [a, b] of options.track) {
     for (const id of [a, b]) {

@@ -274,7 +274,7 @@ export function loadScenario(ref: string): ScenarioDocument {
   return parseScenario(readTextFile(path, ref), basename(path), dirname(path));
 }
 
-/** Resolves the scenario's `world:` (or an override) to a reference `loadWorld` accepts. */
+/** Resolves the scenario's `world:` (or an override) to a reference `openWorld` accepts. */
 export function worldRef(doc: ScenarioDocument, override?: string): string {
   const ref = override ?? doc.scenario.world;
   if (!ref) {

@@ -82,7 +82,7 @@ function selectedEvidenceIds(world: World, sel: CitationSelection): Set<string> 
  * The distinct sources a selection cites, ordered by source id, each with its citing evidence.
  *
  * @example
- * citedSources(loadWorld('eurasia'), { at: '2021-12', pair: ['IND', 'RUS'] })
+ * citedSources(openWorld('eurasia'), { at: '2021-12', pair: ['IND', 'RUS'] })
  *   .map((c) => c.source.id); // ['seed-003', …]
  */
 export function citedSources(world: World, selection: CitationSelection = {}): CitedSource[] {

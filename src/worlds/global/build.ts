@@ -46,6 +46,9 @@ import {
 
 export type BuildProgress = (done: number, total: number, label: string) => void;
 
+/** How many progress steps `buildGlobal` reports. */
+export const BUILD_STEPS = 10;
+
 export interface BuiltGlobal {
   world: WorldFile;
   warnings: Problem[];
@@ -208,9 +211,8 @@ export function buildGlobal(
   progress: BuildProgress = () => {},
 ): BuiltGlobal {
   const o: GlobalOptions = { ...GLOBAL_DEFAULTS, ...options };
-  const steps = 10;
   let step = 0;
-  const tick = (label: string) => progress(++step, steps, label);
+  const tick = (label: string) => progress(++step, BUILD_STEPS, label);
   const text = (k: DatasetKey) => readDatasetText(dir, DATASETS[k].file);
   const warnings: Problem[] = [];
 

@@ -12,6 +12,7 @@
  *   each in its own process, on the eurasia world's YAML files, the scenario and bargaining YAML,
  *   and the 3 MB world: import, then the median of repeated parses (the README's development
  *   notes say which is kept and why).
+ * The build's rows are followed by its stages (wall and CPU ms each, as `world build --timings`).
  * Each case runs in its own process under /usr/bin/time, so peak memory is the case's own; the
  * CPU column (user + system of the process's threads during the case) is what to compare on a
  * busy machine, where wall time also counts the waiting.
@@ -24,6 +25,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { StageTime } from '../src/worlds/global/stage-clock.js';
 import { manyProblemsWorld } from '../test/helpers/many-problems-world.js';
 import { median, QUICK, table, timeCommand } from './_measure.js';
 
@@ -87,12 +89,19 @@ const CASES: Record<string, () => Promise<Record<string, unknown>>> = {
     }),
   async build() {
     const { rebuildGlobal } = await import('../src/worlds/global/rebuild.js');
+    const { stageClock } = await import('../src/worlds/global/stage-clock.js');
     const out = mkdtempSync(join(tmpdir(), 'cb-global-'));
+    const clock = stageClock();
     try {
-      const { ms, cpu, value: r } = await timed(() => rebuildGlobal({ out }));
+      const {
+        ms,
+        cpu,
+        value: r,
+      } = await timed(() => rebuildGlobal({ out, progress: (_d, _t, label) => clock.mark(label) }));
       return {
         ms,
         cpu,
+        stages: clock.stages(),
         detail: `${r.actors} actors, ${r.series} series, ${r.observations} observations, ${(r.bytes / 1e6).toFixed(2)} MB`,
       };
     } finally {
@@ -226,6 +235,14 @@ function globalRows(): (string | number)[][] {
       '≤ 30000',
       String(build.detail),
     ],
+    ...(build.stages as StageTime[]).map((st) => [
+      `  build stage: ${st.label}`,
+      st.wallMs.toFixed(0),
+      st.cpuMs.toFixed(0),
+      '',
+      '',
+      '',
+    ]),
     [
       'global: load (built file, checksum, unpack)',
       med('ms'),

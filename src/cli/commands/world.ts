@@ -6,6 +6,7 @@ import { bundledWorldIds } from '../../worlds/bundled.js';
 import { CITATION_FORMATS, formatCitations } from '../../worlds/export/citations.js';
 import { citedSources } from '../../worlds/export/cited-sources.js';
 import { EXPORT_FORMATS, exportSnapshot } from '../../worlds/export/index.js';
+import type { StageTime } from '../../worlds/global/stage-clock.js';
 import { openWorld } from '../../worlds/open-world.js';
 import { evidenceIndex, worldStats } from '../../worlds/stats.js';
 import { pair } from '../option-parsers.js';
@@ -31,6 +32,23 @@ function validateRefs(refs: string[]) {
   });
 }
 
+/** The `--timings` lines: each stage's wall and CPU milliseconds, then their totals. */
+function stageTable(stages: StageTime[]): string {
+  const total = stages.reduce((t, s) => ({ wallMs: t.wallMs + s.wallMs, cpuMs: t.cpuMs + s.cpuMs }), {
+    wallMs: 0,
+    cpuMs: 0,
+  });
+  const width = Math.max(5, ...stages.map((s) => s.label.length));
+  const line = (label: string, wall: string, cpu: string) =>
+    `${label.padEnd(width)}  ${wall.padStart(8)}  ${cpu.padStart(8)}\n`;
+  return [
+    line('stage', 'wall ms', 'cpu ms'),
+    ...[...stages, { label: 'total', ...total }].map((s) =>
+      line(s.label, s.wallMs.toFixed(0), s.cpuMs.toFixed(0)),
+    ),
+  ].join('');
+}
+
 export function register(program: Command): void {
   const world = program.command('world').description('validate, count and inspect worlds');
 
@@ -40,35 +58,43 @@ export function register(program: Command): void {
     .option('--datasets <dir>', 'folder holding the dataset CSVs (default: data/datasets)')
     .option('--out <dir>', 'folder to write the built world into (default: data/worlds/<id>)')
     .option('--json', 'machine-readable output')
-    .action(async (id: string, opts: { datasets?: string; out?: string; json?: boolean }) => {
-      if (id !== 'global')
-        throw new InvalidInputError({
-          field: 'id',
-          message: `'${id}' is not a derived world`,
-          hint: 'only global is built from datasets',
+    .option('--timings', 'print the wall and CPU milliseconds of each build stage to stderr')
+    .action(
+      async (id: string, opts: { datasets?: string; out?: string; json?: boolean; timings?: boolean }) => {
+        if (id !== 'global')
+          throw new InvalidInputError({
+            field: 'id',
+            message: `'${id}' is not a derived world`,
+            hint: 'only global is built from datasets',
+          });
+        // loaded here: the dataset readers are not needed by any other world command
+        const { rebuildGlobal } = await import('../../worlds/global/rebuild.js');
+        const { stageClock } = await import('../../worlds/global/stage-clock.js');
+        const clock = stageClock();
+        const r = rebuildGlobal({
+          datasets: opts.datasets,
+          out: opts.out,
+          progress: (done, total, label) => {
+            clock.mark(label);
+            process.stderr.write(`\r${bar(done / total)} ${done}/${total} ${label.padEnd(50)}`);
+          },
         });
-      // loaded here: the dataset readers are not needed by any other world command
-      const { rebuildGlobal } = await import('../../worlds/global/rebuild.js');
-      const r = rebuildGlobal({
-        datasets: opts.datasets,
-        out: opts.out,
-        progress: (done, total, label) =>
-          process.stderr.write(`\r${bar(done / total)} ${done}/${total} ${label.padEnd(50)}`),
-      });
-      process.stderr.write('\n');
-      const summary = { ...r, warnings: r.warnings.length };
-      if (opts.json) return printJson({ ...summary, warningList: r.warnings });
-      printTable(
-        Object.entries(summary).map(([k, v]) => ({
-          k,
-          v: typeof v === 'object' ? JSON.stringify(v) : String(v),
-        })),
-        [
-          { header: 'built', cell: (x) => x.k },
-          { header: '', cell: (x) => x.v },
-        ],
-      );
-    });
+        process.stderr.write('\n');
+        if (opts.timings) process.stderr.write(stageTable(clock.stages()));
+        const summary = { ...r, warnings: r.warnings.length };
+        if (opts.json) return printJson({ ...summary, warningList: r.warnings });
+        printTable(
+          Object.entries(summary).map(([k, v]) => ({
+            k,
+            v: typeof v === 'object' ? JSON.stringify(v) : String(v),
+          })),
+          [
+            { header: 'built', cell: (x) => x.k },
+            { header: '', cell: (x) => x.v },
+          ],
+        );
+      },
+    );
 
   world
     .command('validate [paths...]')

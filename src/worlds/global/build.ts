@@ -46,6 +46,9 @@ import {
 
 export type BuildProgress = (done: number, total: number, label: string) => void;
 
+/** How many progress steps `buildGlobal` reports. */
+export const BUILD_STEPS = 10;
+
 export interface BuiltGlobal {
   world: WorldFile;
   warnings: Problem[];
@@ -93,18 +96,26 @@ function linesBeforeBreak(bytes: Buffer): number {
 
 const dyadKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
 
-/** Row keys of one dataset for one dyad: per COW code pair (or dispute …), the years it covers. */
+/**
+ * Row keys of one dataset for one dyad: per COW code pair (or dispute …), the years it covers.
+ * One dataset's row keys all have the same columns in the same order, so their values alone tell
+ * two apart.
+ */
 class Provenance {
   private readonly byDyad = new Map<string, Map<string, Record<string, string | number>>>();
   add(key: string, rowKey: Record<string, string | number>, year: number): void {
-    const groups = this.byDyad.get(key) ?? new Map<string, Record<string, string | number>>();
-    this.byDyad.set(key, groups);
-    const id = JSON.stringify(rowKey);
+    let groups = this.byDyad.get(key);
+    if (!groups) {
+      groups = new Map<string, Record<string, string | number>>();
+      this.byDyad.set(key, groups);
+    }
+    let id = '';
+    for (const k in rowKey) id += `${rowKey[k]}|`;
     const g = groups.get(id);
     if (!g) groups.set(id, { ...rowKey, from: year, to: year });
     else {
-      g.from = Math.min(Number(g.from), year);
-      g.to = Math.max(Number(g.to), year);
+      if (year < (g.from as number)) g.from = year;
+      if (year > (g.to as number)) g.to = year;
     }
   }
   has(key: string): boolean {
@@ -208,9 +219,8 @@ export function buildGlobal(
   progress: BuildProgress = () => {},
 ): BuiltGlobal {
   const o: GlobalOptions = { ...GLOBAL_DEFAULTS, ...options };
-  const steps = 10;
   let step = 0;
-  const tick = (label: string) => progress(++step, steps, label);
+  const tick = (label: string) => progress(++step, BUILD_STEPS, label);
   const text = (k: DatasetKey) => readDatasetText(dir, DATASETS[k].file);
   const warnings: Problem[] = [];
 
@@ -255,7 +265,8 @@ export function buildGlobal(
       if (key === 'atop') atopEnd = Math.max(atopEnd, r.year);
       if (r.year < o.fromYear) continue;
       const rec = r as unknown as Record<string, number>;
-      const v = Math.max(0, ...cols.map((c) => (rec[c] ? (o.alliance[c] ?? 0) : 0)));
+      let v = 0;
+      for (const c of cols) if (rec[c]) v = Math.max(v, o.alliance[c] ?? 0);
       if (v === 0) continue;
       const a = actorOf(r.ccode1, file, r.line, 'ccode1');
       const b = actorOf(r.ccode2, file, r.line, 'ccode2');
@@ -287,10 +298,12 @@ export function buildGlobal(
   }
   const military: YearMap = new Map();
   for (const k of new Set([...alliance.keys(), ...tiv.keys()])) {
+    const arms = tiv.get(k);
+    const pact = alliance.get(k);
     for (let y = o.fromYear; y <= atopEnd; y++) {
       let sum = 0;
-      for (let w = y - o.armsWindow + 1; w <= y; w++) sum += tiv.get(k)?.get(w) ?? 0;
-      const v = militaryValue(alliance.get(k)?.get(y) ?? 0, armsScore(sum, o), o);
+      if (arms) for (let w = y - o.armsWindow + 1; w <= y; w++) sum += arms.get(w) ?? 0;
+      const v = militaryValue(pact?.get(y) ?? 0, armsScore(sum, o), o);
       if (v >= o.minAbs) keepMax(military, k, y, v);
     }
   }
@@ -347,10 +360,12 @@ export function buildGlobal(
 
   // economic: trade share of the more dependent partner
   tick('trade (COW trade)');
-  const totals = new Map<string, number>();
+  // keyed by a number, not a string: the lookup runs twice for each of ~640,000 dyad-years
+  const stateYear = (ccode: number, year: number) => ccode * 10_000 + year;
+  const totals = new Map<number, number>();
   for (const r of readCowTradeNational(text('tradeNational'), DATASETS.tradeNational.file)) {
     if (r.year < o.fromYear) continue;
-    totals.set(`${r.ccode}|${r.year}`, (r.imports ?? 0) + (r.exports ?? 0));
+    totals.set(stateYear(r.ccode, r.year), (r.imports ?? 0) + (r.exports ?? 0));
   }
   const economic: YearMap = new Map();
   let tradeEnd = 0;
@@ -364,8 +379,8 @@ export function buildGlobal(
     if (a === b) continue;
     const v = economicValue(
       flow,
-      totals.get(`${r.ccode1}|${r.year}`) ?? 0,
-      totals.get(`${r.ccode2}|${r.year}`) ?? 0,
+      totals.get(stateYear(r.ccode1, r.year)) ?? 0,
+      totals.get(stateYear(r.ccode2, r.year)) ?? 0,
       o,
     );
     if (v < o.minAbs) continue;

@@ -3,14 +3,14 @@
  * file is validated (schema, then cross-references), and only then write it (all-or-nothing).
  */
 
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { formatProblem, type Problem, WorldValidationError } from '../../domain/errors.js';
 import { WorldFile } from '../../domain/schema.js';
 import { bundledWorldsDir } from '../bundled.js';
 import { checkWorld } from '../check-world.js';
 import type { MergedSections } from '../read-world-files.js';
-import { type BuildProgress, buildGlobal } from './build.js';
+import { BUILD_STEPS, type BuildProgress, buildGlobal } from './build.js';
 import { writeBuiltWorld } from './built-format.js';
 import type { GlobalOptions } from './transforms.js';
 
@@ -66,7 +66,11 @@ export function validateBuilt(world: WorldFile): Problem[] {
 export function rebuildGlobal(options: Partial<RebuildOptions> = {}) {
   const datasets = options.datasets ?? bundledDatasetsDir();
   const out = options.out ?? `${bundledWorldsDir()}/global`;
-  const { world, warnings, ends } = buildGlobal(datasets, options.transform, options.progress);
+  // two steps after the build's own: validating and writing
+  const total = BUILD_STEPS + 2;
+  const progress: BuildProgress = (done, _total, label) => options.progress?.(done, total, label);
+  const { world, warnings, ends } = buildGlobal(datasets, options.transform, progress);
+  progress(BUILD_STEPS + 1, total, 'validating');
   const problems = validateBuilt(world);
   if (problems.length > 0) {
     throw new WorldValidationError(
@@ -77,6 +81,9 @@ export function rebuildGlobal(options: Partial<RebuildOptions> = {}) {
         .join('\n')}`,
     );
   }
+  progress(total, total, 'writing');
+  // a new --out folder is made only now, so a failed build leaves nothing behind
+  mkdirSync(out, { recursive: true });
   const written = writeBuiltWorld(out, world);
   return {
     out,

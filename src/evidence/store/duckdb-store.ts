@@ -7,12 +7,14 @@ import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb
 import { InvalidInputError, type Problem } from '../../domain/errors.js';
 import { isDate, startOf } from '../../domain/time.js';
 import { bulkCheckSql, bulkHeldSql, bulkInsertSql } from './bulk-sql.js';
-import { dyadSql } from './dyad-sql.js';
+import { dyadEvidenceSql, dyadOriginsSql, dyadSql, GOLDSTEIN_SCALE } from './dyad-sql.js';
 import {
   type BulkPlan,
   type BulkResult,
   DYAD_QUERY_DEFAULTS,
+  type DyadEvidenceRow,
   type DyadMonth,
+  type DyadOrigin,
   type DyadPeriod,
   type DyadQuery,
   type EventQuery,
@@ -69,6 +71,9 @@ const STAGED =
 const BACKFILL_KEYS = `UPDATE events SET key = CAST(SUBSTRING(id FROM 7) AS BIGINT)
   WHERE key IS NULL AND id LIKE 'gdelt:%' AND LENGTH(id) BETWEEN 7 AND 24
     AND SUBSTRING(id FROM 7 FOR 1) <> '0' AND TRIM(BOTH '0123456789' FROM SUBSTRING(id FROM 7)) = ''`;
+/** `YYYY-MM` or `YYYY` from the EXTRACTed year and month. */
+const periodOf = (by: DyadQuery['by'], y: unknown, m: unknown) =>
+  by === 'year' ? String(y) : `${y}-${String(m).padStart(2, '0')}`;
 const quote = (s: string) => `'${s.replaceAll("'", "''")}'`;
 
 function rowProblems(batch: readonly EventRecord[]): Problem[] {
@@ -386,22 +391,57 @@ class DuckDbEventStore implements EventStore {
     const { sql, params } = dyadSql(q);
     const reader = await this.conn.runAndReadAll(sql, params);
     return reader.getRowObjectsJson().map((r) => {
+      // Exact integer sums (tenths of a Goldstein point), each divided once: same bytes every run.
       const count = Number(r.n);
-      const sum = Number(r.gsum);
-      const period = q.by === 'year' ? String(r.y) : `${r.y}-${String(r.m).padStart(2, '0')}`;
+      const tenths = Number(r.gsum);
       return {
         a: String(r.a),
         b: String(r.b),
-        period,
+        period: periodOf(q.by, r.y, r.m),
         count,
-        goldsteinSum: sum,
-        goldsteinMean: count > 0 ? sum / count : 0,
-        coopSum: Number(r.coop),
-        conflictSum: Number(r.conflict),
+        goldsteinSum: tenths / GOLDSTEIN_SCALE,
+        goldsteinMean: count > 0 ? tenths / (GOLDSTEIN_SCALE * count) : 0,
+        coopSum: Number(r.coop) / GOLDSTEIN_SCALE,
+        conflictSum: Number(r.conflict) / GOLDSTEIN_SCALE,
         quad: [Number(r.q1), Number(r.q2), Number(r.q3), Number(r.q4)],
-        score: count > 0 ? sum / (10 * count) : 0,
+        score: count > 0 ? tenths / (10 * GOLDSTEIN_SCALE * count) : 0,
       };
     });
+  }
+
+  async dyadOrigins(query: Partial<DyadQuery> = {}): Promise<DyadOrigin[]> {
+    const q = { ...DYAD_QUERY_DEFAULTS, ...query };
+    const { sql, params } = dyadOriginsSql(q);
+    const reader = await this.conn.runAndReadAll(sql, params);
+    return reader.getRowObjectsJson().map((r) => ({
+      a: String(r.a),
+      b: String(r.b),
+      period: periodOf(q.by, r.y, r.m),
+      origin: String(r.origin),
+      events: Number(r.n),
+    }));
+  }
+
+  async *dyadEvidence(query: Partial<DyadQuery>, perCell: number): AsyncIterable<DyadEvidenceRow[]> {
+    const q = { ...DYAD_QUERY_DEFAULTS, ...query };
+    const { sql, params } = dyadEvidenceSql(q, perCell);
+    const result = await this.conn.stream(sql, params);
+    const month = q.by === 'month';
+    const at = month ? 4 : 3;
+    for await (const chunk of result.yieldRowsJs()) {
+      yield chunk.map((r) => {
+        const evidence = String(r[at + 3] ?? '');
+        return {
+          a: String(r[0]),
+          b: String(r[1]),
+          period: periodOf(q.by, r[2], month ? r[3] : undefined),
+          origin: String(r[at]),
+          id: String(r[at + 1]),
+          line: Number(r[at + 2] ?? 0),
+          url: evidence.split(';').find(Boolean) ?? '',
+        };
+      });
+    }
   }
 
   async stats(): Promise<StoreStats> {

@@ -2,7 +2,9 @@
  * Writes a world from events (see world-from-events.ts) to `DIR/world.json` as its evidence
  * streams from the store: one array element per line, flushed in blocks with back-pressure, so a
  * world over every pair of a large store is written in bounded memory. The file appears under its
- * name only once complete (written beside it, then renamed).
+ * name only once complete and checked: it is written beside it (a dot file, which world loaders
+ * skip), handed to `check` (the CLI loads it with the world loader, which runs the checker), then
+ * renamed; a check that throws leaves the dot file for inspection and `world.json` untouched.
  */
 import { once } from 'node:events';
 import { createWriteStream, mkdirSync, renameSync } from 'node:fs';
@@ -12,10 +14,13 @@ import type { EventWorld } from './world-from-events.js';
 export interface WriteEventWorldOptions {
   /** Characters buffered before a write. */
   block: number;
+  /** Validates the complete file (its path ends in `.json`) before it takes its name; throws if broken. */
+  check: (file: string) => void;
 }
 
 export const WRITE_EVENT_WORLD_DEFAULTS: Readonly<WriteEventWorldOptions> = Object.freeze({
   block: 1 << 20,
+  check: () => {},
 });
 
 /** What was written. */
@@ -40,10 +45,10 @@ export async function writeEventWorld(
   dir: string,
   options: Partial<WriteEventWorldOptions> = {},
 ): Promise<EventWorldSummary> {
-  const { block } = { ...WRITE_EVENT_WORLD_DEFAULTS, ...options };
+  const { block, check } = { ...WRITE_EVENT_WORLD_DEFAULTS, ...options };
   mkdirSync(dir, { recursive: true });
   const file = join(dir, 'world.json');
-  const partial = `${file}.partial`;
+  const partial = join(dir, '.world.partial.json');
   const out = createWriteStream(partial);
   const failed = new Promise<never>((_, reject) => out.once('error', reject));
   failed.catch(() => {});
@@ -70,6 +75,7 @@ export async function writeEventWorld(
   await array('ties', head.ties, true);
   out.end(`${buffer}}\n`);
   await Promise.race([once(out, 'finish'), failed]);
+  check(partial);
   renameSync(partial, file);
   return {
     out: dir,

@@ -4,6 +4,7 @@ import { InvalidInputError } from '../../domain/errors.js';
 import { DIMENSIONS } from '../../domain/schema.js';
 import { eventWorld, WORLD_FROM_EVENTS_DEFAULTS } from '../../evidence/world-from-events.js';
 import { writeEventWorld } from '../../evidence/write-event-world.js';
+import { loadWorld } from '../../worlds/load.js';
 import { defaultDbPath } from '../default-db.js';
 import { integer, list, number, oneOf } from '../option-parsers.js';
 import { printJson, printTable } from '../output.js';
@@ -44,6 +45,11 @@ export function register(program: Command): void {
       // loaded here: `world` commands other than this one never need the native DuckDB binding
       const { openDuckDbStore } = await import('../../evidence/store/duckdb-store.js');
       const store = await openDuckDbStore(opts.db as string);
+      let open = true;
+      const close = () => {
+        if (open) store.close();
+        open = false;
+      };
       const { summary, ties } = await (async () => {
         const world = await eventWorld(store, {
           id: opts.id,
@@ -61,8 +67,18 @@ export function register(program: Command): void {
             hint: 'run events import first, or widen --actors',
           });
         }
-        return { summary: await writeEventWorld(world, opts.out as string), ties: world.head.ties };
-      })().finally(() => store.close());
+        // The normal loader (schema, cross-references, the checker) on the written bytes, so a broken
+        // output is an error, not a world that fails later. The evidence is all read by then: the
+        // store closes first, so its memory and the loader's never add up; nothing loaded is kept.
+        const check = (file: string) => {
+          close();
+          loadWorld(file, { cache: false });
+        };
+        return {
+          summary: await writeEventWorld(world, opts.out as string, { check }),
+          ties: world.head.ties,
+        };
+      })().finally(close);
       if (opts.json) return printJson(summary);
       printTable(
         ties.map((s) => ({ s, last: s.observations[s.observations.length - 1]! })),

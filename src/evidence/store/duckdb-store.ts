@@ -38,6 +38,11 @@ export interface DuckDbStoreOptions {
    * spends less CPU per row; on an idle one more threads finish sooner.
    */
   importThreads: number;
+  /**
+   * Threads of every other statement (0: DuckDB's default). Results do not depend on it: every
+   * query orders its rows and sums exactly (see dyad-sql.ts).
+   */
+  threads: number;
 }
 
 export const DUCKDB_STORE_DEFAULTS: Readonly<DuckDbStoreOptions> = Object.freeze({
@@ -45,7 +50,9 @@ export const DUCKDB_STORE_DEFAULTS: Readonly<DuckDbStoreOptions> = Object.freeze
   limit: 10_000,
   memoryLimit: '256MB',
   importThreads: 1,
+  threads: 0,
 });
+const threadsSql = (n: number) => (n > 0 ? `SET threads = ${Math.floor(n)}` : 'RESET threads');
 
 // No PRIMARY KEY: each write checks its ids against the store in its transaction (see bulk-sql.ts).
 // Stores made with one keep it; it never fires, since the checks come first.
@@ -382,7 +389,7 @@ class DuckDbEventStore implements EventStore {
       if (open) await this.conn.run('ROLLBACK');
       await this.conn.run(`DROP TABLE ${codes}`);
       await this.conn.run('RESET preserve_insertion_order');
-      if (this.opts.importThreads > 0) await this.conn.run('RESET threads');
+      if (this.opts.importThreads > 0) await this.conn.run(threadsSql(this.opts.threads));
     }
   }
 
@@ -485,6 +492,7 @@ export async function openDuckDbStore(
   const instance = await DuckDBInstance.create(path);
   const conn = await instance.connect();
   await conn.run(`SET memory_limit = '${opts.memoryLimit.replace(/[^0-9A-Za-z]/g, '')}'`);
+  if (opts.threads > 0) await conn.run(threadsSql(opts.threads));
   await conn.run(SCHEMA);
   const had = await conn.runAndReadAll(
     `SELECT COUNT(*) AS n FROM information_schema.columns WHERE table_name = 'events' AND column_name = 'key'`,

@@ -7,7 +7,7 @@ import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb
 import { InvalidInputError, type Problem } from '../../domain/errors.js';
 import { isDate, startOf } from '../../domain/time.js';
 import { bulkCheckSql, bulkHeldSql, bulkInsertSql } from './bulk-sql.js';
-import { dyadEvidenceSql, dyadOriginsSql, dyadSql, GOLDSTEIN_SCALE } from './dyad-sql.js';
+import { dyadEvidenceSql, dyadMonthsSql, dyadOriginsSql, dyadSql, GOLDSTEIN_SCALE } from './dyad-sql.js';
 import {
   type BulkPlan,
   type BulkResult,
@@ -136,9 +136,8 @@ function where(q: EventQuery): { sql: string; params: DuckDBValue[] } {
   if (q.pair) {
     const [a, b] = [...q.pair].sort();
     params.push(a!, b!);
-    clauses.push(
-      `(LEAST(source, target) = $${params.length - 1} AND GREATEST(source, target) = $${params.length})`,
-    );
+    const [lo, hi] = [`$${params.length - 1}`, `$${params.length}`];
+    clauses.push(`((source = ${lo} AND target = ${hi}) OR (source = ${hi} AND target = ${lo}))`);
   }
   if (q.imported) clauses.push('line IS NOT NULL');
   if (q.from) {
@@ -230,7 +229,7 @@ class DuckDbEventStore implements EventStore {
     const w = where(query);
     const limit = Math.max(1, Math.min(query.limit ?? this.opts.limit, this.opts.limit));
     const reader = await this.conn.runAndReadAll(
-      `SELECT id, strftime(date, '%Y-%m-%d') AS date, source, target, cameo, goldstein, quad, dimension, title, origin, evidence,
+      `SELECT id, CAST(date AS VARCHAR) AS date, source, target, cameo, goldstein, quad, dimension, title, origin, evidence,
               line, source_actor, target_actor, mentions, root
        FROM events ${w.sql} ORDER BY date, id LIMIT ${limit} OFFSET ${Math.max(0, Math.floor(query.offset ?? 0))}`,
       w.params,
@@ -240,20 +239,14 @@ class DuckDbEventStore implements EventStore {
 
   async dyadMonths(query: EventQuery = {}): Promise<DyadMonth[]> {
     const w = where(query);
-    const reader = await this.conn.runAndReadAll(
-      `SELECT LEAST(source, target) AS a, GREATEST(source, target) AS b, strftime(date, '%Y-%m') AS month,
-              COUNT(*) AS events, AVG(goldstein) AS mean_goldstein,
-              SUM(CASE WHEN goldstein > 0 THEN 1 ELSE 0 END) AS cooperative,
-              SUM(CASE WHEN goldstein < 0 THEN 1 ELSE 0 END) AS conflictual
-       FROM events ${w.sql} GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
-      w.params,
-    );
+    const reader = await this.conn.runAndReadAll(dyadMonthsSql(w.sql), w.params);
     return reader.getRowObjectsJson().map((r) => ({
       a: String(r.a),
       b: String(r.b),
-      month: String(r.month),
+      month: periodOf('month', r.y, r.m),
       events: Number(r.events),
-      meanGoldstein: Number(r.mean_goldstein),
+      // One division of an exact sum (as in `dyads`): the same bytes whatever order rows add in.
+      meanGoldstein: Number(r.gsum) / (GOLDSTEIN_SCALE * Number(r.events)),
       cooperative: Number(r.cooperative),
       conflictual: Number(r.conflictual),
     }));

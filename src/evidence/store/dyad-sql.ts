@@ -99,6 +99,25 @@ export function dyadEvidenceSql(
   return { sql, params };
 }
 
+/**
+ * The per-month series of every undirected dyad the `where` clause keeps (no weighting): `events`,
+ * `gsum` in tenths, so the store's mean is the exact sum over the count, and the cooperative and
+ * conflictual event counts.
+ *
+ * @example
+ * dyadMonthsSql('WHERE origin = $1');
+ */
+export function dyadMonthsSql(where: string): string {
+  const a = 'CASE WHEN source < target THEN source ELSE target END';
+  const b = 'CASE WHEN source < target THEN target ELSE source END';
+  const groups = `${a}, ${b}, EXTRACT(YEAR FROM date), EXTRACT(MONTH FROM date)`;
+  return `SELECT ${a} AS a, ${b} AS b, EXTRACT(YEAR FROM date) AS y, EXTRACT(MONTH FROM date) AS m,
+      COUNT(*) AS events, SUM(${TENTHS}) AS gsum,
+      SUM(CASE WHEN goldstein > 0 THEN 1 ELSE 0 END) AS cooperative,
+      SUM(CASE WHEN goldstein < 0 THEN 1 ELSE 0 END) AS conflictual
+    FROM events ${where} GROUP BY ${groups} ORDER BY ${groups}`;
+}
+
 /** See `dyadEvidenceSql`. */
 export function dyadOriginsSql(q: Omit<DyadQuery, 'weighting'>): { sql: string; params: string[] } {
   const { params, bind } = binder();

@@ -33,6 +33,37 @@ describe('DuckDB event store', () => {
     reopened.close();
   });
 
+  it('gives dyad-months an exact mean: the sum of integer tenths over the count, as `dyads` does', async () => {
+    const store = await openDuckDbStore(':memory:', { threads: 2 });
+    // Shuffled copies in two origins: the same rows in another order sum to the same bits.
+    const shuffled = [...records].reverse().map((r) => ({ ...r, id: `copy:${r.id}`, origin: 'copy' }));
+    await store.importEvents([...records, ...shuffled]);
+    const tenths = new Map<string, { sum: number; n: number }>();
+    for (const r of records) {
+      if (r.source === '' || r.target === '') continue;
+      const key = `${[r.source, r.target].sort().join('-')} ${r.date.slice(0, 7)}`;
+      const t = tenths.get(key) ?? { sum: 0, n: 0 };
+      t.sum += Math.round(r.goldstein * 10);
+      t.n += 1;
+      tenths.set(key, t);
+    }
+    const months = await store.dyadMonths({ origin: 'copy' });
+    const series = new Map(
+      (await store.dyads({ imported: false })).map((d) => [`${d.a}-${d.b} ${d.period}`, d.goldsteinMean]),
+    );
+    let checked = 0;
+    for (const m of months) {
+      const expected = tenths.get(`${m.a}-${m.b} ${m.month}`);
+      if (!expected || m.a === m.b) continue;
+      expect(m.meanGoldstein).toBe(expected.sum / (10 * expected.n));
+      expect(series.get(`${m.a}-${m.b} ${m.month}`)).toBe(m.meanGoldstein);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(20);
+    expect(await store.dyadMonths({ origin: world.meta.id })).toEqual(months);
+    store.close();
+  });
+
   it('imports all or nothing: a bad row rejects the batch with its line, a clash rolls back', async () => {
     const store = await openDuckDbStore(':memory:');
     const bad = records.map((r, i) => (i === 3 ? { ...r, goldstein: 42 } : r));

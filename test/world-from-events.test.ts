@@ -2,14 +2,17 @@
  * `world from-events` on the real samples: the world validates, every observation cites the
  * events behind it (ids that are in the store, with their file lines), and balance, triangles and
  * a scenario run on it. Importing event files of other periods leaves its 2020-11 ties unchanged.
+ * The streamed file holds what the world holds, and a world the checker rejects is an error that
+ * never takes the name world.json.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { importEventFiles } from '../src/evidence/import-event-files.js';
 import { openDuckDbStore } from '../src/evidence/store/duckdb-store.js';
-import { worldFromEvents } from '../src/evidence/world-from-events.js';
+import { eventWorld, worldFromEvents } from '../src/evidence/world-from-events.js';
+import { writeEventWorld } from '../src/evidence/write-event-world.js';
 import { loadWorld } from '../src/worlds/load.js';
 import { cli } from './helpers/cli.js';
 
@@ -91,4 +94,36 @@ describe('world from-events', () => {
     only.close();
     all.close();
   });
+
+  it('streams the world it builds, and a world the checker rejects is an error, not a world.json', async () => {
+    const db = join(dir, 'gdelt2.duckdb');
+    const store = await openDuckDbStore(db);
+    await importEventFiles(store, [GDELT2]);
+    const streamed = join(dir, 'streamed');
+    // A small block, so the file is written in many pieces.
+    const summary = await writeEventWorld(await eventWorld(store, { actors: FIVE }), streamed, {
+      block: 4096,
+    });
+    const whole = await worldFromEvents(store, { actors: FIVE });
+    store.close();
+    expect(JSON.parse(readFileSync(join(streamed, 'world.json'), 'utf8'))).toEqual(whole);
+    expect(summary.evidence).toBe(whole.evidence?.length);
+
+    const out = join(dir, 'rejected');
+    const made = cli([
+      'world',
+      'from-events',
+      '--db',
+      db,
+      '--actors',
+      FIVE.join(','),
+      '--id',
+      '9-bad',
+      '-o',
+      out,
+    ]);
+    expect(made.code).not.toBe(0);
+    expect(made.stderr).toMatch(/meta\.id/);
+    expect(existsSync(join(out, 'world.json'))).toBe(false);
+  }, 60_000);
 });

@@ -1,13 +1,12 @@
 /** `world from-events`: a world whose ties come from the event store (see src/evidence/world-from-events.ts). */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Command, OptionValues } from 'commander';
 import { InvalidInputError } from '../../domain/errors.js';
 import { DIMENSIONS } from '../../domain/schema.js';
-import { worldFromEvents } from '../../evidence/world-from-events.js';
+import { eventWorld, WORLD_FROM_EVENTS_DEFAULTS } from '../../evidence/world-from-events.js';
+import { writeEventWorld } from '../../evidence/write-event-world.js';
 import { openWorld } from '../../worlds/open-world.js';
 import { defaultDbPath } from '../default-db.js';
-import { list, number, oneOf } from '../option-parsers.js';
+import { integer, list, number, oneOf } from '../option-parsers.js';
 import { printJson, printTable } from '../output.js';
 
 /** Adds `from-events` to the `world` command (registered before this one). */
@@ -34,48 +33,62 @@ export function register(program: Command): void {
       'diplomatic',
     )
     .option('--prior <n>', 'neutral pseudo-events per period (shrinkage)', number('prior', 0), 10)
+    .option(
+      '--max-rows <n>',
+      'events listed per dyad-period and file (the note gives the full count)',
+      integer('max-rows', 1),
+      WORLD_FROM_EVENTS_DEFAULTS.maxRows,
+    )
     .option('--id <id>', 'world id', 'events')
     .option('--json', 'print JSON')
     .action(async (opts: OptionValues) => {
       // loaded here: `world` commands other than this one never need the native DuckDB binding
       const { openDuckDbStore } = await import('../../evidence/store/duckdb-store.js');
       const store = await openDuckDbStore(opts.db as string);
-      const file = await worldFromEvents(store, {
-        id: opts.id,
-        by: opts.by,
-        weighting: opts.weighting,
-        dimension: opts.dimension,
-        prior: opts.prior,
-        ...(opts.actors && { actors: opts.actors }),
-      }).finally(() => store.close());
-      if (!file.ties || file.ties.length === 0) {
-        throw new InvalidInputError({
-          field: '--actors',
-          message: 'the store holds no events between these actors',
-          hint: 'run events import first, or widen --actors',
-        });
-      }
-      mkdirSync(opts.out as string, { recursive: true });
-      writeFileSync(join(opts.out as string, 'world.json'), `${JSON.stringify(file, null, 1)}\n`);
-      const loaded = openWorld(opts.out as string);
-      const summary = {
-        out: opts.out as string,
-        actors: loaded.actors.length,
-        series: loaded.ties.length,
-        observations: loaded.ties.reduce((n, s) => n + s.observations.length, 0),
-        evidence: loaded.evidence.length,
-        period: loaded.meta.period,
+      let open = true;
+      const close = () => {
+        if (open) store.close();
+        open = false;
       };
+      const { summary, ties } = await (async () => {
+        const world = await eventWorld(store, {
+          id: opts.id,
+          by: opts.by,
+          weighting: opts.weighting,
+          dimension: opts.dimension,
+          prior: opts.prior,
+          maxRows: opts.maxRows,
+          ...(opts.actors && { actors: opts.actors }),
+        });
+        if (world.head.ties.length === 0) {
+          throw new InvalidInputError({
+            field: '--actors',
+            message: 'the store holds no events between these actors',
+            hint: 'run events import first, or widen --actors',
+          });
+        }
+        // The normal loader (schema, cross-references, the checker) on the written bytes, so a broken
+        // output is an error, not a world that fails later. The evidence is all read by then: the
+        // store closes first, so its memory and the loader's never add up; nothing loaded is kept.
+        const check = (file: string) => {
+          close();
+          openWorld(file, { cache: false });
+        };
+        return {
+          summary: await writeEventWorld(world, opts.out as string, { check }),
+          ties: world.head.ties,
+        };
+      })().finally(close);
       if (opts.json) return printJson(summary);
       printTable(
-        loaded.ties.map((s) => ({ s, last: s.observations[s.observations.length - 1]! })),
+        ties.map((s) => ({ s, last: s.observations[s.observations.length - 1]! })),
         [
           { header: 'a', cell: (r) => r.s.a },
           { header: 'b', cell: (r) => r.s.b },
           { header: 'periods', cell: (r) => r.s.observations.length },
           { header: 'last', cell: (r) => r.last.at },
           { header: 'value', cell: (r) => r.last.value.toFixed(3), align: 'right' },
-          { header: 'confidence', cell: (r) => r.last.confidence.toFixed(2), align: 'right' },
+          { header: 'confidence', cell: (r) => (r.last.confidence ?? 0).toFixed(2), align: 'right' },
         ],
       );
       process.stdout.write(

@@ -7,12 +7,14 @@ import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb
 import { InvalidInputError, type Problem } from '../../domain/errors.js';
 import { isDate, startOf } from '../../domain/time.js';
 import { bulkCheckSql, bulkHeldSql, bulkInsertSql } from './bulk-sql.js';
-import { dyadSql } from './dyad-sql.js';
+import { dyadEvidenceSql, dyadMonthsSql, dyadOriginsSql, dyadSql, GOLDSTEIN_SCALE } from './dyad-sql.js';
 import {
   type BulkPlan,
   type BulkResult,
   DYAD_QUERY_DEFAULTS,
+  type DyadEvidenceRow,
   type DyadMonth,
+  type DyadOrigin,
   type DyadPeriod,
   type DyadQuery,
   type EventQuery,
@@ -36,6 +38,11 @@ export interface DuckDbStoreOptions {
    * spends less CPU per row; on an idle one more threads finish sooner.
    */
   importThreads: number;
+  /**
+   * Threads of every other statement (0: DuckDB's default). Results do not depend on it: every
+   * query orders its rows and sums exactly (see dyad-sql.ts).
+   */
+  threads: number;
 }
 
 export const DUCKDB_STORE_DEFAULTS: Readonly<DuckDbStoreOptions> = Object.freeze({
@@ -43,7 +50,9 @@ export const DUCKDB_STORE_DEFAULTS: Readonly<DuckDbStoreOptions> = Object.freeze
   limit: 10_000,
   memoryLimit: '256MB',
   importThreads: 1,
+  threads: 0,
 });
+const threadsSql = (n: number) => (n > 0 ? `SET threads = ${Math.floor(n)}` : 'RESET threads');
 
 // No PRIMARY KEY: each write checks its ids against the store in its transaction (see bulk-sql.ts).
 // Stores made with one keep it; it never fires, since the checks come first.
@@ -69,6 +78,9 @@ const STAGED =
 const BACKFILL_KEYS = `UPDATE events SET key = CAST(SUBSTRING(id FROM 7) AS BIGINT)
   WHERE key IS NULL AND id LIKE 'gdelt:%' AND LENGTH(id) BETWEEN 7 AND 24
     AND SUBSTRING(id FROM 7 FOR 1) <> '0' AND TRIM(BOTH '0123456789' FROM SUBSTRING(id FROM 7)) = ''`;
+/** `YYYY-MM` or `YYYY` from the EXTRACTed year and month. */
+const periodOf = (by: DyadQuery['by'], y: unknown, m: unknown) =>
+  by === 'year' ? String(y) : `${y}-${String(m).padStart(2, '0')}`;
 const quote = (s: string) => `'${s.replaceAll("'", "''")}'`;
 
 function rowProblems(batch: readonly EventRecord[]): Problem[] {
@@ -124,9 +136,8 @@ function where(q: EventQuery): { sql: string; params: DuckDBValue[] } {
   if (q.pair) {
     const [a, b] = [...q.pair].sort();
     params.push(a!, b!);
-    clauses.push(
-      `(LEAST(source, target) = $${params.length - 1} AND GREATEST(source, target) = $${params.length})`,
-    );
+    const [lo, hi] = [`$${params.length - 1}`, `$${params.length}`];
+    clauses.push(`((source = ${lo} AND target = ${hi}) OR (source = ${hi} AND target = ${lo}))`);
   }
   if (q.imported) clauses.push('line IS NOT NULL');
   if (q.from) {
@@ -218,7 +229,7 @@ class DuckDbEventStore implements EventStore {
     const w = where(query);
     const limit = Math.max(1, Math.min(query.limit ?? this.opts.limit, this.opts.limit));
     const reader = await this.conn.runAndReadAll(
-      `SELECT id, strftime(date, '%Y-%m-%d') AS date, source, target, cameo, goldstein, quad, dimension, title, origin, evidence,
+      `SELECT id, CAST(date AS VARCHAR) AS date, source, target, cameo, goldstein, quad, dimension, title, origin, evidence,
               line, source_actor, target_actor, mentions, root
        FROM events ${w.sql} ORDER BY date, id LIMIT ${limit} OFFSET ${Math.max(0, Math.floor(query.offset ?? 0))}`,
       w.params,
@@ -228,20 +239,14 @@ class DuckDbEventStore implements EventStore {
 
   async dyadMonths(query: EventQuery = {}): Promise<DyadMonth[]> {
     const w = where(query);
-    const reader = await this.conn.runAndReadAll(
-      `SELECT LEAST(source, target) AS a, GREATEST(source, target) AS b, strftime(date, '%Y-%m') AS month,
-              COUNT(*) AS events, AVG(goldstein) AS mean_goldstein,
-              SUM(CASE WHEN goldstein > 0 THEN 1 ELSE 0 END) AS cooperative,
-              SUM(CASE WHEN goldstein < 0 THEN 1 ELSE 0 END) AS conflictual
-       FROM events ${w.sql} GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
-      w.params,
-    );
+    const reader = await this.conn.runAndReadAll(dyadMonthsSql(w.sql), w.params);
     return reader.getRowObjectsJson().map((r) => ({
       a: String(r.a),
       b: String(r.b),
-      month: String(r.month),
+      month: periodOf('month', r.y, r.m),
       events: Number(r.events),
-      meanGoldstein: Number(r.mean_goldstein),
+      // One division of an exact sum (as in `dyads`): the same bytes whatever order rows add in.
+      meanGoldstein: Number(r.gsum) / (GOLDSTEIN_SCALE * Number(r.events)),
       cooperative: Number(r.cooperative),
       conflictual: Number(r.conflictual),
     }));
@@ -377,7 +382,7 @@ class DuckDbEventStore implements EventStore {
       if (open) await this.conn.run('ROLLBACK');
       await this.conn.run(`DROP TABLE ${codes}`);
       await this.conn.run('RESET preserve_insertion_order');
-      if (this.opts.importThreads > 0) await this.conn.run('RESET threads');
+      if (this.opts.importThreads > 0) await this.conn.run(threadsSql(this.opts.threads));
     }
   }
 
@@ -386,22 +391,57 @@ class DuckDbEventStore implements EventStore {
     const { sql, params } = dyadSql(q);
     const reader = await this.conn.runAndReadAll(sql, params);
     return reader.getRowObjectsJson().map((r) => {
+      // Exact integer sums (tenths of a Goldstein point), each divided once: same bytes every run.
       const count = Number(r.n);
-      const sum = Number(r.gsum);
-      const period = q.by === 'year' ? String(r.y) : `${r.y}-${String(r.m).padStart(2, '0')}`;
+      const tenths = Number(r.gsum);
       return {
         a: String(r.a),
         b: String(r.b),
-        period,
+        period: periodOf(q.by, r.y, r.m),
         count,
-        goldsteinSum: sum,
-        goldsteinMean: count > 0 ? sum / count : 0,
-        coopSum: Number(r.coop),
-        conflictSum: Number(r.conflict),
+        goldsteinSum: tenths / GOLDSTEIN_SCALE,
+        goldsteinMean: count > 0 ? tenths / (GOLDSTEIN_SCALE * count) : 0,
+        coopSum: Number(r.coop) / GOLDSTEIN_SCALE,
+        conflictSum: Number(r.conflict) / GOLDSTEIN_SCALE,
         quad: [Number(r.q1), Number(r.q2), Number(r.q3), Number(r.q4)],
-        score: count > 0 ? sum / (10 * count) : 0,
+        score: count > 0 ? tenths / (10 * GOLDSTEIN_SCALE * count) : 0,
       };
     });
+  }
+
+  async dyadOrigins(query: Partial<DyadQuery> = {}): Promise<DyadOrigin[]> {
+    const q = { ...DYAD_QUERY_DEFAULTS, ...query };
+    const { sql, params } = dyadOriginsSql(q);
+    const reader = await this.conn.runAndReadAll(sql, params);
+    return reader.getRowObjectsJson().map((r) => ({
+      a: String(r.a),
+      b: String(r.b),
+      period: periodOf(q.by, r.y, r.m),
+      origin: String(r.origin),
+      events: Number(r.n),
+    }));
+  }
+
+  async *dyadEvidence(query: Partial<DyadQuery>, perCell: number): AsyncIterable<DyadEvidenceRow[]> {
+    const q = { ...DYAD_QUERY_DEFAULTS, ...query };
+    const { sql, params } = dyadEvidenceSql(q, perCell);
+    const result = await this.conn.stream(sql, params);
+    const month = q.by === 'month';
+    const at = month ? 4 : 3;
+    for await (const chunk of result.yieldRowsJs()) {
+      yield chunk.map((r) => {
+        const evidence = String(r[at + 3] ?? '');
+        return {
+          a: String(r[0]),
+          b: String(r[1]),
+          period: periodOf(q.by, r[2], month ? r[3] : undefined),
+          origin: String(r[at]),
+          id: String(r[at + 1]),
+          line: Number(r[at + 2] ?? 0),
+          url: evidence.split(';').find(Boolean) ?? '',
+        };
+      });
+    }
   }
 
   async stats(): Promise<StoreStats> {
@@ -445,6 +485,7 @@ export async function openDuckDbStore(
   const instance = await DuckDBInstance.create(path);
   const conn = await instance.connect();
   await conn.run(`SET memory_limit = '${opts.memoryLimit.replace(/[^0-9A-Za-z]/g, '')}'`);
+  if (opts.threads > 0) await conn.run(threadsSql(opts.threads));
   await conn.run(SCHEMA);
   const had = await conn.runAndReadAll(
     `SELECT COUNT(*) AS n FROM information_schema.columns WHERE table_name = 'events' AND column_name = 'key'`,

@@ -79,6 +79,28 @@ export interface DyadPeriod {
   score: number;
 }
 
+/** How many events of one dyad-period come from one origin (file). */
+export interface DyadOrigin {
+  a: string;
+  b: string;
+  period: string;
+  origin: string;
+  events: number;
+}
+
+/** One event behind a dyad-period, as its evidence lists it. */
+export interface DyadEvidenceRow {
+  a: string;
+  b: string;
+  period: string;
+  origin: string;
+  id: string;
+  /** Line in its file (0 for an event without one). */
+  line: number;
+  /** The record's first evidence entry (for events read from a file, its source URL), or ''. */
+  url: string;
+}
+
 export interface StoreStats {
   events: number;
   origins: { origin: string; events: number; from: string; to: string }[];
@@ -183,6 +205,13 @@ export interface EventStore {
   beginImport(): Promise<ImportSession>;
   /** Dyad series per month or year, aggregated in SQL. */
   dyads(query?: Partial<DyadQuery>): Promise<DyadPeriod[]>;
+  /** Events per dyad-period and origin, over the dyads and periods `dyads` sees (weighting aside). */
+  dyadOrigins(query?: Partial<DyadQuery>): Promise<DyadOrigin[]>;
+  /**
+   * The first `perCell` events (by date, id) of every dyad-period and origin, streamed in batches
+   * ordered by dyad, period, origin, date and id: one query for all dyads, rows never all in memory.
+   */
+  dyadEvidence(query: Partial<DyadQuery>, perCell: number): AsyncIterable<DyadEvidenceRow[]>;
   stats(): Promise<StoreStats>;
   count(): Promise<number>;
   close(): void;

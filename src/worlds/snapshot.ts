@@ -46,7 +46,8 @@ import {
   type SeriesIndex,
   seriesIndex,
 } from './series-index.js';
-import { GRADE_FACTOR_DEFAULTS, type GradeFactors, gradeFactor } from './source-grade.js';
+import { GRADE_FACTOR_DEFAULTS, type GradeFactors, gradeFactor, gradeSetFactors } from './source-grade.js';
+import { sliceGradeSet } from './tie-columns.js';
 
 /** How the composite treats a dimension a dyad is coded on but has no value for at the date. */
 export interface MissingDimensionPolicy {
@@ -128,6 +129,8 @@ function dimensionTies(
 ): DimensionTies {
   const find = index.at(at);
   const row = index.rowAt(at);
+  // A built world stores each observation's grade set: one lookup instead of its evidence's grades.
+  const bySet = gradeSetFactors(grades);
   /** The tie of one series at t: a column-backed series is read from its row, no observation built. */
   const tieOf = (a: string, b: string, entry: IndexedSeries): TieAt | undefined => {
     const { series: s, slice } = entry;
@@ -138,12 +141,13 @@ function dimensionTies(
       const own = typeof slice.confidence !== 'number';
       const confidence = own ? (slice.confidence as readonly number[])[i]! : (slice.confidence as number);
       const evidence = (own ? slice.evidence[i] : slice.evidence) as readonly string[];
+      const set = sliceGradeSet(slice, i, world);
       return {
         a,
         b,
         dimension: s.dimension,
         value: slice.columns.value[j]!,
-        confidence: confidence * gradeFactor(world, evidence, grades),
+        confidence: confidence * (set === undefined ? gradeFactor(world, evidence, grades) : bySet[set]!),
         observed: slice.columns.dates[slice.columns.at[j]!]!,
         evidence: evidence.slice(),
       };

@@ -40,6 +40,19 @@ interface State {
 }
 
 const states = new WeakMap<TieSeries, State>();
+/** How many times a column-backed series has been turned into objects (read or replaced). */
+let turned = 0;
+
+/**
+ * A count that grows whenever some column-backed series stops being one: while it stands still,
+ * every series that was column-backed still is, so a cache need not ask each of them again.
+ *
+ * @example
+ * const before = objectReads(); world.ties[0]!.observations; objectReads() > before; // true
+ */
+export function objectReads(): number {
+  return turned;
+}
 
 /**
  * One accessor shared by every column-backed series (its state found by `this`), so all of them
@@ -52,10 +65,14 @@ const OBSERVATIONS: PropertyDescriptor = Object.freeze({
   get(this: TieSeries) {
     const state = states.get(this)!;
     const { slice } = state;
-    state.objects ??= Array.from({ length: slice.n }, (_, i) => observationOfSlice(slice, i));
+    if (!state.objects) {
+      turned++;
+      state.objects = Array.from({ length: slice.n }, (_, i) => observationOfSlice(slice, i));
+    }
     return state.objects;
   },
   set(this: TieSeries, value: Observation[]) {
+    turned++;
     states.get(this)!.objects = value;
   },
 });

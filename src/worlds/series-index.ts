@@ -10,7 +10,7 @@
  */
 import { DIMENSIONS, type Dimension, type Observation, type TieSeries } from '../domain/schema.js';
 import { endOf, startOf } from '../domain/time.js';
-import { type ColumnSlice, columnSlice, observationOfSlice } from './tie-columns.js';
+import { type ColumnSlice, columnSlice, objectReads, observationOfSlice } from './tie-columns.js';
 
 /**
  * A series and where the start days of its observations lie: in the index's one column of start
@@ -66,6 +66,8 @@ interface Built extends SeriesIndex {
   readonly series: readonly TieSeries[];
   readonly observations: readonly (readonly Observation[] | ColumnSlice)[];
   readonly counts: Int32Array;
+  /** `objectReads()` when the index was built. */
+  readonly reads: number;
 }
 
 const cache = new WeakMap<readonly TieSeries[], Built>();
@@ -116,6 +118,9 @@ function daysOf(dates: readonly string[]): Int32Array {
 
 const order = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
 
+/** Dimension → its position in DIMENSIONS, looked up once per series when the index is built. */
+const DIMENSION_RANK: ReadonlyMap<Dimension, number> = new Map(DIMENSIONS.map((d, i) => [d, i]));
+
 /**
  * Per dimension, its dyads in (a, b) order, each with its series in world order, and per dyad the
  * dimensions coded. Actor ids are ranked once, so a series' place is one number (dyad, then
@@ -141,7 +146,7 @@ function grouped(
     const ra = rank.get(s.a)!;
     const rb = rank.get(s.b)!;
     const pair = ra < rb ? ra * ids.length + rb : rb * ids.length + ra;
-    place[i] = (pair * k + DIMENSIONS.indexOf(s.dimension)) * n + i;
+    place[i] = (pair * k + (DIMENSION_RANK.get(s.dimension) ?? -1)) * n + i;
   }
   place.sort();
   const byDimension = Object.fromEntries(DIMENSIONS.map((d) => [d, [] as DyadSeries[]])) as Record<
@@ -175,6 +180,7 @@ function grouped(
 }
 
 function build(ties: readonly TieSeries[]): Built {
+  const reads = objectReads();
   const days = new Map<string, number>();
   const day = (date: string) => {
     let n = days.get(date);
@@ -211,6 +217,7 @@ function build(ties: readonly TieSeries[]): Built {
     series: [...ties],
     observations: sources,
     counts: Int32Array.from(sources, lengthOf),
+    reads,
     at(at) {
       const asOfDay = endOf(at);
       const asOf = dayNumber(asOfDay);
@@ -259,10 +266,13 @@ function rowInForce(slice: ColumnSlice, asOf: number, asOfDay: string): number {
 
 function unchanged(index: Built, ties: readonly TieSeries[]): boolean {
   if (index.series.length !== ties.length) return false;
+  // No series left its columns since the build: each keeps the kind of source it had then.
+  const same = index.reads === objectReads();
   for (let i = 0; i < ties.length; i++) {
     const t = ties[i]!;
     if (index.series[i] !== t) return false;
-    const source = sourceOf(t);
+    const was = index.observations[i]!;
+    const source = same ? ('columns' in was ? was : t.observations) : sourceOf(t);
     if (index.observations[i] !== source || index.counts[i] !== lengthOf(source)) return false;
   }
   return true;

@@ -42,14 +42,9 @@ import type {
   World,
 } from '../domain/world.js';
 import { CURATED_ORIGIN } from '../domain/world-source.js';
-import {
-  dimensionBit,
-  type IndexedSeries,
-  observationAt,
-  type SeriesIndex,
-  seriesIndex,
-} from './series-index.js';
-import { GRADE_FACTOR_DEFAULTS, type GradeFactors, gradeFactor } from './source-grade.js';
+import { type IndexedSeries, observationAt, type SeriesIndex, seriesIndex } from './series-index.js';
+import { GRADE_FACTOR_DEFAULTS, type GradeFactors, gradeFactor, gradeSetFactors } from './source-grade.js';
+import { sliceGradeSet } from './tie-columns.js';
 
 /** How the composite treats a dimension a dyad is coded on but has no value for at the date. */
 export interface MissingDimensionPolicy {
@@ -99,13 +94,7 @@ function firstObservationWithin(series: TieSeries, at: string, months: number): 
 type PickObservation = (series: TieSeries, at: string) => Observation | undefined;
 
 function folded(parts: TieAt[]): TieAt {
-  return parts.length === 1
-    ? parts[0]!
-    : combine(
-        parts,
-        parts.map(() => 1),
-        parts[0]!.dimension,
-      );
+  return parts.length === 1 ? parts[0]! : combine(parts, undefined, parts[0]!.dimension);
 }
 
 /** Per dimension, ties in dyad order, and beside them the dyad rank of each (see SeriesIndex). */
@@ -129,6 +118,8 @@ function dimensionTies(
 ): DimensionTies {
   const find = index.at(at);
   const row = index.rowAt(at);
+  // A built world stores each observation's grade set: one lookup instead of its evidence's grades.
+  const bySet = gradeSetFactors(grades);
   /** The tie of one series at t: a column-backed series is read from its row, no observation built. */
   const tieOf = (a: string, b: string, entry: IndexedSeries): TieAt | undefined => {
     const { series: s, slice } = entry;
@@ -139,12 +130,13 @@ function dimensionTies(
       const own = typeof slice.confidence !== 'number';
       const confidence = own ? (slice.confidence as readonly number[])[i]! : (slice.confidence as number);
       const evidence = (own ? slice.evidence[i] : slice.evidence) as readonly string[];
+      const set = sliceGradeSet(slice, i, world);
       return {
         a,
         b,
         dimension: s.dimension,
         value: slice.columns.value[j]!,
-        confidence: confidence * gradeFactor(world, evidence, grades),
+        confidence: confidence * (set === undefined ? gradeFactor(world, evidence, grades) : bySet[set]!),
         observed: slice.columns.dates[slice.columns.at[j]!]!,
         evidence: evidence.slice(),
       };
@@ -200,23 +192,51 @@ function dimensionTies(
   return { ties: out, dyads };
 }
 
-/** Weighted mean of `parts`; `observed` is the latest date among `dated` (the parts seen by t). */
-function combine(parts: TieAt[], weights: number[], layer: Layer, dated: TieAt[] = parts): TieAt {
+/** Appends the items of `from` not yet in `out`, keeping first-seen order, as a Set would. */
+function addUnique(out: string[], from: readonly string[], seen: { set?: Set<string> }): void {
+  for (const x of from) {
+    if (seen.set) {
+      if (seen.set.has(x)) continue;
+      seen.set.add(x);
+    } else if (out.includes(x)) continue;
+    out.push(x);
+    // Most ties cite one or two pieces of evidence: a scan beats a set until the list grows.
+    if (!seen.set && out.length > UNIQUE_SCAN_LIMIT) seen.set = new Set(out);
+  }
+}
+const UNIQUE_SCAN_LIMIT = 8;
+
+/**
+ * Weighted mean of `parts` (weight per dimension, 1 without `weights`); `observed` is the latest
+ * date among `dated` (the parts seen by t). Plain loops, no intermediate arrays: a snapshot of a
+ * large world combines every dyad, mostly before the engine has optimised this code.
+ */
+function combine(
+  parts: readonly TieAt[],
+  weights: Readonly<Record<Dimension, number>> | undefined,
+  layer: Layer,
+  dated: readonly TieAt[] = parts,
+): TieAt {
   let w = 0;
   let v = 0;
   let c = 0;
-  const evidence = new Set<string>();
-  parts.forEach((p, i) => {
-    const wi = weights[i]!;
+  const evidence: string[] = [];
+  const seen: { set?: Set<string> } = {};
+  const origins: string[] = [];
+  let derived = false;
+  for (const p of parts) {
+    const wi = weights ? weights[p.dimension as Dimension] : 1;
     w += wi;
     v += wi * p.value;
     c += wi * p.confidence;
-    for (const e of p.evidence) evidence.add(e);
-  });
+    addUnique(evidence, p.evidence, seen);
+    const origin = p.origin ?? CURATED_ORIGIN;
+    if (!origins.includes(origin)) origins.push(origin);
+    if (origin !== CURATED_ORIGIN) derived = true;
+  }
   let observed = dated[0]!.observed;
   for (const p of dated) if (startOf(p.observed) > startOf(observed)) observed = p.observed;
   const first = parts[0]!;
-  const origins = [...new Set(parts.map((p) => p.origin ?? CURATED_ORIGIN))];
   return {
     a: first.a,
     b: first.b,
@@ -224,8 +244,8 @@ function combine(parts: TieAt[], weights: number[], layer: Layer, dated: TieAt[]
     value: w > 0 ? v / w : 0,
     confidence: w > 0 ? c / w : 0,
     observed,
-    evidence: [...evidence],
-    ...(origins.some((o) => o !== CURATED_ORIGIN) && { origin: origins.join('+') }),
+    evidence,
+    ...(derived && { origin: origins.join('+') }),
   };
 }
 
@@ -238,8 +258,9 @@ function noDyads(): Record<Dimension, number[]> {
 }
 
 /**
- * The composite per dyad, in dyad order: dyads are grouped by their rank in the series index,
- * which is their (a, b) order.
+ * The composite per dyad, in dyad order: each dimension's ties are already in dyad order (their
+ * rank in the series index, which is their (a, b) order), so one merge of the dimensions' lists
+ * visits each dyad once with its parts in dimension order.
  */
 function compositeTies(
   byDim: DimensionTies,
@@ -248,44 +269,41 @@ function compositeTies(
   weights: Record<Dimension, number>,
   policy: MissingDimensionPolicy,
 ): TieAt[] {
-  const groups: (TieAt[] | undefined)[] = new Array(index.dyads);
-  const laterAt: (TieAt | undefined)[][] = [];
-  for (const d of DIMENSIONS) {
-    if (weights[d] <= 0) continue;
-    byDim.ties[d].forEach((t, i) => {
-      const dyad = byDim.dyads[d][i]!;
-      groups[dyad] ??= [];
-      groups[dyad].push(t);
-    });
-    const l: (TieAt | undefined)[] = [];
-    later.ties[d].forEach((t, i) => {
-      l[later.dyads[d][i]!] = t;
-    });
-    laterAt[DIMENSIONS.indexOf(d)] = l;
-  }
+  const k = DIMENSIONS.length;
+  const used = DIMENSIONS.map((d) => weights[d] > 0);
+  const ties = DIMENSIONS.map((d, i) => (used[i] ? byDim.ties[d] : []));
+  const dyads = DIMENSIONS.map((d, i) => (used[i] ? byDim.dyads[d] : []));
+  const next = new Int32Array(k);
+  const nextLater = new Int32Array(k);
   const out: TieAt[] = [];
-  for (let dyad = 0; dyad < groups.length; dyad++) {
-    const observed = groups[dyad];
-    if (!observed) continue;
+  for (;;) {
+    let dyad = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < k; i++) if (next[i]! < dyads[i]!.length) dyad = Math.min(dyad, dyads[i]![next[i]!]!);
+    if (dyad === Number.POSITIVE_INFINITY) break;
+    const observed: TieAt[] = [];
+    let have = 0;
+    for (let i = 0; i < k; i++) {
+      if (next[i]! < dyads[i]!.length && dyads[i]![next[i]!] === dyad) {
+        observed.push(ties[i]![next[i]!]!);
+        next[i]!++;
+        have |= 1 << i;
+      }
+    }
     const carried: TieAt[] = [];
     const missing: Dimension[] = [];
-    let have = 0;
-    for (const p of observed) have |= dimensionBit(p.dimension as Dimension);
     const coded = index.coded[dyad]!;
-    DIMENSIONS.forEach((d, k) => {
-      const bit = 1 << k;
-      if (weights[d] <= 0 || have & bit || !(coded & bit)) return;
-      const t = laterAt[k]![dyad];
+    for (let i = 0; i < k; i++) {
+      const bit = 1 << i;
+      if (!used[i] || have & bit || !(coded & bit)) continue;
+      const d = DIMENSIONS[i]!;
+      const laterDyads = later.dyads[d];
+      while (nextLater[i]! < laterDyads.length && laterDyads[nextLater[i]!]! < dyad) nextLater[i]!++;
+      const t = laterDyads[nextLater[i]!] === dyad ? later.ties[d][nextLater[i]!] : undefined;
       if (t) carried.push({ ...t, confidence: t.confidence * policy.carriedConfidence });
       else missing.push(d);
-    });
+    }
     const parts = carried.length > 0 ? [...observed, ...carried] : observed;
-    const tie = combine(
-      parts,
-      parts.map((p) => weights[p.dimension as Dimension]),
-      'composite',
-      observed,
-    );
+    const tie = combine(parts, weights, 'composite', observed);
     if (carried.length > 0)
       tie.carried = carried.map(
         ({ dimension, value, confidence, observed: at }): CarriedDimension => ({

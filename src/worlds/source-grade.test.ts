@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { memoryWorld } from '../../test/helpers/memory-world.js';
 import { Evidence, Source, type TieSeries } from '../domain/schema.js';
 import { snapshot } from './snapshot.js';
-import { GRADE_FACTOR_DEFAULTS, gradeFactor } from './source-grade.js';
+import {
+  factorOfGradeSet,
+  GRADE_FACTOR_DEFAULTS,
+  gradeFactor,
+  gradeSet,
+  gradeSetFactors,
+} from './source-grade.js';
 
 const tie = (a: string, b: string, evidence: string[], dimension = 'diplomatic'): TieSeries =>
   ({
@@ -39,6 +45,27 @@ describe('source grades in confidence', () => {
     expect(gradeFactor(world, ['e.plain'])).toBe(GRADE_FACTOR_DEFAULTS.C);
     expect(gradeFactor(world, ['e.blog', 'e.wire'])).toBe(GRADE_FACTOR_DEFAULTS.B);
     expect(gradeFactor(world, ['not-in-world'])).toBe(1);
+  });
+
+  it('keeps the grades of the cited evidence as a set, which gives the same factor', () => {
+    expect(gradeSet(world, ['e.blog', 'e.wire', 'not-in-world'])).toBe(0b10010);
+    expect(gradeSet(world, ['not-in-world'])).toBe(0);
+    const factors = { A: 0.2, B: 0.7, C: 0.1, D: 0.9, E: 0.3, F: 0.4 };
+    const table = gradeSetFactors(factors);
+    const cases: [string[], number][] = [
+      [['e.blog'], 0.3],
+      [['e.blog', 'e.wire'], 0.7],
+      [['e.blog-own-a', 'e.plain'], 0.2],
+      [['x'], 1],
+      [[], 1],
+    ];
+    for (const [cited, want] of cases) {
+      const set = gradeSet(world, cited);
+      expect(factorOfGradeSet(set, factors)).toBe(want);
+      expect(table[set]).toBe(want);
+      expect(gradeFactor(world, cited, factors)).toBe(want);
+    }
+    expect(factorOfGradeSet(0b100001, factors)).toBe(0.4);
   });
 
   it('scales each layer and the composite averages the graded confidences', () => {

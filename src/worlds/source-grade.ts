@@ -6,7 +6,7 @@
  * that grade. F ("reliability cannot be judged") sits between D and E: unknown, not known-bad.
  * Evidence ids the world does not hold (hand-made test worlds) leave the confidence as it is.
  */
-import type { GRADES } from '../domain/schema.js';
+import { GRADES } from '../domain/schema.js';
 import type { World } from '../domain/world.js';
 
 export type Grade = (typeof GRADES)[number];
@@ -40,6 +40,48 @@ function evidenceGrades(world: Pick<World, 'evidence' | 'sources'>): Map<string,
 }
 
 /**
+ * The grades of the cited evidence the world holds, as a set of bits (grade `GRADES[k]` is bit k;
+ * 0 when it holds none of them): what `gradeFactor` needs of the evidence, whatever the factors.
+ * A built world stores it per observation, so reading it back never touches the evidence list.
+ *
+ * @example
+ * factorOfGradeSet(gradeSet(world, ['e.wire-report']), GRADE_FACTOR_DEFAULTS); // 0.9 if graded B
+ */
+export function gradeSet(world: Pick<World, 'evidence' | 'sources'>, evidence: readonly string[]): number {
+  const grades = evidenceGrades(world);
+  let set = 0;
+  for (const id of evidence) {
+    const g = grades.get(id);
+    if (g !== undefined) set |= 1 << GRADES.indexOf(g);
+  }
+  return set;
+}
+
+/**
+ * The largest factor among the grades in `set` (see `gradeSet`), 1 for the empty set.
+ *
+ * @example
+ * factorOfGradeSet(0b10, GRADE_FACTOR_DEFAULTS); // 0.9: grade B alone
+ */
+export function factorOfGradeSet(set: number, factors: GradeFactors = GRADE_FACTOR_DEFAULTS): number {
+  let best: number | undefined;
+  GRADES.forEach((g, k) => {
+    if (set & (1 << k)) best = Math.max(best ?? 0, factors[g]);
+  });
+  return best ?? 1;
+}
+
+/**
+ * `factorOfGradeSet` for every set of grades, indexed by the set: one lookup per observation.
+ *
+ * @example
+ * gradeSetFactors(GRADE_FACTOR_DEFAULTS)[0b11]; // 1: A and B, A counts
+ */
+export function gradeSetFactors(factors: GradeFactors = GRADE_FACTOR_DEFAULTS): Float64Array {
+  return Float64Array.from({ length: 1 << GRADES.length }, (_, set) => factorOfGradeSet(set, factors));
+}
+
+/**
  * The factor on the confidence of an observation citing `evidence`: the largest factor among the
  * grades of the cited evidence the world holds, 1 when it holds none of them.
  *
@@ -51,11 +93,5 @@ export function gradeFactor(
   evidence: readonly string[],
   factors: GradeFactors = GRADE_FACTOR_DEFAULTS,
 ): number {
-  const grades = evidenceGrades(world);
-  let best: number | undefined;
-  for (const id of evidence) {
-    const g = grades.get(id);
-    if (g !== undefined) best = Math.max(best ?? 0, factors[g]);
-  }
-  return best ?? 1;
+  return factorOfGradeSet(gradeSet(world, evidence), factors);
 }

@@ -8,6 +8,7 @@
  * may be edited, so the index reads them, as for any world built in memory.
  */
 import type { Observation, TieSeries } from '../domain/schema.js';
+import type { World } from '../domain/world.js';
 
 /** The observation columns of a whole world; dates and notes index their tables (-1: none). */
 export interface TieColumns {
@@ -19,13 +20,18 @@ export interface TieColumns {
   readonly notes: readonly string[];
 }
 
-/** One series' run of the columns, and its confidence and evidence (shared, or one per observation). */
+/**
+ * One series' run of the columns, and its confidence and evidence (shared, or one per observation,
+ * as the confidence is); `grades` likewise, when the file stored them: the set of grades of the
+ * evidence cited (source-grade.ts `gradeSet`), valid only for the world bound to the columns.
+ */
 export interface ColumnSlice {
   readonly columns: TieColumns;
   readonly from: number;
   readonly n: number;
   readonly confidence: number | readonly number[];
   readonly evidence: readonly string[] | readonly (readonly string[])[];
+  readonly grades?: number | readonly number[];
 }
 
 interface State {
@@ -34,6 +40,19 @@ interface State {
 }
 
 const states = new WeakMap<TieSeries, State>();
+/** How many times a column-backed series has been turned into objects (read or replaced). */
+let turned = 0;
+
+/**
+ * A count that grows whenever some column-backed series stops being one: while it stands still,
+ * every series that was column-backed still is, so a cache need not ask each of them again.
+ *
+ * @example
+ * const before = objectReads(); world.ties[0]!.observations; objectReads() > before; // true
+ */
+export function objectReads(): number {
+  return turned;
+}
 
 /**
  * One accessor shared by every column-backed series (its state found by `this`), so all of them
@@ -46,10 +65,14 @@ const OBSERVATIONS: PropertyDescriptor = Object.freeze({
   get(this: TieSeries) {
     const state = states.get(this)!;
     const { slice } = state;
-    state.objects ??= Array.from({ length: slice.n }, (_, i) => observationOfSlice(slice, i));
+    if (!state.objects) {
+      turned++;
+      state.objects = Array.from({ length: slice.n }, (_, i) => observationOfSlice(slice, i));
+    }
     return state.objects;
   },
   set(this: TieSeries, value: Observation[]) {
+    turned++;
     states.get(this)!.objects = value;
   },
 });
@@ -106,4 +129,32 @@ export function columnSeries(
 export function columnSlice(series: TieSeries): ColumnSlice | undefined {
   const s = states.get(series);
   return s && !s.objects ? s.slice : undefined;
+}
+
+/** Per world read from columns, the columns whose grade sets were computed from its evidence. */
+const graded = new WeakMap<World, TieColumns>();
+
+/**
+ * Records that the grade sets of the slices over `columns` hold for `world` (its evidence and
+ * sources): only then may a reader take them instead of looking the evidence up. A world made
+ * from it (a spread copy, an overlay) is another object and looks its evidence up as any world.
+ *
+ * @example
+ * bindGradeSets(world, columns);
+ */
+export function bindGradeSets(world: World, columns: TieColumns): void {
+  graded.set(world, columns);
+}
+
+/**
+ * The grade set of observation `i` of `slice` when it was stored and holds for `world`, else
+ * undefined (the grades are then found from the world's evidence).
+ *
+ * @example
+ * sliceGradeSet(columnSlice(world.ties[0]!)!, 0, world); // 2 (grade B) in global
+ */
+export function sliceGradeSet(slice: ColumnSlice, i: number, world: World): number | undefined {
+  const { grades } = slice;
+  if (grades === undefined || graded.get(world) !== slice.columns) return undefined;
+  return typeof grades === 'number' ? grades : grades[i];
 }

@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -6,6 +7,8 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { InvalidInputError } from '../../domain/errors.js';
 import type { TieSeries, WorldFile } from '../../domain/schema.js';
+import { snapshot } from '../snapshot.js';
+import { columnSlice, sliceGradeSet } from '../tie-columns.js';
 import { BUILT_FILE, readBuiltWorld, writeBuiltWorld } from './built-format.js';
 
 const dirs: string[] = [];
@@ -45,8 +48,11 @@ const seriesArb = fc.record(
 const worldArb = fc.array(seriesArb, { maxLength: 6 }).map(
   (series): WorldFile => ({
     meta: { id: 'w', name: 'Wörld', description: 'ü', period: { from: '1946', to: '2014' } },
-    sources: [],
-    evidence: ['e1', 'e2', 'é3'].map((id) => ({ id, source: 's', rows: [{ ccode: 2, name: 'São Tomé' }] })),
+    sources: [{ id: 's', kind: 'dataset', title: 'S', grade: 'D' }],
+    evidence: [
+      ...['e1', 'e2'].map((id) => ({ id, source: 's', rows: [{ ccode: 2, name: 'São Tomé' }] })),
+      { id: 'é3', source: 's', grade: 'A', rows: [{ ccode: 2 }] },
+    ],
     actors: [],
     capabilities: [],
     ties: series.map(({ shared, ...s }): TieSeries => {
@@ -68,6 +74,32 @@ const worldArb = fc.array(seriesArb, { maxLength: 6 }).map(
   }),
 );
 
+/**
+ * The file `writeBuiltWorld` wrote in `dir`, turned into the v3 file an older counterbalance
+ * wrote: the same, without the grade sets (the last field of each packed series).
+ */
+function downgradeToV3(dir: string): void {
+  const body = gunzipSync(readFileSync(join(dir, BUILT_FILE)));
+  const nl = body.indexOf(0x0a);
+  const stamp = JSON.parse(body.subarray(0, nl).toString());
+  const payload = body.subarray(nl + 1);
+  const data = JSON.parse(payload.subarray(0, stamp.world - 1).toString('latin1'));
+  data.ties.series = data.ties.series.map((s: unknown[]) => s.slice(0, 8));
+  // ASCII, as the writer keeps it: the reader decodes the line as latin1.
+  const ascii = JSON.stringify(data).replace(
+    /[\u0080-\uffff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+  const line = Buffer.from(`${ascii}\n`, 'latin1');
+  const rest = Buffer.concat([line, payload.subarray(stamp.world)]);
+  const sha256 = createHash('sha256').update(rest).digest('hex');
+  const old = { ...stamp, version: 3, sha256, world: line.length };
+  writeFileSync(
+    join(dir, BUILT_FILE),
+    gzipSync(Buffer.concat([Buffer.from(`${JSON.stringify(old)}\n`), rest])),
+  );
+}
+
 /** What the world reads as through JSON, the form every other world is loaded from. */
 const viaJson = (x: unknown) => JSON.parse(JSON.stringify(x));
 
@@ -87,6 +119,46 @@ describe('built world format', () => {
       }),
       { numRuns: 60 },
     );
+  });
+
+  it('stores grade sets a snapshot takes, and still reads v3 files (grades from the evidence)', () => {
+    fc.assert(
+      fc.property(worldArb, fc.constantFrom('1946', '1962-10', '2014'), (world, at) => {
+        const dir = tempDir();
+        writeBuiltWorld(dir, world);
+        const v4 = readBuiltWorld(dir);
+        const slices = v4.ties.map((s) => columnSlice(s)!);
+        expect(slices.every((s) => sliceGradeSet(s, 0, v4) !== undefined)).toBe(true);
+        const want = JSON.stringify(snapshot(v4, at));
+        downgradeToV3(dir);
+        const v3 = readBuiltWorld(dir);
+        expect(v3.ties.every((s) => sliceGradeSet(columnSlice(s)!, 0, v3) === undefined)).toBe(true);
+        expect(JSON.stringify(snapshot(v3, at))).toBe(want);
+        // Last: reading the observations turns the series from columns into objects.
+        expect(v3.ties).toEqual(viaJson(world.ties));
+        rmSync(dir, { recursive: true, force: true });
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('refuses a format version it cannot read, saying how to rebuild', () => {
+    const dir = join(tempDir(), 'global');
+    mkdirSync(dir);
+    const stamp = { format: 'counterbalance-built-world', version: 2, sha256: '', world: 0, evidence: 0 };
+    writeFileSync(join(dir, BUILT_FILE), gzipSync(`${JSON.stringify(stamp)}\n`));
+    let error: unknown;
+    try {
+      readBuiltWorld(dir);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(InvalidInputError);
+    expect((error as InvalidInputError).problems[0]).toMatchObject({
+      file: BUILT_FILE,
+      message: expect.stringContaining('v2'),
+      hint: expect.stringContaining('counterbalance world build global'),
+    });
   });
 
   it('refuses a file changed after it was built, naming the file and the line', () => {

@@ -2,8 +2,10 @@
  * The built format of a derived world: one gzip file holding a stamp line (format, version,
  * SHA-256 of everything after it, part sizes), the world as compact ASCII JSON without its evidence,
  * the evidence as a JSON line of its own, and the tie observations as little-endian binary columns
- * (value, start, until, note). It is validated in full (schema and cross-references) when it is
- * built; loading checks the stamp instead of re-validating every row, then unpacks a normal World
+ * (value, start, until, note). Each series also carries the set of source grades its evidence has
+ * (v4), so a snapshot weighs confidences by grade without reading the evidence list. It is
+ * validated in full (schema and cross-references) when it is built; loading checks the stamp
+ * instead of re-validating every row, then unpacks a normal World
  * whose evidence is parsed on first use (a snapshot never reads it) and whose series keep their
  * observations in the columns until read (see tie-columns.ts). Columns and a lazy evidence
  * section keep the loader from parsing, and the collector from copying, what a load does not need.
@@ -11,20 +13,27 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { endianness } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { InvalidInputError } from '../../domain/errors.js';
 import type { Evidence, Observation, TieSeries, WorldFile } from '../../domain/schema.js';
 import type { World } from '../../domain/world.js';
-import { columnSeries, type TieColumns } from '../tie-columns.js';
+import { gradeSet } from '../source-grade.js';
+import { bindGradeSets, columnSeries, type TieColumns } from '../tie-columns.js';
 
 export const BUILT_FILE = 'world.built.json.gz';
 const FORMAT = 'counterbalance-built-world';
-const VERSION = 3;
+const VERSION = 4;
+/**
+ * Versions this reader accepts: v3 lacks the grade sets (its snapshots look the grades up in the
+ * evidence list, as for any world), v4 adds them.
+ */
+const READABLE = [3, VERSION];
 
 /**
- * [a, b, dimension, directed, origin, confidence, evidence, number of observations]: confidence
- * and evidence once when every observation of the series shares them, else one per observation.
+ * [a, b, dimension, directed, origin, confidence, evidence, number of observations, grade sets]:
+ * confidence, evidence and the grade set of the evidence (source-grade.ts `gradeSet`; since v4)
+ * once when every observation of the series shares them, else one per observation.
  */
 type PackedSeries = [
   string,
@@ -35,6 +44,7 @@ type PackedSeries = [
   number | number[],
   string[] | string[][],
   number,
+  (number | number[])?,
 ];
 /** The JSON side of the tie columns: the series, and the tables the columns index into. */
 interface PackedTies {
@@ -59,7 +69,10 @@ interface Stamp {
   observations: number;
 }
 
-function packTies(ties: readonly TieSeries[]): { json: PackedTies; columns: Columns } {
+function packTies(
+  ties: readonly TieSeries[],
+  grades: (evidence: readonly string[]) => number,
+): { json: PackedTies; columns: Columns } {
   const tables = { dates: new Map<string, number>(), notes: new Map<string, number>() };
   const ref = (table: Map<string, number>, x: string | undefined) => {
     if (x === undefined) return -1;
@@ -90,6 +103,7 @@ function packTies(ties: readonly TieSeries[]): { json: PackedTies; columns: Colu
       shared ? conf(first) : t.observations.map(conf),
       shared ? first.evidence : t.observations.map((o) => o.evidence),
       t.observations.length,
+      shared ? grades(first.evidence) : t.observations.map((o) => grades(o.evidence)),
     ]);
     for (const o of t.observations) {
       // -0 reads back as 0, as it would from JSON.
@@ -104,12 +118,11 @@ function packTies(ties: readonly TieSeries[]): { json: PackedTies; columns: Colu
 }
 
 /** Column-backed series (see tie-columns.ts): no observation object is built until one is read. */
-function unpackTies(p: PackedTies, c: Columns): TieSeries[] {
-  const columns: TieColumns = { ...c, dates: p.dates, notes: p.notes };
+function unpackTies(p: PackedTies, columns: TieColumns): TieSeries[] {
   const ties: TieSeries[] = [];
   let from = 0;
-  for (const [a, b, dimension, directed, origin, confidence, evidence, n] of p.series) {
-    const slice = { columns, from, n, confidence, evidence };
+  for (const [a, b, dimension, directed, origin, confidence, evidence, n, grades] of p.series) {
+    const slice = { columns, from, n, confidence, evidence, ...(grades !== undefined && { grades }) };
     ties.push(columnSeries({ a, b, dimension, directed }, slice, origin === null ? {} : { origin }));
     from += n;
   }
@@ -139,7 +152,8 @@ export function isBuiltWorld(dir: string): boolean {
  */
 export function writeBuiltWorld(dir: string, world: WorldFile): { bytes: number; sha256: string } {
   const { evidence, ...rest } = world;
-  const { json, columns } = packTies(world.ties ?? []);
+  const graded = { evidence: evidence ?? [], sources: world.sources ?? [] };
+  const { json, columns } = packTies(world.ties ?? [], (cited) => gradeSet(graded, cited));
   const parts = [
     Buffer.from(`${asciiJson({ ...rest, ties: json })}\n`, 'latin1'),
     Buffer.from(`${asciiJson(evidence ?? [])}\n`, 'latin1'),
@@ -173,7 +187,7 @@ export function readBuiltWorld(dir: string): World {
       file: BUILT_FILE,
       line,
       message,
-      hint: 'rebuild it: counterbalance world build <id>',
+      hint: `rebuild it: counterbalance world build ${basename(dir)}`,
     });
   };
   let bytes = Buffer.alloc(0);
@@ -189,7 +203,9 @@ export function readBuiltWorld(dir: string): World {
   } catch {
     fail('no stamp on the first line');
   }
-  if (stamp.format !== FORMAT || stamp.version !== VERSION) fail(`not a ${FORMAT} v${VERSION} file`);
+  if (stamp.format !== FORMAT) fail(`not a ${FORMAT} file`);
+  if (!READABLE.includes(stamp.version ?? 0))
+    fail(`a ${FORMAT} v${stamp.version}; this version of counterbalance reads v${READABLE.join(' or v')}`);
   if (endianness() !== 'LE') fail('the observation columns are little-endian; this machine is not');
   const payload = bytes.subarray(nl + 1);
   const n = stamp.observations ?? 0;
@@ -216,7 +232,8 @@ export function readBuiltWorld(dir: string): World {
     ties: PackedTies;
   };
   const evidenceText = payload.toString('latin1', stamp.world!, columnsAt - 1);
-  const ties = unpackTies(data.ties, c);
+  const columnsOf: TieColumns = { ...c, dates: data.ties.dates, notes: data.ties.notes };
+  const ties = unpackTies(data.ties, columnsOf);
   const actors = data.actors ?? [];
   let evidence: Evidence[] | undefined;
   let evidenceById: Map<string, Evidence> | undefined;
@@ -224,7 +241,7 @@ export function readBuiltWorld(dir: string): World {
     evidence ??= JSON.parse(evidenceText) as Evidence[];
     return evidence;
   };
-  return {
+  const world: World = {
     meta: data.meta!,
     sources: data.sources ?? [],
     get evidence() {
@@ -244,4 +261,7 @@ export function readBuiltWorld(dir: string): World {
     },
     origin: dir,
   };
+  // The grade sets were computed when the file was written, from this evidence and these sources.
+  bindGradeSets(world, columnsOf);
+  return world;
 }

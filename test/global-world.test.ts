@@ -124,6 +124,17 @@ describe('global world from the data', () => {
     expect(last.until).toBe('2014');
     expect(last.note).toMatch(/MID 5\.0 ends in 2014/);
   });
+
+  it('a dissolved state is in the snapshot during its COW lifetime only, and has no tie after it', () => {
+    const ids = (at: string) => new Set(snapshot(world, at).actors.map((a) => a.id));
+    expect(ids('1980').has('DDR')).toBe(true);
+    expect(ids('2000').has('DDR')).toBe(false);
+    expect(ids('2000').has('CSK')).toBe(false);
+    expect(ids('2000').has('DEU')).toBe(true);
+    const ddr = world.ties.filter((t) => t.a === 'DDR' || t.b === 'DDR').flatMap((t) => t.observations);
+    expect(ddr.length).toBeGreaterThan(0);
+    expect(ddr.every((o) => Number(o.until ?? o.at) <= 1990)).toBe(true);
+  });
 });
 
 describe('global proximity from contiguity and border distances', () => {

@@ -6,6 +6,8 @@
  * overlapping nodes are nudged apart. Depends only on the world, never on the date.
  */
 
+import { pointGrid, pushNear } from './point-grid.js';
+
 export interface LayoutActor {
   id: string;
   kind: string;
@@ -101,34 +103,41 @@ export function stableLayout(
   return pos;
 }
 
-/** Pushes pairs closer than `gap` apart along the line joining them, in a fixed order. */
+/**
+ * Pushes pairs closer than `gap` apart along the line joining them, in a fixed order (pairs i < j);
+ * a grid of the points (`point-grid.ts`) skips the pairs already `gap` apart, in the same order.
+ */
 function relax(points: Point[], gap: number, rounds: number): void {
+  const grid = pointGrid(points, gap);
   for (let round = 0; round < rounds; round++) {
     let moved = false;
     for (let i = 0; i < points.length; i++) {
-      for (let j = i + 1; j < points.length; j++) {
-        const p = points[i]!;
-        const q = points[j]!;
-        let dx = q.x - p.x;
-        let dy = q.y - p.y;
-        let dist = Math.hypot(dx, dy);
-        if (dist >= gap) continue;
-        if (dist < 1e-9) {
-          // Coincident: separate along a direction fixed by the pair's indices.
-          dx = Math.cos(i + j);
-          dy = Math.sin(i + j);
-          dist = 1;
-        }
-        const push = (gap - Math.min(dist, gap)) / 2;
-        const ux = dx / dist;
-        const uy = dy / dist;
-        p.x -= ux * push;
-        p.y -= uy * push;
-        q.x += ux * push;
-        q.y += uy * push;
+      if (pushNear(points, grid, i, gap, gap / 2, (j) => pushApart(points[i]!, points[j]!, gap, i + j))) {
         moved = true;
       }
     }
     if (!moved) break;
   }
+}
+
+/** Moves p and q apart to `gap`, half each; says whether they were closer. */
+function pushApart(p: Point, q: Point, gap: number, seed: number): boolean {
+  let dx = q.x - p.x;
+  let dy = q.y - p.y;
+  let dist = Math.hypot(dx, dy);
+  if (dist >= gap) return false;
+  if (dist < 1e-9) {
+    // Coincident: separate along a direction fixed by the pair's indices.
+    dx = Math.cos(seed);
+    dy = Math.sin(seed);
+    dist = 1;
+  }
+  const push = (gap - Math.min(dist, gap)) / 2;
+  const ux = dx / dist;
+  const uy = dy / dist;
+  p.x -= ux * push;
+  p.y -= uy * push;
+  q.x += ux * push;
+  q.y += uy * push;
+  return true;
 }

@@ -87,6 +87,9 @@ async function start(): Promise<void> {
     dimension: fromHash.dimension ?? 'composite',
     tab: fromHash.tab ?? 'network',
   } as AppState);
+  // The network's month (when the link did not name it) travels while the page builds its views.
+  if (store.state.tab === 'network')
+    getSnapshot(worldId, store.state.at, store.state.dimension).catch(() => undefined);
   history.replaceState(null, '', toHash(store.state));
 
   const drawer = createEvidenceDrawer(store);

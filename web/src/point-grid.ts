@@ -12,10 +12,10 @@ type Point = { x: number; y: number };
 export interface PointGrid {
   /** Re-files point `i` after it moved. */
   move(i: number): void;
-  /** Indices of the points that may lie within `reach` of (x, y), ascending (a superset). */
-  near(x: number, y: number, reach: number): Int32Array;
-  /** Indices of the points that may lie within `reach` of segment pq, ascending (a superset). */
-  along(p: Point, q: Point, reach: number): Int32Array;
+  /** Indices above `after` of the points that may lie within `reach` of (x, y), ascending (a superset). */
+  near(x: number, y: number, reach: number, after?: number): Int32Array;
+  /** Indices above `after` of the points that may lie within `reach` of segment pq, ascending (a superset). */
+  along(p: Point, q: Point, reach: number, after?: number): Int32Array;
 }
 
 /** At most this many cells each way: a wider spread gets wider cells. */
@@ -60,10 +60,10 @@ export function pointGrid(points: readonly Point[], cell: number): PointGrid {
   };
   for (let i = 0; i < points.length; i++) file(i);
 
-  const collect = (out: number[], col: number, r0: number, r1: number) => {
+  const collect = (out: number[], col: number, r0: number, r1: number, after: number) => {
     for (let r = r0; r <= r1; r++) {
       const list = cells[col * rows + r]!;
-      for (let n = 0; n < list.length; n++) out.push(list[n]!);
+      for (let n = 0; n < list.length; n++) if (list[n]! > after) out.push(list[n]!);
     }
   };
   // A typed array sorts numerically in native code, many times faster than a comparator.
@@ -77,14 +77,14 @@ export function pointGrid(points: readonly Point[], cell: number): PointGrid {
       list.splice(list.indexOf(i), 1);
       file(i);
     },
-    near(x, y, reach) {
+    near(x, y, reach, after = -1) {
       const out: number[] = [];
       const r0 = cy(y - reach);
       const r1 = cy(y + reach);
-      for (let c = cx(x - reach); c <= cx(x + reach); c++) collect(out, c, r0, r1);
+      for (let c = cx(x - reach); c <= cx(x + reach); c++) collect(out, c, r0, r1, after);
       return sorted(out);
     },
-    along(p, q, reach) {
+    along(p, q, reach, after = -1) {
       // Column by column: the segment's stretch whose x comes within `reach` of the column,
       // widened by `reach` in y, covers every point of the column within `reach` of the segment.
       const out: number[] = [];
@@ -105,7 +105,7 @@ export function pointGrid(points: readonly Point[], cell: number): PointGrid {
         }
         const ya = p.y + t0 * dy;
         const yb = p.y + t1 * dy;
-        collect(out, c, cy(Math.min(ya, yb) - reach), cy(Math.max(ya, yb) + reach));
+        collect(out, c, cy(Math.min(ya, yb) - reach), cy(Math.max(ya, yb) + reach), after);
       }
       return sorted(out);
     },
@@ -138,7 +138,7 @@ export function pushAlong(
   const p = points[a]!;
   const q = points[b]!;
   let from = { px: p.x, py: p.y, qx: q.x, qy: q.y };
-  const gather = (after: number) => grid.along(p, q, widen(reach + slack)).filter((k) => k > after);
+  const gather = (after: number) => grid.along(p, q, widen(reach + slack), after);
   let candidates = gather(-1);
   let moved = false;
   for (let n = 0; n < candidates.length; n++) {
@@ -177,7 +177,7 @@ export function pushNear(
 ): boolean {
   const p = points[i]!;
   let from = { x: p.x, y: p.y };
-  const gather = (after: number) => grid.near(p.x, p.y, widen(reach + slack)).filter((j) => j > after);
+  const gather = (after: number) => grid.near(p.x, p.y, widen(reach + slack), after);
   let candidates = gather(i);
   let moved = false;
   for (let n = 0; n < candidates.length; n++) {

@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, constants as zlibConstants } from 'node:zlib';
 import { InvalidInputError, type Problem } from '../../domain/errors.js';
+import { existsAt, type Lifetime } from '../../domain/lifetime.js';
 import type {
   Actor,
   Capability,
@@ -23,7 +24,7 @@ import { readContiguity } from '../../evidence/readers/contiguity.js';
 import { readCowAlliance } from '../../evidence/readers/cow-alliance.js';
 import { readCowMajors } from '../../evidence/readers/cow-majors.js';
 import { readCowMid } from '../../evidence/readers/cow-mid.js';
-import { readCowStates } from '../../evidence/readers/cow-states.js';
+import { readCowStates, type StateSpell } from '../../evidence/readers/cow-states.js';
 import { readCowTradeDyadic, readCowTradeNational } from '../../evidence/readers/cow-trade.js';
 import { readCrosswalk } from '../../evidence/readers/crosswalk.js';
 import { readCshapesMinDist } from '../../evidence/readers/cshapes.js';
@@ -199,11 +200,32 @@ function buildActors(text: (k: DatasetKey) => string, fromYear: number) {
       });
       a.evidence.push(`capitals.${a.id}`);
     }
+  setLifetimes(actors, idOf, spells, Math.max(...spells.map((s) => s.to)));
   return {
     idOf,
     actors: [...actors.values()].sort((a, b) => (a.id < b.id ? -1 : 1)),
     evidence: [...evidence.values()],
   };
+}
+
+/**
+ * Each actor exists from the first year of its earliest spell to the last year of its latest (the
+ * spells of every COW code it carries, gaps between them not kept); a state still in the system
+ * when the dataset ends (`coverageEnd`) gets no `until`, since its end is not in the source.
+ */
+function setLifetimes(
+  actors: Map<string, Actor>,
+  idOf: ReadonlyMap<number, string>,
+  spells: readonly StateSpell[],
+  coverageEnd: number,
+): void {
+  for (const a of actors.values()) {
+    const own = spells.filter((s) => idOf.get(s.ccode) === a.id);
+    if (own.length === 0) continue;
+    a.since = String(Math.min(...own.map((s) => s.from)));
+    const last = Math.max(...own.map((s) => s.to));
+    if (last < coverageEnd) a.until = String(last);
+  }
 }
 
 /**
@@ -536,6 +558,7 @@ export function buildGlobal(
     ['diplomatic', diplomatic],
     ['proximity', proximity],
   ];
+  const lives = new Map(actors.map((x) => [x.id, x]));
   for (const [dimension, values] of series) {
     const { keys, endNote } = dimSources[dimension]!;
     const end = ends[dimension as keyof typeof ends];
@@ -551,7 +574,7 @@ export function buildGlobal(
       }
       const step = dimension === 'diplomatic' ? o.diplomaticStep : o.step;
       const observations = runs(
-        values.get(k)!,
+        duringBoth(values.get(k)!, lives.get(a), lives.get(b)),
         { ...o, step },
         o.confidence[dimension as keyof GlobalOptions['confidence']],
         evIds,
@@ -589,6 +612,12 @@ export function buildGlobal(
     claims: [],
   };
   return { world, warnings, ends };
+}
+
+/** The years in which both actors exist: a dyad's value before a state entered or after it left is not kept. */
+function duringBoth(years: Map<number, number>, a?: Lifetime, b?: Lifetime): Map<number, number> {
+  const alive = (life: Lifetime | undefined, y: number) => !life || existsAt(life, String(y));
+  return new Map([...years].filter(([y]) => alive(a, y) && alive(b, y)));
 }
 
 /** Yearly values → observations: rounded, consecutive equal years merged, each run closed by `until`. */

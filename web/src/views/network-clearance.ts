@@ -25,9 +25,7 @@ export function clearNetwork(
   canvas: HTMLElement,
   options: { render: boolean; done?: () => void },
 ): void {
-  const xs = [...home.values()].map((p) => p.x);
-  const ys = [...home.values()].map((p) => p.y);
-  const box = { x: [Math.min(...xs), Math.max(...xs)], y: [Math.min(...ys), Math.max(...ys)] } as const;
+  const box = homeFrame(home);
   const old = r.getCustomBBox();
   // The frame maps graph to screen: a new one takes a processing pass before it can be used.
   if (!old || old.x.join() !== box.x.join() || old.y.join() !== box.y.join()) {
@@ -58,6 +56,18 @@ export function clearNetwork(
     r.refresh();
     count();
   } else r.once('afterRender', count);
+}
+
+/**
+ * The extent of the map positions: the frame the clearance and sigma share.
+ *
+ * @example
+ * homeFrame(new Map([['A', { x: 0, y: 1 }], ['B', { x: 2, y: 3 }]])); // { x: [0, 2], y: [1, 3] }
+ */
+export function homeFrame(home: ReadonlyMap<string, Point>): { x: [number, number]; y: [number, number] } {
+  const xs = [...home.values()].map((p) => p.x);
+  const ys = [...home.values()].map((p) => p.y);
+  return { x: [Math.min(...xs), Math.max(...xs)], y: [Math.min(...ys), Math.max(...ys)] };
 }
 
 /** The shown nodes where sigma drew them, in viewport pixels, with their drawn radii. */

@@ -21,7 +21,7 @@ import { stableLayout } from '../layout.js';
 import { KIND_COLORS, MEMBERSHIP_COLOR, tieColor, tieWidth } from '../palette.js';
 import type { View, ViewContext } from '../view.js';
 import { actorFilters } from './filters.js';
-import { clearNetwork } from './network-clearance.js';
+import { clearNetwork, homeFrame } from './network-clearance.js';
 import { networkSvg } from './network-svg.js';
 import { tieTable } from './tie-table.js';
 
@@ -162,6 +162,9 @@ export function createNetworkView(ctx: ViewContext): View {
         return { ...data, color: fade(data.color as string) };
       },
     });
+    // sigma has just framed the nodes, all at their map positions: the same extent as this frame,
+    // so fixing it now spares the first clearance a processing pass (and a render) of its own.
+    renderer.setCustomBBox(homeFrame(home));
     // Browser tests read what sigma drew from here (positions, sizes), not from this view's own sums.
     (window as unknown as { cbNetwork?: Sigma }).cbNetwork = renderer;
     renderer.on('clickEdge', ({ edge }) => {
@@ -325,13 +328,15 @@ export function createNetworkView(ctx: ViewContext): View {
 
   async function refresh(): Promise<void> {
     const s = ctx.store.state;
+    // Ask for the month first: it travels while the layout is computed.
+    const pending = load(s.world, s.at, s.dimension);
     if (s.world !== worldId) {
       buildNodes();
       renderer?.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
     }
     canvas.dataset.ready =
       canvas.dataset.at === s.at && canvas.dataset.layer === s.dimension ? 'true' : 'false';
-    const snap = await load(s.world, s.at, s.dimension).catch((err: Error) => {
+    const snap = await pending.catch((err: Error) => {
       announce(`Could not load the snapshot: ${err.message}`);
       return undefined;
     });

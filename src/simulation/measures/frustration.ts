@@ -2,11 +2,12 @@
  * Frustration index of the whole simulated state (Harary 1959; the number of ties a best split
  * into two camps leaves frustrated). On the way, the analysis layer's multi-start heuristic
  * (`frustrationHeuristic`, an upper bound); at the horizon, its exact solver (`frustrationIndex`)
- * when the state is small enough. Both depend only on the signs of the ties beyond the neutral
+ * when the state is small enough (skipped where the heuristic already meets the triangle-packing
+ * lower bound, which proves it exact). Both depend only on the signs of the ties beyond the neutral
  * band, which change rarely from one step to the next (`signsOnly`: taken once per pattern).
  */
 import { z } from 'zod';
-import type { CostGraph } from '../../analysis/balance/cost-graph.js';
+import { type CostGraph, toCostGraph } from '../../analysis/balance/cost-graph.js';
 import { frustrationIndex } from '../../analysis/balance/frustration-exact.js';
 import { frustrationHeuristic } from '../../analysis/balance/frustration-heuristic.js';
 import { negativeTrianglePacking } from '../../analysis/balance/triangle-packing-bound.js';
@@ -92,10 +93,12 @@ export const frustration: MeasureKind = {
       return frustrationHeuristic(g, ctx.rng(), { restarts: ctx.heuristicRestarts, target }).cost;
     };
   },
-  atHorizon: (view, ctx) => {
+  atHorizon: (view, ctx, onTheWay) => {
     if (view.actors.length > ctx.exactMaxActors) return undefined;
-    return frustrationIndex(graphOf(view, ctx), { rng: ctx.rng(), timeLimit: ctx.exactTimeLimit }).then(
-      (r) => r.L,
-    );
+    const graph = graphOf(view, ctx);
+    // The heuristic's cost bounds the index from above and the triangle packing from below: where
+    // they meet, the heuristic's value is the index and the exact solve would only confirm it.
+    if (onTheWay === negativeTrianglePacking(toCostGraph(graph, false))) return Promise.resolve(onTheWay);
+    return frustrationIndex(graph, { rng: ctx.rng(), timeLimit: ctx.exactTimeLimit }).then((r) => r.L);
   },
 };

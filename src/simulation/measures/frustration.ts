@@ -32,6 +32,8 @@ class ViewCostGraph {
   private index = new Map<string, number>();
   /** Per tie object: lo·n + hi, or −1 when it is no edge of the snapshot's graph (self-tie, unknown actor). */
   private pairs = new WeakMap<TieAt, number>();
+  /** Per edge of the graph being built: its pair and its sign (reused from state to state). */
+  private edges = new Int32Array(0);
 
   of(view: Snapshot, neutral: number): CostGraph {
     if (view.actors !== this.actors) {
@@ -40,10 +42,19 @@ class ViewCostGraph {
       this.pairs = new WeakMap();
     }
     const n = view.actors.length;
-    const edges: TieAt[] = [];
-    for (const t of view.ties)
-      if (t.value !== 0 && Math.abs(t.value) >= neutral && this.pair(t, n) >= 0) edges.push(t);
-    const m = edges.length;
+    const { ties } = view;
+    if (this.edges.length < 2 * ties.length) this.edges = new Int32Array(2 * ties.length);
+    const { edges } = this;
+    let m = 0;
+    for (let k = 0; k < ties.length; k++) {
+      const t = ties[k]!;
+      if (t.value === 0 || Math.abs(t.value) < neutral) continue;
+      const p = this.pair(t, n);
+      if (p < 0) continue;
+      edges[m++] = p;
+      edges[m++] = t.value > 0 ? 1 : -1;
+    }
+    m /= 2;
     const g = {
       n,
       u: new Int32Array(m),
@@ -52,11 +63,10 @@ class ViewCostGraph {
       cost: new Float64Array(m).fill(1),
     };
     for (let e = 0; e < m; e++) {
-      const t = edges[e]!;
-      const p = this.pairs.get(t)!;
+      const p = edges[2 * e]!;
       g.u[e] = Math.floor(p / n);
       g.v[e] = p % n;
-      g.sign[e] = t.value > 0 ? 1 : -1;
+      g.sign[e] = edges[2 * e + 1]!;
     }
     return g;
   }

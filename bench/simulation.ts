@@ -6,7 +6,8 @@
  * time of following nothing), a synthetic dense 200-actor world (100 runs × 30 steps) and how time
  * grows with the number of actors (50/100/200, dense).
  * `BENCH_QUICK=1` shrinks every case so the file can be smoke-tested; `CB_SIM_BENCH_ONLY=eurasia`
- * runs only the cases whose name contains the text.
+ * runs only the cases whose name contains the text (or one of several separated by `|`),
+ * `CB_SIM_BENCH_ROUNDS=3` caps the rounds.
  */
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -146,8 +147,9 @@ const CASES: Case[] = [
   { name: 'synthetic dense 200, 1 worker', workers: 1, repeats: 1, run: synthetic(200, q(20, 4), q(30, 3)) },
 ];
 
-const ONLY = process.env.CB_SIM_BENCH_ONLY;
-const CHOSEN = ONLY ? CASES.filter((c) => c.name.includes(ONLY)) : CASES;
+// Alternatives separated by `|`: `CB_SIM_BENCH_ONLY='eurasia, 1|following 6 measures, 1'`.
+const ONLY = process.env.CB_SIM_BENCH_ONLY?.split('|');
+const CHOSEN = ONLY ? CASES.filter((c) => ONLY.some((o) => c.name.includes(o))) : CASES;
 
 async function child(name: string): Promise<void> {
   const c = CASES.find((x) => x.name === name)!;
@@ -185,7 +187,9 @@ async function main(): Promise<void> {
   // Rounds run every case still needing a sample, one after another, so that a slow or fast spell
   // of this shared machine falls on all cases alike (not on all repeats of one case).
   const samples = new Map<string, Sample[]>(CHOSEN.map((c) => [c.name, []]));
-  const rounds = QUICK ? 1 : Math.max(...CHOSEN.map((c) => c.repeats));
+  const rounds = QUICK
+    ? 1
+    : Number(process.env.CB_SIM_BENCH_ROUNDS ?? Math.max(...CHOSEN.map((c) => c.repeats)));
   // What the machine itself gave a second thread in each round, measured just before its cases.
   const available: number[] = [];
   for (let round = 0; round < rounds; round++) {
@@ -193,7 +197,8 @@ async function main(): Promise<void> {
     // Odd rounds go in reverse order, so neither case always runs right after the other.
     const order = round % 2 === 0 ? CHOSEN : [...CHOSEN].reverse();
     for (const c of order)
-      if (round < (QUICK ? 1 : c.repeats)) samples.get(c.name)!.push(measure(c, self, root));
+      if (round < (QUICK ? 1 : Math.min(c.repeats, rounds)))
+        samples.get(c.name)!.push(measure(c, self, root));
   }
   const rows: (string | number)[][] = [];
   for (const c of CHOSEN) {
@@ -213,11 +218,21 @@ async function main(): Promise<void> {
     ]);
   }
   // Speed-up per round (the 1- and 2-thread runs of a round ran back to back), then the median.
-  const one = samples.get('eurasia, 1 worker')!;
-  const two = samples.get('eurasia, 2 workers')!;
-  const ratios = one.map((x, r) => x.seconds / two[r]!.seconds);
-  const speedup = median(ratios);
-  rows.push(['speed-up eurasia 1 → 2 workers', '', '', `${speedup.toFixed(2)}×`, '', '', '', '', '']);
+  const one = samples.get('eurasia, 1 worker');
+  const two = samples.get('eurasia, 2 workers');
+  const ratios = one && two ? one.map((x, r) => x.seconds / two[r]!.seconds) : [];
+  if (ratios.length > 0)
+    rows.push([
+      'speed-up eurasia 1 → 2 workers',
+      '',
+      '',
+      `${median(ratios).toFixed(2)}×`,
+      '',
+      '',
+      '',
+      '',
+      '',
+    ]);
   // Cost of following measures, per round (the cases with and without ran in the same round), in
   // runScenario seconds and in process CPU seconds (steadier on a busy machine).
   const cost = (workers: string, of: (x: Sample) => number) => {
@@ -226,6 +241,7 @@ async function main(): Promise<void> {
     return `${median(followed.map((x, r) => of(x) / of(plain[r]!))).toFixed(2)}×`;
   };
   for (const w of ['1 worker', '2 workers']) {
+    if (!samples.has(`eurasia, ${w}`) || !samples.has(`eurasia following 6 measures, ${w}`)) continue;
     const name = `following 6 measures / nothing, ${w} (goal ≤ 1.3×)`;
     rows.push([name, '', '', cost(w, (x) => x.seconds), '', '', cost(w, (x) => x.cpu), '', '']);
   }

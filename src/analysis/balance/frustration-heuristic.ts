@@ -241,8 +241,9 @@ export function frustrationHeuristic(
       }
     }
     search.reset(start);
+    // At the target (a lower bound) a Kernighan–Lin pass can only undo its own moves: skip it.
     do search.descend();
-    while (search.klPass(opts.klPatience));
+    while (search.cost > opts.target + EPS && search.klPass(opts.klPatience));
     starts++;
     if (search.cost < bestCost - EPS) {
       bestCost = search.cost;

@@ -224,14 +224,15 @@ export class ExactAtHorizon {
         viewer.view(W, chunk.capabilities.subarray((2 * r + side) * n, (2 * r + side + 1) * n));
         const h = viewer.signs(frame);
         for (const { kind, k, memo } of exact) {
+          const at = r * per + k * stride + 2 * plan.steps + side;
           let v = memo.get(h, frame.codes);
           if (v === undefined) {
-            const pending = kind.atHorizon!(viewer.fill(frame), ctx);
+            const pending = kind.atHorizon!(viewer.fill(frame), ctx, chunk.measures[at]!);
             if (pending === undefined) continue;
             v = await pending;
             memo.set(h, frame.codes, v);
           }
-          chunk.measures[r * per + k * stride + 2 * plan.steps + side] = v;
+          chunk.measures[at] = v;
         }
       }
     }

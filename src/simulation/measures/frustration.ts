@@ -2,11 +2,12 @@
  * Frustration index of the whole simulated state (Harary 1959; the number of ties a best split
  * into two camps leaves frustrated). On the way, the analysis layer's multi-start heuristic
  * (`frustrationHeuristic`, an upper bound); at the horizon, its exact solver (`frustrationIndex`)
- * when the state is small enough. Both depend only on the signs of the ties beyond the neutral
+ * when the state is small enough (skipped where the heuristic already meets the triangle-packing
+ * lower bound, which proves it exact). Both depend only on the signs of the ties beyond the neutral
  * band, which change rarely from one step to the next (`signsOnly`: taken once per pattern).
  */
 import { z } from 'zod';
-import type { CostGraph } from '../../analysis/balance/cost-graph.js';
+import { type CostGraph, toCostGraph } from '../../analysis/balance/cost-graph.js';
 import { frustrationIndex } from '../../analysis/balance/frustration-exact.js';
 import { frustrationHeuristic } from '../../analysis/balance/frustration-heuristic.js';
 import { negativeTrianglePacking } from '../../analysis/balance/triangle-packing-bound.js';
@@ -31,6 +32,8 @@ class ViewCostGraph {
   private index = new Map<string, number>();
   /** Per tie object: lo·n + hi, or −1 when it is no edge of the snapshot's graph (self-tie, unknown actor). */
   private pairs = new WeakMap<TieAt, number>();
+  /** Per edge of the graph being built: its pair and its sign (reused from state to state). */
+  private edges = new Int32Array(0);
 
   of(view: Snapshot, neutral: number): CostGraph {
     if (view.actors !== this.actors) {
@@ -39,10 +42,19 @@ class ViewCostGraph {
       this.pairs = new WeakMap();
     }
     const n = view.actors.length;
-    const edges: TieAt[] = [];
-    for (const t of view.ties)
-      if (t.value !== 0 && Math.abs(t.value) >= neutral && this.pair(t, n) >= 0) edges.push(t);
-    const m = edges.length;
+    const { ties } = view;
+    if (this.edges.length < 2 * ties.length) this.edges = new Int32Array(2 * ties.length);
+    const { edges } = this;
+    let m = 0;
+    for (let k = 0; k < ties.length; k++) {
+      const t = ties[k]!;
+      if (t.value === 0 || Math.abs(t.value) < neutral) continue;
+      const p = this.pair(t, n);
+      if (p < 0) continue;
+      edges[m++] = p;
+      edges[m++] = t.value > 0 ? 1 : -1;
+    }
+    m /= 2;
     const g = {
       n,
       u: new Int32Array(m),
@@ -51,11 +63,10 @@ class ViewCostGraph {
       cost: new Float64Array(m).fill(1),
     };
     for (let e = 0; e < m; e++) {
-      const t = edges[e]!;
-      const p = this.pairs.get(t)!;
+      const p = edges[2 * e]!;
       g.u[e] = Math.floor(p / n);
       g.v[e] = p % n;
-      g.sign[e] = t.value > 0 ? 1 : -1;
+      g.sign[e] = edges[2 * e + 1]!;
     }
     return g;
   }
@@ -92,10 +103,12 @@ export const frustration: MeasureKind = {
       return frustrationHeuristic(g, ctx.rng(), { restarts: ctx.heuristicRestarts, target }).cost;
     };
   },
-  atHorizon: (view, ctx) => {
+  atHorizon: (view, ctx, onTheWay) => {
     if (view.actors.length > ctx.exactMaxActors) return undefined;
-    return frustrationIndex(graphOf(view, ctx), { rng: ctx.rng(), timeLimit: ctx.exactTimeLimit }).then(
-      (r) => r.L,
-    );
+    const graph = graphOf(view, ctx);
+    // The heuristic's cost bounds the index from above and the triangle packing from below: where
+    // they meet, the heuristic's value is the index and the exact solve would only confirm it.
+    if (onTheWay === negativeTrianglePacking(toCostGraph(graph, false))) return Promise.resolve(onTheWay);
+    return frustrationIndex(graph, { rng: ctx.rng(), timeLimit: ctx.exactTimeLimit }).then((r) => r.L);
   },
 };

@@ -141,6 +141,7 @@ export class StateViewer {
       codes[d] = code;
       h = Math.imul(h ^ code, 0x01000193);
     }
-    return h >>> 0;
+    // 30 bits: a small integer, the cheapest key of the collector's maps.
+    return h & 0x3fffffff;
   }
 }

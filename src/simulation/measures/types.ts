@@ -74,7 +74,8 @@ export interface MeasureKind {
   create(args: readonly number[], ctx: MeasureContext): Evaluate;
   /**
    * A more expensive value taken at the horizon only (e.g. the exact frustration index), on the
-   * full view; undefined when the step value stands.
+   * full view, given the value taken on the way on the same state; undefined when that value
+   * stands.
    */
-  atHorizon?(view: Snapshot, ctx: MeasureContext): Promise<number> | undefined;
+  atHorizon?(view: Snapshot, ctx: MeasureContext, onTheWay: number): Promise<number> | undefined;
 }

@@ -69,9 +69,18 @@ export interface CoderOptions {
   readonly window: number;
   /** Longer sentences (a table, a run-on line) are skipped and counted, not coded. */
   readonly maxTokens: number;
+  /**
+   * PETRARCH's `require_dyad`: an event needs both a source and a target. When false, a verb
+   * with a source and no target is coded with the unknown actor `---` as the target.
+   */
+  readonly requireDyad: boolean;
 }
 
-export const CODER_DEFAULTS: Readonly<CoderOptions> = Object.freeze({ window: 30, maxTokens: 400 });
+export const CODER_DEFAULTS: Readonly<CoderOptions> = Object.freeze({
+  window: 30,
+  maxTokens: 400,
+  requireDyad: true,
+});
 
 const BOUNDARY = new Set([
   ';',
@@ -406,7 +415,7 @@ export function codeSentence(
     inGroup,
     (at) => d.verbs.verbs.match(s.tokens, at) !== undefined,
   );
-  if (groups.length < 2 && !groups.some((g) => g.codes.length > 1)) {
+  if (groups.length < (options.requireDyad ? 2 : 1) && !groups.some((g) => g.codes.length > 1)) {
     stats.noActors++;
     return [];
   }
@@ -456,12 +465,15 @@ export function codeSentence(
     const verb: [number, number] = [s.tokens[hit.first]!.start, s.tokens[hit.last - 1]!.end];
     // A compound subject with no object acts among its members ("A and B met").
     if (source >= 0 && target < 0 && groups[source]!.codes.length > 1) target = source;
-    if (source < 0 || target < 0) continue;
+    // Without require_dyad an actor's statement or act with no one on the receiving end is still an event.
+    if (source < 0 || (target < 0 && options.requireDyad)) continue;
     const emit = (a: ActorGroup, b: ActorGroup, c: string) => {
       a.codes.forEach((src, ai) => {
         b.codes.forEach((tgt, bi) => {
           const key = `${src}|${tgt}|${c}`;
-          if (src === tgt || seen.has(key) || (src.startsWith('---') && tgt.startsWith('---'))) return;
+          const oneSided = a === NOBODY || b === NOBODY;
+          if (src === tgt || seen.has(key) || (!oneSided && src.startsWith('---') && tgt.startsWith('---')))
+            return;
           seen.add(key);
           const scale = d.scale.get(c);
           events.push({
@@ -478,16 +490,25 @@ export function codeSentence(
             pattern: match
               ? `${hit.entry.family.name}: ${match.pattern.text}`
               : `${hit.entry.family.name}: *`,
-            marks: { source: span(s, a.spans[ai]!), target: span(s, b.spans[bi]!), verb },
+            marks: {
+              source: a === NOBODY ? verb : span(s, a.spans[ai]!),
+              target: b === NOBODY ? verb : span(s, b.spans[bi]!),
+              verb,
+            },
           });
         });
       });
     };
-    emit(groups[source]!, groups[target]!, code.code);
-    if (code.reverse && source !== target) emit(groups[target]!, groups[source]!, code.reverse);
+    const a = groups[source] ?? NOBODY;
+    const b = groups[target] ?? NOBODY;
+    emit(a, b, code.code);
+    if (code.reverse && source !== target) emit(b, a, code.reverse);
   }
   return events;
 }
+
+// The missing side of a one-sided event (require_dyad off); its mark is the verb's.
+const NOBODY: ActorGroup = Object.freeze({ first: -1, last: -1, codes: ['---'], spans: [] });
 
 function span(s: Sentence, [first, last]: [number, number]): [number, number] {
   return [s.tokens[first]!.start, s.tokens[last - 1]!.end];

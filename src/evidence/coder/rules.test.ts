@@ -1,0 +1,35 @@
+/**
+ * The coder's general rules, each on made-up sentences (never the gold sentences): PETRARCH's
+ * per-record `require_dyad` option, read from a gold file's `<Config>` tags.
+ */
+import { describe, expect, it } from 'vitest';
+import { codeTexts } from './code-texts.js';
+import type { CoderOptions } from './coder.js';
+import { readGold } from './gold.js';
+
+const code = (text: string, options: Partial<CoderOptions> = {}) =>
+  codeTexts([{ id: 't', text }], { date: 20190815, ...options }).events.map(
+    (e) => `${e.source}>${e.target}:${e.code}`,
+  );
+
+describe('require_dyad', () => {
+  it('codes a source with no target as acting on the unknown actor only when the option is off', () => {
+    expect(code('Russia condemned the decision.')).toEqual([]);
+    expect(code('Russia condemned the decision.', { requireDyad: false })).toEqual(['RUS>---:111']);
+    // no source: still nothing
+    expect(code('The decision was condemned.', { requireDyad: false })).toEqual([]);
+  });
+
+  it('reads the option in force for each gold record from the <Config> tags before it', () => {
+    const xml = [
+      '<Sentence id="a"><Text>One.</Text></Sentence>',
+      '<!-- <Config option="require_dyad" value="false"></Config> is only a comment -->',
+      '<Sentence id="b"><Text>Two.</Text></Sentence>',
+      '<Config option="require_dyad" value="False"></Config>',
+      '<Sentence id="c"><Text>Three.</Text></Sentence>',
+      '<Config option="require_dyad" value="TRUE"></Config>',
+      '<Sentence id="d"><Text>Four.</Text></Sentence>',
+    ].join('\n');
+    expect(readGold(xml, 'made-up.xml').map((r) => r.requireDyad)).toEqual([true, true, false, true]);
+  });
+});

@@ -10,6 +10,7 @@
 import type { ActorEntry } from './actors.js';
 import type { AgentEntry } from './agents.js';
 import type { CameoScale } from './cameo-scale.js';
+import { isStatement, reportedClause } from './complements.js';
 import type { DiscardScope } from './discards.js';
 import { type ActorGroup, findActorGroups } from './mentions.js';
 import { bestPattern, type MatchContext } from './patterns.js';
@@ -212,6 +213,9 @@ const AUX = new Set([
   'DID',
   'TO',
 ]);
+
+// Auxiliaries that show a clause's verb phrase has begun ("it has", "they will"), not "to" or a possessive.
+const CLAUSE_AUX = new Set([...AUX].filter((w) => w !== 'TO' && w !== "'S"));
 
 // A shallow stand-in for a tagger: verb forms that read as nouns or modifiers are not verbs.
 function readsAsNoun(s: Sentence, i: number, inGroup: Uint8Array, base: string): boolean {
@@ -426,11 +430,15 @@ export function codeSentence(
   let consumed = 0;
   let lastSubject = -1;
   const cuts = newClauses(s, groups, hits);
+  const verbAt = (i: number) => hits.some((x) => x.first === i) || CLAUSE_AUX.has(s.tokens[i]!.key);
   for (let h = 0; h < hits.length; h++) {
     const hit = hits[h]!;
     const shared = lastSubject;
     lastSubject = -1;
     if (hit.first < consumed) continue;
+    // "said (that) Iraq had attacked": the reported clause's verb codes the event, not "said".
+    const own = hit.entry.code !== undefined ? hit.entry.code : hit.entry.family.code;
+    if (isStatement(own) && reportedClause(s, groups, hit.last, verbAt) >= 0) continue;
     const lo = Math.max(clauseStart(s, hit.first), verbBarrier(s, hits, h));
     const hi = Math.min(clauseEnd(s, hit.last, options.window), cuts.find((c) => c >= hit.last) ?? Infinity);
     const reach = Math.min(hi, nextVerb(s, hits, h)?.last ?? hi);

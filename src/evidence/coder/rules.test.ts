@@ -1,6 +1,6 @@
 /**
  * The coder's general rules, each on made-up sentences (never the gold sentences): PETRARCH's
- * per-record `require_dyad` option, read from a gold file's `<Config>` tags.
+ * per-record `require_dyad` option, read from a gold file's `<Config>` tags; reported speech.
  */
 import { describe, expect, it } from 'vitest';
 import { codeTexts } from './code-texts.js';
@@ -31,5 +31,19 @@ describe('require_dyad', () => {
       '<Sentence id="d"><Text>Four.</Text></Sentence>',
     ].join('\n');
     expect(readGold(xml, 'made-up.xml').map((r) => r.requireDyad)).toEqual([true, true, false, true]);
+  });
+});
+
+describe('reported speech', () => {
+  it('codes the reported clause with its own subject, not the statement verb', () => {
+    expect(code('Moscow said that India had attacked Pakistan.')).toEqual(['IND>PAK:190']);
+    expect(code('Russia said in a statement that India had attacked Pakistan.')).toEqual(['IND>PAK:190']);
+    expect(code('The Kremlin said Indian troops had attacked Pakistan.')).toEqual(['INDMIL>PAK:190']);
+    // a pronoun subject the coder cannot resolve: no event, and none for "said"
+    expect(code('Beijing says they will attack Vietnam.')).toEqual([]);
+  });
+
+  it('still reads a statement verb whose object is a noun phrase', () => {
+    expect(code('Russia described the attack on India.')).toEqual(['RUS>IND:190']);
   });
 });

@@ -32,7 +32,7 @@ export const COMPLEMENT_DEFAULTS: Readonly<ComplementOptions> = Object.freeze({
 
 /** Whether a verb family's default code is a plain statement (CAMEO 01x). */
 export function isStatement(code: { readonly code: string } | null, options = COMPLEMENT_DEFAULTS): boolean {
-  return code !== null && code.code.startsWith(options.statementRoot);
+  return code?.code.startsWith(options.statementRoot) ?? false;
 }
 
 /**

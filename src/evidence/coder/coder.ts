@@ -15,6 +15,7 @@ import type { DiscardScope } from './discards.js';
 import { type ActorGroup, findActorGroups } from './mentions.js';
 import { bestPattern, type MatchContext } from './patterns.js';
 import type { PhraseTrie } from './phrase-trie.js';
+import { isPlace } from './places.js';
 import { type Sentence, splitSentences } from './text.js';
 import type { VerbCode, VerbDictionary, VerbEntry } from './verbs.js';
 
@@ -510,7 +511,9 @@ export function codeSentence(
     const a = groups[source] ?? NOBODY;
     const b = groups[target] ?? NOBODY;
     emit(a, b, code.code);
-    if (code.reverse && source !== target) emit(b, a, code.reverse);
+    // "attended the Beijing Olympics": a place hosts no one.
+    if (code.reverse && source !== target && !(b !== NOBODY && isPlace(s, b, hit.last, verbAt)))
+      emit(b, a, code.reverse);
   }
   return events;
 }

@@ -1,6 +1,7 @@
 /**
  * The coder's general rules, each on made-up sentences (never the gold sentences): PETRARCH's
- * per-record `require_dyad` option, read from a gold file's `<Config>` tags; reported speech.
+ * per-record `require_dyad` option, read from a gold file's `<Config>` tags; reported speech;
+ * places that host no one.
  */
 import { describe, expect, it } from 'vitest';
 import { codeTexts } from './code-texts.js';
@@ -45,5 +46,17 @@ describe('reported speech', () => {
 
   it('still reads a statement verb whose object is a noun phrase', () => {
     expect(code('Russia described the attack on India.')).toEqual(['RUS>IND:190']);
+  });
+});
+
+describe('a place hosts no one', () => {
+  it('codes the visit but not the reverse "host" code for a place that modifies a noun or a noun\'s location', () => {
+    expect(code('Putin attended the Delhi Olympics.')).toEqual(['RUSGOV>IND:042']);
+    expect(code('Putin attended the games in India.')).toEqual(['RUSGOV>IND:042']);
+  });
+
+  it("keeps the host for the verb's own object or locative", () => {
+    expect(code('Putin visited India on Monday.')).toEqual(['RUSGOV>IND:042', 'IND>RUSGOV:043']);
+    expect(code("Putin attended India's celebrations.")).toEqual(['RUSGOV>IND:042', 'IND>RUSGOV:043']);
   });
 });

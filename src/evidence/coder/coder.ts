@@ -16,6 +16,7 @@ import { type ActorGroup, findActorGroups } from './mentions.js';
 import { bestPattern, type MatchContext } from './patterns.js';
 import type { PhraseTrie } from './phrase-trie.js';
 import { isPlace } from './places.js';
+import { isReducedRelative } from './relatives.js';
 import { type Sentence, splitSentences } from './text.js';
 import type { VerbCode, VerbDictionary, VerbEntry } from './verbs.js';
 
@@ -427,7 +428,10 @@ export function codeSentence(
   const ctx = context(s.tokens, groups, d.verbs.synsets);
   const events: CodedEvent[] = [];
   const seen = new Set<string>();
-  const hits = findVerbs(s, d, inGroup);
+  // "the envoys expelled in May were allowed back": a participle modifying a noun is no event.
+  const hits = findVerbs(s, d, inGroup).filter(
+    (x) => !x.entry.participle || !isReducedRelative(s, groups, x.first, x.last),
+  );
   let consumed = 0;
   let lastSubject = -1;
   const cuts = newClauses(s, groups, hits);

@@ -1,7 +1,7 @@
 /**
  * The coder's general rules, each on made-up sentences (never the gold sentences): PETRARCH's
  * per-record `require_dyad` option, read from a gold file's `<Config>` tags; reported speech;
- * places that host no one.
+ * places that host no one; reduced relative clauses.
  */
 import { describe, expect, it } from 'vitest';
 import { codeTexts } from './code-texts.js';
@@ -58,5 +58,20 @@ describe('a place hosts no one', () => {
   it("keeps the host for the verb's own object or locative", () => {
     expect(code('Putin visited India on Monday.')).toEqual(['RUSGOV>IND:042', 'IND>RUSGOV:043']);
     expect(code("Putin attended India's celebrations.")).toEqual(['RUSGOV>IND:042', 'IND>RUSGOV:043']);
+  });
+});
+
+describe('reduced relative clauses', () => {
+  it('codes no event for a participle that modifies the noun before it', () => {
+    expect(code('The Indian envoys expelled by Russia returned home.')).toEqual([]);
+    expect(code('The Pakistani diplomats expelled in May were praised by India.')).not.toContainEqual(
+      expect.stringMatching(/:1[67]/),
+    );
+  });
+
+  it('still codes the same verb as a main verb or a passive', () => {
+    expect(code('Russia expelled Indian diplomats.')).toEqual(['RUS>INDGOV:161']);
+    expect(code('Indian diplomats were expelled by Russia.')).toEqual(['RUS>INDGOV:174']);
+    expect(code('China criticized India and was condemned.')).toEqual(['CHN>IND:111']);
   });
 });

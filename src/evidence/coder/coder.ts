@@ -10,7 +10,7 @@
 import type { ActorEntry } from './actors.js';
 import type { AgentEntry } from './agents.js';
 import type { CameoScale } from './cameo-scale.js';
-import { isStatement, reportedClause } from './complements.js';
+import { isAccusation, isStatement, reportedClause } from './complements.js';
 import type { DiscardScope } from './discards.js';
 import { type ActorGroup, findActorGroups } from './mentions.js';
 import { bestPattern, type MatchContext } from './patterns.js';
@@ -443,12 +443,18 @@ export function codeSentence(
     if (hit.first < consumed) continue;
     // "said (that) Iraq had attacked": the reported clause's verb codes the event, not "said".
     const own = hit.entry.code !== undefined ? hit.entry.code : hit.entry.family.code;
-    if (isStatement(own) && reportedClause(s, groups, hit.last, verbAt) >= 0) continue;
+    const clause = own ? reportedClause(s, groups, hit.last, verbAt) : undefined;
+    if (clause && isStatement(own)) continue;
+    // "claimed that ISIL had attacked": the claim accuses the clause's subject, whose act it reports.
+    const accused = clause && clause.subject >= 0 && isAccusation(own) ? clause.subject : -1;
     const lo = Math.max(clauseStart(s, hit.first), verbBarrier(s, hits, h));
     const hi = Math.min(clauseEnd(s, hit.last, options.window), cuts.find((c) => c >= hit.last) ?? Infinity);
     const reach = Math.min(hi, nextVerb(s, hits, h)?.last ?? hi);
-    const match = bestPattern(ctx, hit.entry.family.patterns, hit.first, hit.last, lo, reach);
+    const match =
+      accused >= 0 ? undefined : bestPattern(ctx, hit.entry.family.patterns, hit.first, hit.last, lo, reach);
     if (match && match.end > hit.last) consumed = match.end;
+    // the reported verb is the accusation's content, not an event of its own
+    if (accused >= 0) consumed = hits.find((x) => x.first >= clause!.verb)?.last ?? clause!.verb + 1;
     // Without pattern words after the verb, its object lies before the next verb.
     const objectEnd = match && match.end > hit.last ? hi : Math.min(hi, hits[h + 1]?.first ?? hi);
     const code: VerbCode | null | undefined = match
@@ -462,7 +468,7 @@ export function codeSentence(
       continue;
     }
     let source = match?.source ?? -1;
-    let target = match?.target ?? -1;
+    let target = match?.target ?? accused;
     if (isPassive(s, hit) && source < 0) {
       // "X was attacked (by Y)": X is the target; without a "by" agent there is no source.
       const agent = byAgent(s, groups, hit.last, objectEnd);

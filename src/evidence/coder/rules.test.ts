@@ -44,6 +44,11 @@ describe('reported speech', () => {
     expect(code('Beijing says they will attack Vietnam.')).toEqual([]);
   });
 
+  it("aims an accusation verb at the reported clause's subject and codes no separate act", () => {
+    expect(code('Russia claimed that Ukraine had attacked its troops.')).toEqual(['RUS>UKR:110']);
+    expect(code('India alleged Pakistani troops attacked the border.')).toEqual(['IND>PAKMIL:110']);
+  });
+
   it('still reads a statement verb whose object is a noun phrase', () => {
     expect(code('Russia described the attack on India.')).toEqual(['RUS>IND:190']);
   });

@@ -17,6 +17,7 @@ import { bestPattern, type MatchContext } from './patterns.js';
 import type { PhraseTrie } from './phrase-trie.js';
 import { isPlace } from './places.js';
 import { isReducedRelative } from './relatives.js';
+import { adverbialClause } from './subordinate.js';
 import { type Sentence, splitSentences } from './text.js';
 import type { VerbCode, VerbDictionary, VerbEntry } from './verbs.js';
 
@@ -435,6 +436,7 @@ export function codeSentence(
   let consumed = 0;
   let lastSubject = -1;
   const cuts = newClauses(s, groups, hits);
+  const opensSubject = (i: number) => groups.some((g) => g.first >= i && g.first <= i + 2);
   const verbAt = (i: number) => hits.some((x) => x.first === i) || CLAUSE_AUX.has(s.tokens[i]!.key);
   for (let h = 0; h < hits.length; h++) {
     const hit = hits[h]!;
@@ -455,8 +457,12 @@ export function codeSentence(
     if (match && match.end > hit.last) consumed = match.end;
     // the reported verb is the accusation's content, not an event of its own
     if (accused >= 0) consumed = hits.find((x) => x.first >= clause!.verb)?.last ?? clause!.verb + 1;
-    // Without pattern words after the verb, its object lies before the next verb.
-    const objectEnd = match && match.end > hit.last ? hi : Math.min(hi, hits[h + 1]?.first ?? hi);
+    // Without pattern words after the verb, its object lies before the next verb and before an
+    // adverbial clause's subject ("protested after Ukraine shelled").
+    const objectEnd =
+      match && match.end > hit.last
+        ? hi
+        : adverbialClause(s, hit.last, Math.min(hi, hits[h + 1]?.first ?? hi), opensSubject);
     const code: VerbCode | null | undefined = match
       ? match.pattern.code
       : hit.entry.code !== undefined

@@ -1,7 +1,7 @@
 /**
  * The coder's general rules, each on made-up sentences (never the gold sentences): PETRARCH's
  * per-record `require_dyad` option, read from a gold file's `<Config>` tags; reported speech;
- * places that host no one; reduced relative clauses.
+ * places that host no one; reduced relative clauses; adverbial clauses.
  */
 import { describe, expect, it } from 'vitest';
 import { codeTexts } from './code-texts.js';
@@ -78,5 +78,17 @@ describe('reduced relative clauses', () => {
     expect(code('Russia expelled Indian diplomats.')).toEqual(['RUS>INDGOV:161']);
     expect(code('Indian diplomats were expelled by Russia.')).toEqual(['RUS>INDGOV:174']);
     expect(code('China criticized India and was condemned.')).toEqual(['CHN>IND:111']);
+  });
+});
+
+describe('adverbial clauses', () => {
+  it('does not take the subject of an "after"/"because" clause as the verb\'s object', () => {
+    expect(code('Russia protested after Ukraine shelled the town.')).toEqual([]);
+    expect(code('Russia protested because Ukraine shelled the town.')).toEqual([]);
+  });
+
+  it('keeps an object before the clause and a preposition that opens no clause', () => {
+    expect(code('Russia criticized India after Pakistan protested.')).toEqual(['RUS>IND:111']);
+    expect(code('Russia met India before the summit.')).toEqual(['RUS>IND:040']);
   });
 });

@@ -436,8 +436,11 @@ export function codeSentence(
   let consumed = 0;
   let lastSubject = -1;
   const cuts = newClauses(s, groups, hits);
-  const opensSubject = (i: number) => groups.some((g) => g.first >= i && g.first <= i + 2);
-  const verbAt = (i: number) => hits.some((x) => x.first === i) || CLAUSE_AUX.has(s.tokens[i]!.key);
+  const actorAt = (i: number) => i < s.tokens.length && groups[ctx.groupStart[i]!]?.first === i;
+  const opensSubject = (i: number) => actorAt(i) || actorAt(i + 1) || actorAt(i + 2);
+  const verbStart = new Uint8Array(s.tokens.length);
+  for (const x of hits) verbStart[x.first] = 1;
+  const verbAt = (i: number) => verbStart[i] === 1 || CLAUSE_AUX.has(s.tokens[i]!.key);
   for (let h = 0; h < hits.length; h++) {
     const hit = hits[h]!;
     const shared = lastSubject;

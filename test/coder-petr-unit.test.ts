@@ -24,7 +24,10 @@ const known = new Map(
 );
 const { dictionaries } = loadDictionaries(validationDictionaryFiles());
 const code = (r: (typeof records)[number]) =>
-  codeDocument(r.text, r.id, dictionaries, { date: r.date ? parseIsoDate(r.date) : undefined }).events;
+  codeDocument(r.text, r.id, dictionaries, {
+    date: r.date ? parseIsoDate(r.date) : undefined,
+    requireDyad: r.requireDyad,
+  }).events;
 
 describe('PETRARCH unit-test records', () => {
   it('reads all 284 records and lists every known failure with a reason', () => {

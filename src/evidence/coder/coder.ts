@@ -10,10 +10,14 @@
 import type { ActorEntry } from './actors.js';
 import type { AgentEntry } from './agents.js';
 import type { CameoScale } from './cameo-scale.js';
+import { isAccusation, isStatement, reportedClause } from './complements.js';
 import type { DiscardScope } from './discards.js';
 import { type ActorGroup, findActorGroups } from './mentions.js';
 import { bestPattern, type MatchContext } from './patterns.js';
 import type { PhraseTrie } from './phrase-trie.js';
+import { isPlace } from './places.js';
+import { isReducedRelative } from './relatives.js';
+import { adverbialClause } from './subordinate.js';
 import { type Sentence, splitSentences } from './text.js';
 import type { VerbCode, VerbDictionary, VerbEntry } from './verbs.js';
 
@@ -69,9 +73,18 @@ export interface CoderOptions {
   readonly window: number;
   /** Longer sentences (a table, a run-on line) are skipped and counted, not coded. */
   readonly maxTokens: number;
+  /**
+   * PETRARCH's `require_dyad`: an event needs both a source and a target. When false, a verb
+   * with a source and no target is coded with the unknown actor `---` as the target.
+   */
+  readonly requireDyad: boolean;
 }
 
-export const CODER_DEFAULTS: Readonly<CoderOptions> = Object.freeze({ window: 30, maxTokens: 400 });
+export const CODER_DEFAULTS: Readonly<CoderOptions> = Object.freeze({
+  window: 30,
+  maxTokens: 400,
+  requireDyad: true,
+});
 
 const BOUNDARY = new Set([
   ';',
@@ -203,6 +216,9 @@ const AUX = new Set([
   'DID',
   'TO',
 ]);
+
+// Auxiliaries that show a clause's verb phrase has begun ("it has", "they will"), not "to" or a possessive.
+const CLAUSE_AUX = new Set([...AUX].filter((w) => w !== 'TO' && w !== "'S"));
 
 // A shallow stand-in for a tagger: verb forms that read as nouns or modifiers are not verbs.
 function readsAsNoun(s: Sentence, i: number, inGroup: Uint8Array, base: string): boolean {
@@ -406,29 +422,50 @@ export function codeSentence(
     inGroup,
     (at) => d.verbs.verbs.match(s.tokens, at) !== undefined,
   );
-  if (groups.length < 2 && !groups.some((g) => g.codes.length > 1)) {
+  if (groups.length < (options.requireDyad ? 2 : 1) && !groups.some((g) => g.codes.length > 1)) {
     stats.noActors++;
     return [];
   }
   const ctx = context(s.tokens, groups, d.verbs.synsets);
   const events: CodedEvent[] = [];
   const seen = new Set<string>();
-  const hits = findVerbs(s, d, inGroup);
+  // "the envoys expelled in May were allowed back": a participle modifying a noun is no event.
+  const hits = findVerbs(s, d, inGroup).filter(
+    (x) => !x.entry.participle || !isReducedRelative(s, groups, x.first, x.last),
+  );
   let consumed = 0;
   let lastSubject = -1;
   const cuts = newClauses(s, groups, hits);
+  const actorAt = (i: number) => i < s.tokens.length && groups[ctx.groupStart[i]!]?.first === i;
+  const opensSubject = (i: number) => actorAt(i) || actorAt(i + 1) || actorAt(i + 2);
+  const verbStart = new Uint8Array(s.tokens.length);
+  for (const x of hits) verbStart[x.first] = 1;
+  const verbAt = (i: number) => verbStart[i] === 1 || CLAUSE_AUX.has(s.tokens[i]!.key);
   for (let h = 0; h < hits.length; h++) {
     const hit = hits[h]!;
     const shared = lastSubject;
     lastSubject = -1;
     if (hit.first < consumed) continue;
+    // "said (that) Iraq had attacked": the reported clause's verb codes the event, not "said".
+    const own = hit.entry.code !== undefined ? hit.entry.code : hit.entry.family.code;
+    const clause = own ? reportedClause(s, groups, hit.last, verbAt) : undefined;
+    if (clause && isStatement(own)) continue;
+    // "claimed that ISIL had attacked": the claim accuses the clause's subject, whose act it reports.
+    const accused = clause && clause.subject >= 0 && isAccusation(own) ? clause.subject : -1;
     const lo = Math.max(clauseStart(s, hit.first), verbBarrier(s, hits, h));
     const hi = Math.min(clauseEnd(s, hit.last, options.window), cuts.find((c) => c >= hit.last) ?? Infinity);
     const reach = Math.min(hi, nextVerb(s, hits, h)?.last ?? hi);
-    const match = bestPattern(ctx, hit.entry.family.patterns, hit.first, hit.last, lo, reach);
+    const match =
+      accused >= 0 ? undefined : bestPattern(ctx, hit.entry.family.patterns, hit.first, hit.last, lo, reach);
     if (match && match.end > hit.last) consumed = match.end;
-    // Without pattern words after the verb, its object lies before the next verb.
-    const objectEnd = match && match.end > hit.last ? hi : Math.min(hi, hits[h + 1]?.first ?? hi);
+    // the reported verb is the accusation's content, not an event of its own
+    if (accused >= 0) consumed = hits.find((x) => x.first >= clause!.verb)?.last ?? clause!.verb + 1;
+    // Without pattern words after the verb, its object lies before the next verb and before an
+    // adverbial clause's subject ("protested after Ukraine shelled").
+    const objectEnd =
+      match && match.end > hit.last
+        ? hi
+        : adverbialClause(s, hit.last, Math.min(hi, hits[h + 1]?.first ?? hi), opensSubject);
     const code: VerbCode | null | undefined = match
       ? match.pattern.code
       : hit.entry.code !== undefined
@@ -440,7 +477,7 @@ export function codeSentence(
       continue;
     }
     let source = match?.source ?? -1;
-    let target = match?.target ?? -1;
+    let target = match?.target ?? accused;
     if (isPassive(s, hit) && source < 0) {
       // "X was attacked (by Y)": X is the target; without a "by" agent there is no source.
       const agent = byAgent(s, groups, hit.last, objectEnd);
@@ -456,12 +493,15 @@ export function codeSentence(
     const verb: [number, number] = [s.tokens[hit.first]!.start, s.tokens[hit.last - 1]!.end];
     // A compound subject with no object acts among its members ("A and B met").
     if (source >= 0 && target < 0 && groups[source]!.codes.length > 1) target = source;
-    if (source < 0 || target < 0) continue;
+    // Without require_dyad an actor's statement or act with no one on the receiving end is still an event.
+    if (source < 0 || (target < 0 && options.requireDyad)) continue;
     const emit = (a: ActorGroup, b: ActorGroup, c: string) => {
       a.codes.forEach((src, ai) => {
         b.codes.forEach((tgt, bi) => {
           const key = `${src}|${tgt}|${c}`;
-          if (src === tgt || seen.has(key) || (src.startsWith('---') && tgt.startsWith('---'))) return;
+          const oneSided = a === NOBODY || b === NOBODY;
+          if (src === tgt || seen.has(key) || (!oneSided && src.startsWith('---') && tgt.startsWith('---')))
+            return;
           seen.add(key);
           const scale = d.scale.get(c);
           events.push({
@@ -478,16 +518,27 @@ export function codeSentence(
             pattern: match
               ? `${hit.entry.family.name}: ${match.pattern.text}`
               : `${hit.entry.family.name}: *`,
-            marks: { source: span(s, a.spans[ai]!), target: span(s, b.spans[bi]!), verb },
+            marks: {
+              source: a === NOBODY ? verb : span(s, a.spans[ai]!),
+              target: b === NOBODY ? verb : span(s, b.spans[bi]!),
+              verb,
+            },
           });
         });
       });
     };
-    emit(groups[source]!, groups[target]!, code.code);
-    if (code.reverse && source !== target) emit(groups[target]!, groups[source]!, code.reverse);
+    const a = groups[source] ?? NOBODY;
+    const b = groups[target] ?? NOBODY;
+    emit(a, b, code.code);
+    // "attended the Beijing Olympics": a place hosts no one.
+    if (code.reverse && source !== target && !(b !== NOBODY && isPlace(s, b, hit.last, verbAt)))
+      emit(b, a, code.reverse);
   }
   return events;
 }
+
+// The missing side of a one-sided event (require_dyad off); its mark is the verb's.
+const NOBODY: ActorGroup = Object.freeze({ first: -1, last: -1, codes: ['---'], spans: [] });
 
 function span(s: Sentence, [first, last]: [number, number]): [number, number] {
   return [s.tokens[first]!.start, s.tokens[last - 1]!.end];

@@ -15,16 +15,30 @@ export interface GoldRecord {
   readonly expected: { source: string; target: string; code: string }[];
   /** The record's XML comments (a unit test's description). */
   readonly note: string;
+  /**
+   * The `<Config option="require_dyad">` in force for the record (the last one before it in
+   * the file; PETRARCH's default is true): whether an event needs both a source and a target.
+   */
+  readonly requireDyad: boolean;
 }
 
 const attr = (tag: string, name: string): string | undefined =>
   new RegExp(`\\b${name}\\s*=\\s*"([^"]*)"`).exec(tag)?.[1];
+
+// PETRARCH reads `<Config>` tags in file order; each holds until the next one of its option.
+function dyadConfigs(body: string): { at: number; value: boolean }[] {
+  return [...body.matchAll(/<Config\b[^>]*option\s*=\s*"require_dyad"[^>]*>/gi)].map((m) => ({
+    at: m.index,
+    value: (attr(m[0], 'value') ?? 'true').toLowerCase() !== 'false',
+  }));
+}
 
 /** Parses a gold XML file (either format). Throws with the file and line when nothing is readable. */
 export function readGold(xml: string, file: string): GoldRecord[] {
   const body = xml.replace(/<!--[\s\S]*?-->/g, (c) => c.replace(/[^\n]/g, ' '));
   const opens = [...body.matchAll(/<Sentence\b[^>]*>/g)];
   const records: GoldRecord[] = [];
+  const configs = dyadConfigs(body);
   for (let i = 0; i < opens.length; i++) {
     const open = opens[i]!;
     const from = open.index! + open[0].length;
@@ -57,6 +71,7 @@ export function readGold(xml: string, file: string): GoldRecord[] {
       text: text.replace(/\s+/g, ' ').trim(),
       expected,
       note: [...raw.matchAll(/<!--([\s\S]*?)-->/g)].map((m) => m[1]!.trim()).join(' '),
+      requireDyad: configs.findLast((c) => c.at < open.index!)?.value ?? true,
     });
   }
   if (records.length === 0) {

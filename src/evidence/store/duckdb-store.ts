@@ -151,6 +151,21 @@ function where(q: EventQuery): { sql: string; params: DuckDBValue[] } {
   return { sql: clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '', params };
 }
 
+/**
+ * The file of a bulk plan as DuckDB reads it: VARCHAR cells `c0`, `c1`, … and `line` (1-based).
+ * Empty cells stay '' (a cell equal to the null string \x01 is binary, which the caller's clean
+ * check refuses), cells missing from a padded short row are NULL.
+ *
+ * @example
+ * duckDbFileRelation(gdeltBulkPlan('20201115.export.CSV', 'gdelt2')!); // "(SELECT *, ordinality AS line FROM read_csv(…"
+ */
+export function duckDbFileRelation(plan: BulkPlan): string {
+  const columns = Array.from({ length: plan.columns }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
+  return `(SELECT *, ordinality AS line FROM read_csv(${quote(plan.file)}, columns = {${columns}},
+        delim = '\t', header = false, quote = '', escape = '', auto_detect = false, nullstr = '\x01',
+        strict_mode = true, null_padding = ${plan.padded}) WITH ORDINALITY)`;
+}
+
 class DuckDbEventStore implements EventStore {
   private imports = 0;
 
@@ -329,12 +344,7 @@ class DuckDbEventStore implements EventStore {
     // read_csv takes glob patterns: a name with glob characters could read other files.
     if (/[*?[\]{}]/.test(plan.file)) return undefined;
     const codes = `bulk_codes_${++this.imports}`;
-    const columns = Array.from({ length: plan.columns }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
-    // Empty cells stay '' (a cell equal to the null string \x01 is binary, which the caller's
-    // clean check refuses), cells missing from a padded short row are NULL; ordinality is the line.
-    const relation = `(SELECT *, ordinality AS line FROM read_csv(${quote(plan.file)}, columns = {${columns}},
-        delim = '\t', header = false, quote = '', escape = '', auto_detect = false, nullstr = '\x01',
-        strict_mode = true, null_padding = ${plan.padded}) WITH ORDINALITY)`;
+    const relation = duckDbFileRelation(plan);
     const before = await stat(plan.file);
     await this.conn.run(`CREATE TEMP TABLE ${codes} (code VARCHAR, goldstein DOUBLE, quad VARCHAR)`);
     let open = false;

@@ -12,7 +12,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { isCleanText } from '../src/evidence/readers/clean-text.js';
 import { gdeltBulkPlan } from '../src/evidence/readers/gdelt-sql.js';
 import { bulkCheckSql, bulkInsertSql } from '../src/evidence/store/bulk-sql.js';
-import { duckDbFileRelation, openDuckDbStore } from '../src/evidence/store/duckdb-store.js';
+import { duckDbFileRelation, fillCodesTable, openDuckDbStore } from '../src/evidence/store/duckdb-store.js';
 import { makeGdelt2 } from './_make-gdelt2.js';
 import { table } from './_measure.js';
 
@@ -31,14 +31,7 @@ try {
   await conn.run('SET preserve_insertion_order = false');
   const plan = gdeltBulkPlan(file, 'gdelt2')!;
   await conn.run('CREATE TEMP TABLE codes (code VARCHAR, goldstein DOUBLE, quad VARCHAR)');
-  const appender = await conn.createAppender('codes', 'main', 'temp');
-  for (const c of plan.codes) {
-    appender.appendVarchar(c.code);
-    appender.appendDouble(c.goldstein);
-    appender.appendVarchar(c.quad);
-    appender.endRow();
-  }
-  appender.closeSync();
+  await fillCodesTable(conn, 'codes', plan);
   const relation = duckDbFileRelation(plan);
   const lines: string[][] = [];
   const step = async (name: string, work: () => Promise<unknown>) => {

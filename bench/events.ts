@@ -36,31 +36,11 @@ try {
   if (report.files[0].via !== 'engine') throw new Error('the import did not take the fast path');
   const dyads = cli('events', 'dyads', '--by', 'month', '--db', db, '--json');
   // The whole path for the seeds' five states: their dyad-months turned into a cited world.
-  const derived = cli(
-    'world',
-    'from-events',
-    '--db',
-    db,
-    '--by',
-    'month',
-    '--actors',
-    'RUS,PAK,IND,CHN,USA',
-    '-o',
-    join(dir, 'world'),
-    '--json',
-  );
+  const fromEvents = (out: string, ...only: string[]) =>
+    cli('world', 'from-events', '--db', db, '--by', 'month', ...only, '-o', join(dir, out), '--json');
+  const derived = fromEvents('world', '--actors', 'RUS,PAK,IND,CHN,USA');
   // Every pair of the store: one aggregated pass, the evidence streamed to the file.
-  const everyPair = cli(
-    'world',
-    'from-events',
-    '--db',
-    db,
-    '--by',
-    'month',
-    '-o',
-    join(dir, 'all'),
-    '--json',
-  );
+  const everyPair = fromEvents('all');
   const again = cli('events', 'import', file, '--format', 'gdelt2', '--db', db, '--json');
   if (JSON.parse(again.stdout).duplicates !== rows)
     throw new Error('re-import did not find every row a duplicate');

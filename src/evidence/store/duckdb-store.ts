@@ -166,6 +166,24 @@ export function duckDbFileRelation(plan: BulkPlan): string {
         strict_mode = true, null_padding = ${plan.padded}) WITH ORDINALITY)`;
 }
 
+/**
+ * Fills the temporary table `table` (code, goldstein, quad) with the plan's CAMEO lookup, the
+ * table a bulk import joins the file's codes against.
+ *
+ * @example
+ * await fillCodesTable(conn, 'bulk_codes_1', plan);
+ */
+export async function fillCodesTable(conn: DuckDBConnection, table: string, plan: BulkPlan): Promise<void> {
+  const appender = await conn.createAppender(table, 'main', 'temp');
+  for (const c of plan.codes) {
+    appender.appendVarchar(c.code);
+    appender.appendDouble(c.goldstein);
+    appender.appendVarchar(c.quad);
+    appender.endRow();
+  }
+  appender.closeSync();
+}
+
 class DuckDbEventStore implements EventStore {
   private imports = 0;
 
@@ -354,14 +372,7 @@ class DuckDbEventStore implements EventStore {
     if (this.opts.importThreads > 0)
       await this.conn.run(`SET threads = ${Math.floor(this.opts.importThreads)}`);
     try {
-      const appender = await this.conn.createAppender(codes, 'main', 'temp');
-      for (const c of plan.codes) {
-        appender.appendVarchar(c.code);
-        appender.appendDouble(c.goldstein);
-        appender.appendVarchar(c.quad);
-        appender.endRow();
-      }
-      appender.closeSync();
+      await fillCodesTable(this.conn, codes, plan);
       // A read the engine refuses (a row with too many cells, bytes that are not UTF-8) is the
       // reader's to explain.
       const judged = this.conn.runAndReadAll(bulkCheckSql(plan, relation, codes)).then(

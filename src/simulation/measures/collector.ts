@@ -9,7 +9,7 @@
 import { SNAPSHOT_GRAPH_DEFAULTS } from '../../analysis/from-snapshot.js';
 import type { Rng } from '../../kernels/random.js';
 import { MEASURE_BY_ID } from './index.js';
-import { type Frame, StateViewer, type ViewModel } from './state-view.js';
+import { type Frame, StateViewer, signHash, type ViewModel } from './state-view.js';
 import type { Evaluate, MeasureContext, MeasureKind } from './types.js';
 
 /** Options of followed measures (see `MeasureContext`). */
@@ -86,11 +86,18 @@ function equalCodes(x: Uint8Array, y: Uint8Array): boolean {
 /** One followed measure as the collector runs it. */
 interface Slot {
   evaluate: Evaluate;
-  frame: Frame;
+  /** The view per side (scenario, twin): one snapshot, each side with its own sign codes. */
+  frames: readonly [Frame, Frame];
   /** Index into the collector's frames (frames are shared by measures of the same actors). */
   frameIndex: number;
   memo?: SignMemo;
+  /** Per side, the value at the signs that side's frame last held (valid once `known`). */
+  last: Float64Array;
 }
+
+/** Per frame and side: the state's sign hash, or one of these. */
+const NOT_TAKEN = -1;
+const UNMOVED = -2;
 
 /** Sign patterns remembered per measure; past this many the memory starts again. */
 const MEMO_LIMIT = 4096;
@@ -107,50 +114,67 @@ export class Collector {
   private readonly viewer: StateViewer;
   private readonly slots: Slot[];
   private readonly stride: number;
-  /** Per frame: the hash of its signs in the current state, or −1 when not taken yet. */
+  /** Per frame × side: the hash of its signs in the current state, `NOT_TAKEN` or `UNMOVED`. */
   private readonly hashes: Float64Array;
+  /** Per frame × side: whether its codes (and the slots' `last`) come from a state already. */
+  private readonly known: Uint8Array;
 
   constructor(plan: CollectorPlan, rng: () => Rng) {
     const ctx = contextOf(plan, rng);
     this.viewer = new StateViewer(plan.view, ctx.neutral);
-    const frames = new Map<string, { frame: Frame; index: number }>();
+    const frames = new Map<string, { frames: [Frame, Frame]; index: number }>();
     this.slots = plan.follow.map((f) => {
       const kind = MEASURE_BY_ID.get(f.kind)!;
       const key = kind.scope === 'full' ? '*' : [...f.args].sort((x, y) => x - y).join(',');
       let entry = frames.get(key);
       if (!entry) {
-        entry = { frame: this.viewer.frame(kind.scope === 'full' ? undefined : f.args), index: frames.size };
+        const frame = this.viewer.frame(kind.scope === 'full' ? undefined : f.args);
+        // The twin's frame shares the snapshot and its tie objects (measures cache by them).
+        entry = {
+          frames: [frame, { ...frame, codes: new Uint8Array(frame.codes.length) }],
+          index: frames.size,
+        };
         frames.set(key, entry);
       }
       return {
         evaluate: kind.create(f.args, ctx),
-        frame: entry.frame,
+        frames: entry.frames,
         frameIndex: entry.index,
         ...(kind.signsOnly && { memo: new SignMemo(MEMO_LIMIT) }),
+        last: new Float64Array(2),
       };
     });
-    this.hashes = new Float64Array(frames.size);
+    this.hashes = new Float64Array(2 * frames.size);
+    this.known = new Uint8Array(2 * frames.size);
     this.stride = (plan.steps + 1) * 2;
   }
 
-  private take(slot: Slot): number {
-    const { viewer, hashes } = this;
-    if (!slot.memo) return slot.evaluate(viewer.fill(slot.frame));
-    let h = hashes[slot.frameIndex]!;
-    if (h < 0) {
-      h = viewer.signs(slot.frame);
-      hashes[slot.frameIndex] = h;
+  private take(slot: Slot, side: 0 | 1): number {
+    const { viewer, hashes, known } = this;
+    const frame = slot.frames[side];
+    if (!slot.memo) return slot.evaluate(viewer.fill(frame));
+    const k = 2 * slot.frameIndex + side;
+    let h = hashes[k]!;
+    if (h === NOT_TAKEN) {
+      // A side whose signs did not move since its last state has its last values: the measure is a
+      // function of the signs alone, so this is what the memo would return, without hashing.
+      h = viewer.signsMoved(frame) || !known[k] ? signHash(frame.codes) : UNMOVED;
+      hashes[k] = h;
+      known[k] = 1;
     }
-    const known = slot.memo.get(h, slot.frame.codes);
-    if (known !== undefined) return known;
-    const v = slot.evaluate(viewer.fill(slot.frame));
-    slot.memo.set(h, slot.frame.codes, v);
+    if (h === UNMOVED) return slot.last[side]!;
+    let v = slot.memo.get(h, frame.codes);
+    if (v === undefined) {
+      v = slot.evaluate(viewer.fill(frame));
+      slot.memo.set(h, frame.codes, v);
+    }
+    slot.last[side] = v;
     return v;
   }
 
   private state(s: EngineState): void {
     this.viewer.view(s.W, s.c);
-    this.hashes.fill(-1);
+    this.hashes.fill(NOT_TAKEN);
   }
 
   /** Writes step `step` of every measure at `out[base + f·stride + 2·step (+1 for the twin)]`. */
@@ -158,12 +182,12 @@ export class Collector {
     const { slots, stride } = this;
     if (slots.length === 0) return;
     this.state(scen);
-    for (let f = 0; f < slots.length; f++) out[base + f * stride + 2 * step] = this.take(slots[f]!);
+    for (let f = 0; f < slots.length; f++) out[base + f * stride + 2 * step] = this.take(slots[f]!, 0);
     const equal = same(scen.W, twin.W) && same(scen.c, twin.c);
     if (!equal) this.state(twin);
     for (let f = 0; f < slots.length; f++) {
       const o = base + f * stride + 2 * step;
-      out[o + 1] = equal ? out[o]! : this.take(slots[f]!);
+      out[o + 1] = equal ? out[o]! : this.take(slots[f]!, 1);
     }
   }
 }

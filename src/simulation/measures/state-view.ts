@@ -132,16 +132,34 @@ export class StateViewer {
 
   /** Fills the frame's sign codes from the current state and returns a hash of them. */
   signs(f: Frame): number {
+    this.signsMoved(f);
+    return signHash(f.codes);
+  }
+
+  /**
+   * Fills the frame's sign codes from the current state and tells whether any differs from what
+   * the codes held before (the previous state this frame was filled from). Most steps move no sign,
+   * and a caller that remembers its last value per frame can then skip hashing and lookups.
+   */
+  signsMoved(f: Frame): boolean {
     const { W, neutral } = this;
     const { cells, codes } = f;
-    let h = 0x811c9dc5;
+    let moved = false;
     for (let d = 0; d < cells.length; d++) {
       const w = W[cells[d]!]!;
       const code = w >= neutral ? 1 : w <= -neutral ? 2 : 0;
-      codes[d] = code;
-      h = Math.imul(h ^ code, 0x01000193);
+      if (codes[d] !== code) {
+        codes[d] = code;
+        moved = true;
+      }
     }
-    // 30 bits: a small integer, the cheapest key of the collector's maps.
-    return h & 0x3fffffff;
+    return moved;
   }
+}
+
+/** A 30-bit FNV-1a hash of sign codes: a small integer, the cheapest key of the collector's maps. */
+export function signHash(codes: Uint8Array): number {
+  let h = 0x811c9dc5;
+  for (let d = 0; d < codes.length; d++) h = Math.imul(h ^ codes[d]!, 0x01000193);
+  return h & 0x3fffffff;
 }

@@ -114,6 +114,7 @@ function dimensionTies(
   index: SeriesIndex,
   at: string,
   grades: GradeFactors,
+  present: ReadonlySet<string> | undefined,
   pick?: PickObservation,
 ): DimensionTies {
   const find = index.at(at);
@@ -157,6 +158,8 @@ function dimensionTies(
   const dyads = noDyads();
   for (const d of DIMENSIONS) {
     for (const { a, b, dyad, series } of index.byDimension[d]) {
+      // A dyad with an actor not in the system at t has no tie: skipped before any is made.
+      if (present && !(present.has(a) && present.has(b))) continue;
       let byOrigin: Map<string, TieAt[]> | undefined;
       for (const entry of series) {
         const s = entry.series;
@@ -394,17 +397,8 @@ export function snapshot(world: World, at: string, options: SnapshotParams = {})
   const actors = world.actors.filter((a) => existsAt(a, at));
   const present = new Set(actors.map((a) => a.id));
   const index = seriesIndex(world.ties);
-  const alive = (found: DimensionTies) => {
-    if (present.size < world.actors.length) {
-      for (const d of DIMENSIONS) {
-        const keep = found.ties[d].map((t) => present.has(t.a) && present.has(t.b));
-        found.ties[d] = found.ties[d].filter((_, i) => keep[i]);
-        found.dyads[d] = found.dyads[d].filter((_, i) => keep[i]);
-      }
-    }
-    return found;
-  };
-  const byDimension = alive(dimensionTies(world, index, at, opts.grades));
+  const only = present.size < world.actors.length ? present : undefined;
+  const byDimension = dimensionTies(world, index, at, opts.grades, only);
   const capabilities = capabilitiesAt(world, at);
   for (const id of Object.keys(capabilities)) if (!present.has(id)) delete capabilities[id];
   return {
@@ -417,10 +411,8 @@ export function snapshot(world: World, at: string, options: SnapshotParams = {})
         ? compositeTies(
             byDimension,
             carryBackMonths > 0
-              ? alive(
-                  dimensionTies(world, index, at, opts.grades, (s) =>
-                    firstObservationWithin(s, at, carryBackMonths),
-                  ),
+              ? dimensionTies(world, index, at, opts.grades, only, (s) =>
+                  firstObservationWithin(s, at, carryBackMonths),
                 )
               : { ties: noTies(), dyads: noDyads() },
             index,

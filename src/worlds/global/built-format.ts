@@ -18,6 +18,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { InvalidInputError } from '../../domain/errors.js';
 import type { Evidence, Observation, TieSeries, WorldFile } from '../../domain/schema.js';
 import type { World } from '../../domain/world.js';
+import { seriesIndex } from '../series-index.js';
 import { gradeSet } from '../source-grade.js';
 import { bindGradeSets, columnSeries, type TieColumns } from '../tie-columns.js';
 
@@ -263,5 +264,8 @@ export function readBuiltWorld(dir: string): World {
   };
   // The grade sets were computed when the file was written, from this evidence and these sources.
   bindGradeSets(world, columnsOf);
+  // A built world is read to be queried: its date index is part of loading it, so the first
+  // snapshot after a load costs what every later one does.
+  seriesIndex(world.ties);
   return world;
 }

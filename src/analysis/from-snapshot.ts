@@ -65,7 +65,15 @@ export function observedTie(
   options: { neutral?: number } = {},
 ): number | undefined {
   const neutral = options.neutral ?? 0;
-  const [x, y] = a < b ? [a, b] : [b, a];
-  const v = s.ties.find((t) => t.a === x && t.b === y)?.value;
+  // No pair array or closure: simulations read ties this way on every step of every run.
+  const x = a < b ? a : b;
+  const y = a < b ? b : a;
+  let v: number | undefined;
+  for (const t of s.ties) {
+    if (t.a === x && t.b === y) {
+      v = t.value;
+      break;
+    }
+  }
   return v === undefined || Math.abs(v) >= neutral ? v : 0;
 }

@@ -20,6 +20,7 @@
  * actor's sum would pass 100, capabilities positive — so every draw is a valid issue.
  */
 import { InvalidInputError, type Problem } from '../domain/errors.js';
+import { quantile } from '../kernels/quantiles.js';
 import type { Rng } from '../kernels/random.js';
 import { type ForecastOptions, forecast } from './forecast.js';
 import type { BargainingActor, BargainingInput, ForecastResult, InputField } from './types.js';
@@ -279,14 +280,6 @@ function withValues(input: BargainingInput, ranges: Range[], values: number[]): 
     if (total > 100) a.salience = a.salience.map((s) => (s * 100) / total);
   }
   return { ...input, actors };
-}
-
-function quantile(sorted: number[], q: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const h = (sorted.length - 1) * q;
-  const lo = Math.floor(h);
-  const hi = Math.min(sorted.length - 1, lo + 1);
-  return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
 }
 
 function share(xs: number[], test: (x: number) => boolean): number {

@@ -7,6 +7,7 @@
  */
 
 import type { Snapshot } from '../../domain/world.js';
+import { quantile } from '../../kernels/quantiles.js';
 import type { Rng } from '../../kernels/random.js';
 import { graphFromSnapshot, SNAPSHOT_GRAPH_DEFAULTS, type SnapshotGraphOptions } from '../from-snapshot.js';
 import { indexGraph } from '../signed-graph.js';
@@ -40,12 +41,6 @@ export interface BalanceStability {
   balanced: boolean;
   /** Share of draws in which the graph is balanced exactly when the snapshot's is. */
   keepsBalanced: number;
-}
-
-function quantile(sorted: number[], q: number): number {
-  const i = (sorted.length - 1) * q;
-  const lo = Math.floor(i);
-  return sorted[lo]! + (sorted[Math.ceil(i)]! - sorted[lo]!) * (i - lo);
 }
 
 function banded(value: number, drawn: number[]): Banded {

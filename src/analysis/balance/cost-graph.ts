@@ -81,8 +81,7 @@ export function hasIntegralCosts(g: CostGraph): boolean {
 }
 
 /** Triangles of the graph whose sign product is negative, as triples of edge ids. */
-export function unbalancedTriangles(g: CostGraph): [number, number, number][] {
-  const a = adjacencyOf(g);
+export function unbalancedTriangles(g: CostGraph, a: Adjacency = adjacencyOf(g)): [number, number, number][] {
   const edgeTo = new Int32Array(g.n).fill(-1);
   const out: [number, number, number][] = [];
   for (let u = 0; u < g.n; u++) {

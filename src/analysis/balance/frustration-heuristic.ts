@@ -48,30 +48,61 @@ const EPS = 1e-9;
 
 /**
  * Local search state: spins ±1, the signed field on each node, and the current cost. Its buffers
- * are made once per graph and refilled for every start (the starts of a small graph would
- * otherwise spend more on allocation than on search).
+ * live as long as the module and are refilled for every graph and every start: the starts of a
+ * small graph would otherwise spend more on allocation than on search (a simulation that follows
+ * the frustration index solves thousands of 26-node graphs). Nothing a call returns points into them.
  */
 class Search {
-  readonly spin: Int8Array;
-  readonly field: Float64Array;
-  readonly heap: MinHeap;
-  private readonly queued: Uint8Array;
-  private readonly queue: Int32Array;
-  private readonly locked: Uint8Array;
-  private readonly moves: Int32Array;
+  g: CostGraph = {
+    n: 0,
+    u: new Int32Array(0),
+    v: new Int32Array(0),
+    sign: new Int8Array(0),
+    cost: new Float64Array(0),
+  };
+  a: Adjacency = { start: new Int32Array(1), adj: new Int32Array(0), edge: new Int32Array(0) };
+  /** cost × sign of the edge behind each adjacency slot (see `signedCosts`). */
+  pull = new Float64Array(0);
+  spin = new Int8Array(0);
+  field = new Float64Array(0);
+  readonly heap = new MinHeap(64);
+  private queued = new Uint8Array(0);
+  private queue = new Int32Array(0);
+  private locked = new Uint8Array(0);
+  private moves = new Int32Array(0);
+  /** Spins of a start and of the best solution so far. */
+  start = new Int8Array(0);
+  best = new Int8Array(0);
+  /** The spectral start's vectors. */
+  degree = new Float64Array(0);
+  x = new Float64Array(0);
+  y = new Float64Array(0);
+  diagonal = new Float64Array(0);
   cost = 0;
-  constructor(
-    readonly g: CostGraph,
-    readonly a: Adjacency,
-    readonly pull: Float64Array,
-  ) {
-    this.spin = new Int8Array(g.n);
-    this.field = new Float64Array(g.n);
-    this.heap = new MinHeap(4 * g.n + 16);
-    this.queued = new Uint8Array(g.n);
-    this.queue = new Int32Array(g.n);
-    this.locked = new Uint8Array(g.n);
-    this.moves = new Int32Array(g.n);
+
+  /** Points the search at a graph, growing its buffers when the graph is larger than any before. */
+  bind(g: CostGraph, a: Adjacency): this {
+    this.g = g;
+    this.a = a;
+    if (this.pull.length < a.edge.length) this.pull = new Float64Array(a.edge.length);
+    const { pull } = this;
+    for (let p = 0; p < a.edge.length; p++) pull[p] = g.cost[a.edge[p]!]! * g.sign[a.edge[p]!]!;
+    if (this.spin.length !== g.n) {
+      const n = g.n;
+      this.spin = new Int8Array(n);
+      this.field = new Float64Array(n);
+      this.queued = new Uint8Array(n);
+      this.queue = new Int32Array(n);
+      this.locked = new Uint8Array(n);
+      this.moves = new Int32Array(n);
+      this.start = new Int8Array(n);
+      this.best = new Int8Array(n);
+      this.degree = new Float64Array(n);
+      this.x = new Float64Array(n);
+      this.y = new Float64Array(n);
+      this.diagonal = new Float64Array(n);
+    }
+    return this;
   }
   /** Starts again from these spins. */
   reset(start: Int8Array): this {
@@ -151,25 +182,16 @@ class Search {
   }
 }
 
-/**
- * cost × sign of the edge behind each adjacency slot, taken once per graph (exact: the sign is ±1,
- * so the search's sums are the same numbers as with the product taken in place).
- */
-function signedCosts(g: CostGraph, a: Adjacency): Float64Array {
-  const pull = new Float64Array(a.edge.length);
-  for (let p = 0; p < pull.length; p++) pull[p] = g.cost[a.edge[p]!]! * g.sign[a.edge[p]!]!;
-  return pull;
-}
+/** The one search of this thread (calls are synchronous and never nest). */
+const SEARCH = new Search();
 
-/** Signs of an approximate eigenvector for the smallest eigenvalue of L = D − A (power method on cI − L). */
-function spectralStart(
-  g: CostGraph,
-  a: Adjacency,
-  pull: Float64Array,
-  rng: Rng,
-  iterations: number,
-): Int8Array {
-  const degree = new Float64Array(g.n);
+/**
+ * Signs of an approximate eigenvector for the smallest eigenvalue of L = D − A (power method on
+ * cI − L), written into the search's `start`.
+ */
+function spectralStart(search: Search, rng: Rng, iterations: number): Int8Array {
+  const { g, a, pull, degree, diagonal, start: spin } = search;
+  degree.fill(0);
   for (let e = 0; e < g.u.length; e++) {
     degree[g.u[e]!]! += g.cost[e]!;
     degree[g.v[e]!]! += g.cost[e]!;
@@ -178,10 +200,8 @@ function spectralStart(
   for (const d of degree) shift = Math.max(shift, 2 * d);
   // Plain loops rather than typed-array `from` with a callback or a destructuring swap: on a small
   // graph those dominate the whole search.
-  let x = new Float64Array(g.n);
+  let { x, y } = search;
   for (let v = 0; v < g.n; v++) x[v] = rng.next() - 0.5;
-  let y = new Float64Array(g.n);
-  const diagonal = new Float64Array(g.n);
   for (let v = 0; v < g.n; v++) diagonal[v] = shift - degree[v]!;
   const { start, adj } = a;
   const n = g.n;
@@ -201,14 +221,13 @@ function spectralStart(
     x = y;
     y = t;
   }
-  const spin = new Int8Array(g.n);
   for (let v = 0; v < g.n; v++) spin[v] = x[v]! >= 0 ? 1 : -1;
   return spin;
 }
 
 /**
  * Finds a low-frustration bipartition by multi-start local search. Deterministic for a given
- * generator state.
+ * generator state. A caller that has the graph's adjacency already (`adjacencyOf`) may pass it.
  *
  * @example
  * const { cost, side } = frustrationHeuristic(toCostGraph(g, false), createRng(1));
@@ -217,23 +236,23 @@ export function frustrationHeuristic(
   g: CostGraph,
   rng: Rng,
   options: Partial<FrustrationHeuristicOptions> = {},
+  adjacency: Adjacency = adjacencyOf(g),
 ): HeuristicResult {
   const opts = { ...FRUSTRATION_HEURISTIC_DEFAULTS, ...options };
-  const a = adjacencyOf(g);
-  const pull = signedCosts(g, a);
   const deadline = performance.now() + opts.timeLimit * 1000;
-  let bestSpin = new Int8Array(g.n).fill(1);
+  const search = SEARCH.bind(g, adjacency);
+  const bestSpin = search.best.fill(1);
   let bestCost = Number.POSITIVE_INFINITY;
   let starts = 0;
-  const search = new Search(g, a, pull);
   for (let r = 0; r < Math.max(1, opts.restarts); r++) {
     let start: Int8Array;
-    if (r === 0) start = spectralStart(g, a, pull, rng, opts.spectralIterations);
+    if (r === 0) start = spectralStart(search, rng, opts.spectralIterations);
     else if (r % 3 === 1) {
-      start = new Int8Array(g.n);
+      start = search.start;
       for (let v = 0; v < g.n; v++) start[v] = rng.next() < 0.5 ? 1 : -1;
     } else {
-      start = bestSpin.slice();
+      start = search.start;
+      start.set(bestSpin);
       const flips = Math.max(1, Math.round(opts.perturbation * g.n));
       for (let k = 0; k < flips; k++) {
         const v = randomInt(rng, g.n);
@@ -247,7 +266,7 @@ export function frustrationHeuristic(
     starts++;
     if (search.cost < bestCost - EPS) {
       bestCost = search.cost;
-      bestSpin = search.spin.slice();
+      bestSpin.set(search.spin);
     }
     if (bestCost <= opts.target + EPS || performance.now() > deadline) break;
   }

@@ -6,21 +6,21 @@
  * triangle-only case of the cycle packing in `frustration-lower-bound.ts`, cheap enough to take
  * before every heuristic call so that its search may stop once the bound is reached.
  */
-import { type CostGraph, unbalancedTriangles } from './cost-graph.js';
+import { type Adjacency, adjacencyOf, type CostGraph, unbalancedTriangles } from './cost-graph.js';
 
 /**
  * Packs negative triangles in the order `unbalancedTriangles` lists them; the bound never exceeds
- * the frustration index.
+ * the frustration index. A caller that has the graph's adjacency already may pass it.
  *
  * @example
  * // a single ++− triangle (unit costs): bound 1
  * negativeTrianglePacking({ n: 3, u: Int32Array.of(0, 1, 0), v: Int32Array.of(1, 2, 2),
  *   sign: Int8Array.of(1, 1, -1), cost: Float64Array.of(1, 1, 1) }); // 1
  */
-export function negativeTrianglePacking(g: CostGraph): number {
+export function negativeTrianglePacking(g: CostGraph, a: Adjacency = adjacencyOf(g)): number {
   const left = g.cost.slice();
   let bound = 0;
-  for (const [x, y, z] of unbalancedTriangles(g)) {
+  for (const [x, y, z] of unbalancedTriangles(g, a)) {
     const d = Math.min(left[x]!, left[y]!, left[z]!);
     if (d <= 0) continue;
     left[x]! -= d;

@@ -8,6 +8,7 @@
  */
 
 import type { Snapshot } from '../../domain/world.js';
+import { quantile } from '../../kernels/quantiles.js';
 import type { Rng } from '../../kernels/random.js';
 import { checkDraws, drawSnapshot, TIE_DRAW_DEFAULTS } from '../tie-draw.js';
 import {
@@ -48,13 +49,6 @@ export interface AlignmentStability {
   report: AxisReport;
   draws: number;
   rows: SideStability[];
-}
-
-function quantile(sorted: number[], q: number): number {
-  const i = (sorted.length - 1) * q;
-  const lo = Math.floor(i);
-  const hi = Math.ceil(i);
-  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (i - lo);
 }
 
 /**

@@ -27,6 +27,7 @@ export const alignment: MeasureKind = {
   title: ([x, p, q]) => `alignment of ${x} on the ${p}–${q} axis`,
   scope: 'local',
   signsOnly: false,
+  capabilities: false,
   create: (args, ctx) => {
     const [x, p, q] = args.map((i) => ctx.ids[i]!) as [string, string, string];
     return (view) => {

@@ -3,8 +3,9 @@
  * the median and the central 50 % and 90 % of the scenario's values and of its twin's (levels,
  * not differences, so the two fans can be drawn side by side on the measure's own scale). Runs
  * where the measure is undefined (NaN) on a side are left out of that side. Percentiles are
- * Hyndman & Fan's type 7 (the summary's `quantile`, passed in so there is one definition).
+ * Hyndman & Fan's type 7, selected rather than sorted (`selectQuantiles`).
  */
+import { selectQuantiles } from '../../kernels/quantiles.js';
 
 /** Probabilities of the band's edges. */
 export const BAND_QUANTILES = Object.freeze({ lo90: 0.05, lo50: 0.25, median: 0.5, hi50: 0.75, hi90: 0.95 });
@@ -24,14 +25,17 @@ export interface BandSource {
   offset: (run: number) => number;
 }
 
-function band(
-  sorted: Float64Array,
-  quantile: (sorted: ArrayLike<number>, q: number) => number,
-  round: (x: number) => number,
-): LevelBand | null {
-  if (sorted.length === 0) return null;
+const BAND_KEYS = Object.keys(BAND_QUANTILES) as (keyof LevelBand)[];
+const BAND_PROBABILITIES = Object.values(BAND_QUANTILES);
+
+/** The band of these values (reordered in place), null when there are none. */
+function band(values: Float64Array, round: (x: number) => number): LevelBand | null {
+  if (values.length === 0) return null;
+  const qs = selectQuantiles(values, BAND_PROBABILITIES);
   const out = {} as LevelBand;
-  for (const [k, q] of Object.entries(BAND_QUANTILES)) out[k as keyof LevelBand] = round(quantile(sorted, q));
+  BAND_KEYS.forEach((k, i) => {
+    out[k] = round(qs[i]!);
+  });
   return out;
 }
 
@@ -39,14 +43,10 @@ function band(
  * The two bands at one step.
  *
  * @example
- * stepBands({ values, runs, offset: (r) => r * per + f * stride + 2 * step }, quantile, round);
+ * stepBands({ values, runs, offset: (r) => r * per + f * stride + 2 * step }, round);
  * // { scenario: { lo90, lo50, median, hi50, hi90 }, baseline: { … } }
  */
-export function stepBands(
-  source: BandSource,
-  quantile: (sorted: ArrayLike<number>, q: number) => number,
-  round: (x: number) => number = (x) => x,
-): StepBands {
+export function stepBands(source: BandSource, round: (x: number) => number = (x) => x): StepBands {
   const sides = [new Float64Array(source.runs), new Float64Array(source.runs)];
   const counts = [0, 0];
   for (let r = 0; r < source.runs; r++) {
@@ -56,8 +56,6 @@ export function stepBands(
       if (!Number.isNaN(v)) sides[side]![counts[side]!++] = v;
     }
   }
-  const [scenario, baseline] = sides.map((s, side) =>
-    band(s.subarray(0, counts[side]).sort(), quantile, round),
-  );
+  const [scenario, baseline] = sides.map((s, side) => band(s.subarray(0, counts[side]), round));
   return { scenario: scenario!, baseline: baseline! };
 }

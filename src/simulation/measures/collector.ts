@@ -100,7 +100,7 @@ const NOT_TAKEN = -1;
 const UNMOVED = -2;
 
 /** Sign patterns remembered per measure; past this many the memory starts again. */
-const MEMO_LIMIT = 4096;
+const MEMO_LIMIT = 16384;
 
 /**
  * Takes a plan's followed measures on states. Values that depend only on signs are remembered
@@ -128,7 +128,7 @@ export class Collector {
       const key = kind.scope === 'full' ? '*' : [...f.args].sort((x, y) => x - y).join(',');
       let entry = frames.get(key);
       if (!entry) {
-        const frame = this.viewer.frame(kind.scope === 'full' ? undefined : f.args);
+        const frame = this.viewer.frame(kind.scope === 'full' ? undefined : f.args, kind.capabilities);
         // The twin's frame shares the snapshot and its tie objects (measures cache by them).
         entry = {
           frames: [frame, { ...frame, codes: new Uint8Array(frame.codes.length) }],
@@ -136,6 +136,7 @@ export class Collector {
         };
         frames.set(key, entry);
       }
+      for (const side of entry.frames) side.capabilities ||= kind.capabilities;
       return {
         evaluate: kind.create(f.args, ctx),
         frames: entry.frames,

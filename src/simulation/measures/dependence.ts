@@ -30,5 +30,6 @@ export const dependence: MeasureKind = {
   title: ([a, b]) => `dependence asymmetry of the ${a}–${b} partnership`,
   scope: 'local',
   signsOnly: false,
+  capabilities: true,
   create: (_, ctx) => (view) => dependenceOf(view, { neutral: ctx.neutral })[0]?.asymmetry ?? Number.NaN,
 };

@@ -7,7 +7,7 @@
  * band, which change rarely from one step to the next (`signsOnly`: taken once per pattern).
  */
 import { z } from 'zod';
-import { type CostGraph, toCostGraph } from '../../analysis/balance/cost-graph.js';
+import { adjacencyOf, type CostGraph, toCostGraph } from '../../analysis/balance/cost-graph.js';
 import { frustrationIndex } from '../../analysis/balance/frustration-exact.js';
 import { frustrationHeuristic } from '../../analysis/balance/frustration-heuristic.js';
 import { negativeTrianglePacking } from '../../analysis/balance/triangle-packing-bound.js';
@@ -34,6 +34,7 @@ class ViewCostGraph {
   private pairs = new WeakMap<TieAt, number>();
   /** Per edge of the graph being built: its pair and its sign (reused from state to state). */
   private edges = new Int32Array(0);
+  private readonly bySize = new Map<number, CostGraph>();
 
   of(view: Snapshot, neutral: number): CostGraph {
     if (view.actors !== this.actors) {
@@ -55,18 +56,32 @@ class ViewCostGraph {
       edges[m++] = t.value > 0 ? 1 : -1;
     }
     m /= 2;
-    const g = {
-      n,
-      u: new Int32Array(m),
-      v: new Int32Array(m),
-      sign: new Int8Array(m),
-      cost: new Float64Array(m).fill(1),
-    };
+    const g = this.graphOf(n, m);
     for (let e = 0; e < m; e++) {
       const p = edges[2 * e]!;
       g.u[e] = Math.floor(p / n);
       g.v[e] = p % n;
       g.sign[e] = edges[2 * e + 1]!;
+    }
+    return g;
+  }
+
+  /**
+   * A unit-cost graph of n nodes and m edges to fill, one per size: a run's states have a few dozen
+   * edge counts between them, and each solve would otherwise allocate four arrays. A graph is valid
+   * until the next call (the measure reads it only while it takes one value).
+   */
+  private graphOf(n: number, m: number): CostGraph {
+    let g = this.bySize.get(m);
+    if (g?.n !== n) {
+      g = {
+        n,
+        u: new Int32Array(m),
+        v: new Int32Array(m),
+        sign: new Int8Array(m),
+        cost: new Float64Array(m).fill(1),
+      };
+      this.bySize.set(m, g);
     }
     return g;
   }
@@ -93,14 +108,16 @@ export const frustration: MeasureKind = {
   title: () => 'frustration index',
   scope: 'full',
   signsOnly: true,
+  capabilities: false,
   create: (_, ctx) => {
     const graphs = new ViewCostGraph();
     return (view) => {
       const g = graphs.of(view, ctx.neutral);
+      const a = adjacencyOf(g);
       // Starts after the bound is reached cannot lower the cost (they keep only a strictly better
       // one), so stopping there returns what all the starts would: the bound saves time, not value.
-      const target = negativeTrianglePacking(g);
-      return frustrationHeuristic(g, ctx.rng(), { restarts: ctx.heuristicRestarts, target }).cost;
+      const target = negativeTrianglePacking(g, a);
+      return frustrationHeuristic(g, ctx.rng(), { restarts: ctx.heuristicRestarts, target }, a).cost;
     };
   },
   atHorizon: (view, ctx, onTheWay) => {

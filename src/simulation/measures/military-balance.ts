@@ -28,6 +28,7 @@ export const militaryBalance: MeasureKind = {
   title: ([a, b]) => `military balance of ${a} against ${b} (${a}'s share)`,
   scope: 'local',
   signsOnly: false,
+  capabilities: true,
   create: (args, ctx) => {
     const a = ctx.ids[args[0]!]!;
     return (view) => {

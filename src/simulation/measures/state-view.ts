@@ -33,6 +33,8 @@ export interface Frame {
   readonly caps: readonly CapabilityAt[];
   /** Per dyad: 0 neutral, 1 positive, 2 negative beyond the neutral band (see `StateViewer.signs`). */
   readonly codes: Uint8Array;
+  /** Whether `fill` writes the CINC shares (false: the view's capabilities keep the start's zeros). */
+  capabilities: boolean;
 }
 
 function emptyLayers(): Record<Dimension, TieAt[]> {
@@ -57,8 +59,8 @@ export class StateViewer {
     private readonly neutral: number,
   ) {}
 
-  /** A view of these actors (model indices), or of all of them. */
-  frame(actors?: readonly number[]): Frame {
+  /** A view of these actors (model indices), or of all of them; `capabilities: false` when no measure on it reads them. */
+  frame(actors?: readonly number[], capabilities = true): Frame {
     const { model } = this;
     const { n } = model;
     const members = [...new Set(actors ?? Array.from({ length: n }, (_, i) => i))].sort((x, y) => x - y);
@@ -102,6 +104,7 @@ export class StateViewer {
       tieOf,
       caps,
       codes: new Uint8Array(cells.length),
+      capabilities,
     };
   }
 
@@ -117,16 +120,18 @@ export class StateViewer {
     const { W, c, model } = this;
     const { observed } = model;
     const ties = f.snapshot.ties;
-    ties.length = 0;
+    let k = 0;
     for (let d = 0; d < f.cells.length; d++) {
       const x = f.cells[d]!;
       const w = W[x]!;
       if (w === 0 && !observed[x]) continue;
       const tie = f.tieOf[d]!;
       tie.value = w;
-      ties.push(tie);
+      ties[k++] = tie;
     }
-    for (let k = 0; k < f.members.length; k++) f.caps[k]!.cinc = c[f.members[k]!]!;
+    // Most states hold the same ties as the last one: set the length only when it changes.
+    if (ties.length !== k) ties.length = k;
+    if (f.capabilities) for (let k = 0; k < f.members.length; k++) f.caps[k]!.cinc = c[f.members[k]!]!;
     return f.snapshot;
   }
 
@@ -144,16 +149,15 @@ export class StateViewer {
   signsMoved(f: Frame): boolean {
     const { W, neutral } = this;
     const { cells, codes } = f;
-    let moved = false;
+    // Branch-free: signs of most dyads hold from step to step, and every state scans them all.
+    let moved = 0;
     for (let d = 0; d < cells.length; d++) {
       const w = W[cells[d]!]!;
-      const code = w >= neutral ? 1 : w <= -neutral ? 2 : 0;
-      if (codes[d] !== code) {
-        codes[d] = code;
-        moved = true;
-      }
+      const code = +(w >= neutral) | (+(w <= -neutral) << 1);
+      moved |= codes[d]! ^ code;
+      codes[d] = code;
     }
-    return moved;
+    return moved !== 0;
   }
 }
 

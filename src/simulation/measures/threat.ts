@@ -33,6 +33,7 @@ export const threat: MeasureKind = {
   // Power and offense are shares of the whole system's, so the view holds every actor.
   scope: 'full',
   signsOnly: false,
+  capabilities: true,
   create: (args, ctx) => {
     const dyads = [[ctx.ids[args[0]!]!, ctx.ids[args[1]!]!] as const];
     return (view) => balanceOfThreat(view, { neutral: ctx.neutral, dyads }).threats[0]?.threat ?? Number.NaN;

@@ -28,6 +28,7 @@ export const tilt: MeasureKind = {
   title: ([x, a, b]) => `tilt of ${x} between ${a} and ${b}`,
   scope: 'local',
   signsOnly: false,
+  capabilities: false,
   create: (args, ctx) => {
     const [x, a, b] = args.map((i) => ctx.ids[i]!) as [string, string, string];
     return (view) => {

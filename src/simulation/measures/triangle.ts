@@ -42,6 +42,7 @@ export const triangle: MeasureKind = {
   },
   scope: 'local',
   signsOnly: true,
+  capabilities: false,
   create: (args, ctx) => {
     const names = args.map((i) => ctx.ids[i]!) as [string, string, string];
     const index = new Map(outcomes(names).map((o, k) => [o, k]));

@@ -70,6 +70,11 @@ export interface MeasureKind {
    * on nothing random): the collector then takes it once per sign pattern.
    */
   signsOnly: boolean;
+  /**
+   * True when the value reads the view's capabilities. A view fills the CINC shares only for frames
+   * whose measures read them: on a view of a few actors, writing them is most of the refill.
+   */
+  capabilities: boolean;
   /** An evaluator for these actors (model indices). */
   create(args: readonly number[], ctx: MeasureContext): Evaluate;
   /**

@@ -2,10 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DIMENSIONS } from '../../domain/schema.js';
 import type { Layer } from '../../domain/world.js';
+import { quantile } from '../../kernels/quantiles.js';
 import type { WorldModel } from '../model/world-model.js';
 import type { Gathered } from '../runs/gather.js';
 import type { Plan } from '../runs/plan.js';
-import { quantile, Summariser } from './summary.js';
+import { Summariser } from './summary.js';
 
 const clip = (x: number) => Math.max(-1, Math.min(1, x));
 const round6 = (x: number) => {

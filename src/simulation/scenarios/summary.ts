@@ -9,6 +9,7 @@
  */
 import type { Dimension } from '../../domain/schema.js';
 import type { Layer } from '../../domain/world.js';
+import { selectQuantiles } from '../../kernels/quantiles.js';
 import { type StepBands, stepBands } from '../measures/bands.js';
 import { MEASURE_BY_ID } from '../measures/index.js';
 import { pairIndex } from '../model/mechanisms/types.js';
@@ -123,16 +124,6 @@ export interface MeasureEffect {
   steps: MeasureStep[];
 }
 
-/** Percentile of sorted values, linear interpolation between order statistics (Hyndman & Fan type 7). */
-export function quantile(sorted: ArrayLike<number>, q: number): number {
-  const n = sorted.length;
-  if (n === 0) return Number.NaN;
-  const h = (n - 1) * q;
-  const lo = Math.floor(h);
-  const hi = Math.min(n - 1, lo + 1);
-  return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
-}
-
 export function pairKey(a: string, b: string): string {
   return a < b ? `${a}-${b}` : `${b}-${a}`;
 }
@@ -149,7 +140,8 @@ export class Summariser {
   private readonly J: Int32Array;
   private readonly round: (x: number) => number;
   /** Scratch for sorting a distribution of `runs` values. */
-  private readonly sorted: Float64Array;
+  /** Scratch for the values a quantile is selected from (selection reorders them). */
+  private readonly scratch: Float64Array;
 
   constructor(
     private readonly plan: Plan,
@@ -160,7 +152,7 @@ export class Summariser {
   ) {
     this.opts = { ...SUMMARY_DEFAULTS, ...options };
     ({ I: this.I, J: this.J } = pairIndices(model.n));
-    this.sorted = new Float64Array(g.runs);
+    this.scratch = new Float64Array(g.runs);
     const f = 10 ** this.opts.digits;
     this.round = (x: number) => {
       const r = Math.round(x * f) / f;
@@ -178,15 +170,14 @@ export class Summariser {
       if (v > zero) pos += 1;
       else if (v >= -zero) pos += 0.5;
     }
-    const sorted = this.sorted.length === values.length ? this.sorted : new Float64Array(values.length);
-    sorted.set(values);
-    sorted.sort();
-    const [ql, qh] = this.opts.quantiles;
+    const scratch = this.scratch.length === values.length ? this.scratch : new Float64Array(values.length);
+    scratch.set(values);
+    const [lo, hi] = selectQuantiles(scratch, this.opts.quantiles);
     const r = this.round;
     return {
       mean: r(sum / values.length),
-      lo: r(quantile(sorted, ql)),
-      hi: r(quantile(sorted, qh)),
+      lo: r(lo!),
+      hi: r(hi!),
       pPositive: r(pos / values.length),
     };
   }
@@ -455,7 +446,7 @@ export class Summariser {
           const stride = (plan.steps + 1) * 2;
           const at = { values: this.g.measures, runs: this.g.runs };
           const offset = (r: number) => r * plan.follow.length * stride + k * stride + 2 * step;
-          const bands = stepBands({ ...at, offset }, quantile, this.round);
+          const bands = stepBands({ ...at, offset }, this.round);
           return { step, date: dates[step]!, mean, lo, hi, scenario, baseline, bands };
         }),
       };

@@ -32,6 +32,9 @@ export interface DyadSeries {
   readonly b: string;
   /** The dyad's rank among all dyads of the world in (a, b) order, the same on every dimension. */
   readonly dyad: number;
+  /** The ranks of `a` and `b` in `SeriesIndex.ids`. */
+  readonly ra: number;
+  readonly rb: number;
   readonly series: readonly IndexedSeries[];
 }
 
@@ -41,6 +44,8 @@ export interface SeriesIndex {
   readonly byDimension: Readonly<Record<Dimension, readonly DyadSeries[]>>;
   /** The number of dyads (ranks run from 0 below it). */
   readonly dyads: number;
+  /** Every actor id the series name, in order: a dyad's `ra`/`rb` index into it. */
+  readonly ids: readonly string[];
   /** Per dyad rank, the dimensions the world codes it on at any date, as bits (see `dimensionBit`). */
   readonly coded: Uint8Array;
   /**
@@ -130,7 +135,7 @@ const DIMENSION_RANK: ReadonlyMap<Dimension, number> = new Map(DIMENSIONS.map((d
 function grouped(
   ties: readonly TieSeries[],
   indexed: (i: number) => IndexedSeries,
-): { byDimension: Record<Dimension, DyadSeries[]>; coded: Uint8Array } {
+): { byDimension: Record<Dimension, DyadSeries[]>; coded: Uint8Array; ids: string[] } {
   const rank = new Map<string, number>();
   for (const s of ties) {
     rank.set(s.a, 0);
@@ -171,12 +176,13 @@ function grouped(
       const dyad = coded.length - 1;
       coded[dyad] = coded[dyad]! | (1 << d);
       series = [];
-      const a = ids[Math.floor(p / ids.length)]!;
-      byDimension[DIMENSIONS[d]!].push({ a, b: ids[p % ids.length]!, dyad, series });
+      const ra = Math.floor(p / ids.length);
+      const rb = p % ids.length;
+      byDimension[DIMENSIONS[d]!].push({ a: ids[ra]!, b: ids[rb]!, dyad, ra, rb, series });
     }
     series.push(indexed(i));
   }
-  return { byDimension, coded: Uint8Array.from(coded) };
+  return { byDimension, coded: Uint8Array.from(coded), ids };
 }
 
 function build(ties: readonly TieSeries[]): Built {
@@ -209,10 +215,11 @@ function build(ties: readonly TieSeries[]): Built {
     }
     return { series, from, n };
   };
-  const { byDimension, coded } = grouped(ties, indexed);
+  const { byDimension, coded, ids } = grouped(ties, indexed);
   return {
     byDimension,
     dyads: coded.length,
+    ids,
     coded,
     series: [...ties],
     observations: sources,

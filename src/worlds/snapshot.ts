@@ -156,10 +156,12 @@ function dimensionTies(
   };
   const out = noTies();
   const dyads = noDyads();
+  // Presence by actor rank: one lookup per actor instead of two per dyad and dimension.
+  const inSystem = present && Uint8Array.from(index.ids, (id) => (present.has(id) ? 1 : 0));
   for (const d of DIMENSIONS) {
-    for (const { a, b, dyad, series } of index.byDimension[d]) {
+    for (const { a, b, dyad, ra, rb, series } of index.byDimension[d]) {
       // A dyad with an actor not in the system at t has no tie: skipped before any is made.
-      if (present && !(present.has(a) && present.has(b))) continue;
+      if (inSystem && !(inSystem[ra] && inSystem[rb])) continue;
       let byOrigin: Map<string, TieAt[]> | undefined;
       for (const entry of series) {
         const s = entry.series;
@@ -238,9 +240,9 @@ function combine(
     if (origin !== CURATED_ORIGIN) derived = true;
   }
   let observed = dated[0]!.observed;
-  for (const p of dated) if (startOf(p.observed) > startOf(observed)) observed = p.observed;
+  for (const p of dated) if (later(p.observed, observed)) observed = p.observed;
   const first = parts[0]!;
-  return {
+  const tie: TieAt = {
     a: first.a,
     b: first.b,
     dimension: layer,
@@ -248,8 +250,14 @@ function combine(
     confidence: w > 0 ? c / w : 0,
     observed,
     evidence,
-    ...(derived && { origin: origins.join('+') }),
   };
+  if (derived) tie.origin = origins.join('+');
+  return tie;
+}
+
+/** Whether date x starts after date y; dates written alike (both years, …) compare as text. */
+function later(x: string, y: string): boolean {
+  return x.length === y.length ? x > y : startOf(x) > startOf(y);
 }
 
 function noTies(): Record<Dimension, TieAt[]> {

@@ -25,7 +25,7 @@ describe('GSR validation', () => {
         0,
       ),
     );
-    expect(ev.root.precision).toBeGreaterThanOrEqual(0.63);
-    expect(ev.root.recall).toBeGreaterThanOrEqual(0.48);
+    expect(ev.root.precision).toBeGreaterThanOrEqual(0.7);
+    expect(ev.root.recall).toBeGreaterThanOrEqual(0.52);
   });
 });

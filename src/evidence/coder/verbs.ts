@@ -4,7 +4,8 @@
  * (`WORD {IRREGULAR FORMS} [CODE]`, phrasal verbs as `+ASK_FOR`) and patterns
  * `- PREFIX * SUFFIX [CODE]` where `*` is the verb, `$` the source, `+` the target, `_` joins
  * adjacent words, `&NAME` a synset, and `( )` / `{ }` group phrases (read as plain word order).
- * `[042:043]` codes two events: source→target 042 and target→source 043.
+ * `[042:043]` codes two events: source→target 042 and target→source 043. A pattern written twice
+ * in a family keeps its first place and takes its last code, as PETRARCH2's pattern store does.
  */
 import type { Problem } from '../../domain/errors.js';
 import { dictionaryLines } from './dictionary-lines.js';
@@ -130,13 +131,16 @@ export function readVerbDictionary(text: string, file: string, problems: Problem
   const families: VerbFamily[] = [];
   let family: VerbFamily | undefined;
   let synset: string[][] | undefined;
+  let placeOf = new Map<string, number>();
   for (const { line, text: raw } of dictionaryLines(text, file, problems)) {
     const s = raw.trim();
     if (s === '') {
       synset = undefined;
       continue;
     }
-    const header = /^-{3}\s*(.*?)\s*\[([^\]]*)\]\s*-{3}$/.exec(s);
+    // Some headers close twice (`--- DELAY [120]---  ---`); missing them would merge the next
+    // family's verbs and patterns into the one before.
+    const header = /^-{3}\s*(.*?)\s*\[([^\]]*)\]\s*(?:-{3}\s*)+$/.exec(s);
     if (header) {
       const code = parseVerbCode(header[2]!);
       if (code === undefined)
@@ -148,6 +152,7 @@ export function readVerbDictionary(text: string, file: string, problems: Problem
         });
       family = { name: header[1]!.toUpperCase(), code: code ?? null, patterns: [] };
       families.push(family);
+      placeOf = new Map();
       synset = undefined;
       continue;
     }
@@ -190,7 +195,10 @@ export function readVerbDictionary(text: string, file: string, problems: Problem
         });
         continue;
       }
-      family.patterns.push({ text: m![1]!, ...parsed, code });
+      const key = JSON.stringify([parsed.before, parsed.after]);
+      const place = placeOf.get(key) ?? family.patterns.length;
+      placeOf.set(key, place);
+      family.patterns[place] = { text: m![1]!, ...parsed, code };
       continue;
     }
     readVerbLine(s, family, verbs, file, line, problems);

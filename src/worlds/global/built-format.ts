@@ -14,10 +14,11 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { endianness } from 'node:os';
 import { basename, join } from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
 import { InvalidInputError } from '../../domain/errors.js';
 import type { Evidence, Observation, TieSeries, WorldFile } from '../../domain/schema.js';
 import type { World } from '../../domain/world.js';
+import { gunzipWhole } from '../../kernels/gunzip.js';
 import { seriesIndex } from '../series-index.js';
 import { gradeSet } from '../source-grade.js';
 import { bindGradeSets, columnSeries, type TieColumns } from '../tie-columns.js';
@@ -193,7 +194,7 @@ export function readBuiltWorld(dir: string): World {
   };
   let bytes = Buffer.alloc(0);
   try {
-    bytes = gunzipSync(readFileSync(join(dir, BUILT_FILE)));
+    bytes = gunzipWhole(readFileSync(join(dir, BUILT_FILE)));
   } catch (e) {
     fail(`cannot decompress (${(e as Error).message})`);
   }
@@ -232,14 +233,15 @@ export function readBuiltWorld(dir: string): World {
   > & {
     ties: PackedTies;
   };
-  const evidenceText = payload.toString('latin1', stamp.world!, columnsAt - 1);
+  // Most reads never need the evidence list: keep its bytes (a copy, so the 11 MB buffer can go) and decode on demand.
+  const evidenceBytes = Buffer.from(payload.subarray(stamp.world!, columnsAt - 1));
   const columnsOf: TieColumns = { ...c, dates: data.ties.dates, notes: data.ties.notes };
   const ties = unpackTies(data.ties, columnsOf);
   const actors = data.actors ?? [];
   let evidence: Evidence[] | undefined;
   let evidenceById: Map<string, Evidence> | undefined;
   const evidenceList = () => {
-    evidence ??= JSON.parse(evidenceText) as Evidence[];
+    evidence ??= JSON.parse(evidenceBytes.toString('latin1')) as Evidence[];
     return evidence;
   };
   const world: World = {

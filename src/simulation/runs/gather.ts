@@ -24,6 +24,7 @@ function perRun(plan: Plan): {
   capabilities: number;
   trajectories: number;
   measures: number;
+  clipped: number;
 } {
   const { n } = plan.model;
   const P = (n * (n - 1)) / 2;
@@ -32,6 +33,7 @@ function perRun(plan: Plan): {
     capabilities: 2 * n,
     trajectories: plan.tracked.length * (plan.steps + 1) * 2,
     measures: measureFloats(plan),
+    clipped: plan.shocks.length,
   };
 }
 
@@ -69,6 +71,7 @@ export class Gatherer {
       attribution: new Float64Array((M + 1) * P),
       via: new Float64Array(plan.tracked.length * M * n),
       measures: new Float64Array(plan.runs * per.measures),
+      clipped: new Float64Array(plan.runs * per.clipped),
     };
   }
 
@@ -81,6 +84,7 @@ export class Gatherer {
     this.out.capabilities.set(result.capabilities, result.from * per.capabilities);
     this.out.trajectories.set(result.trajectories, result.from * per.trajectories);
     this.out.measures.set(result.measures, result.from * per.measures);
+    this.out.clipped.set(result.clipped, result.from * per.clipped);
     this.waiting.set(index, { attribution: result.attribution, via: result.via });
     for (let sums = this.waiting.get(this.next); sums; sums = this.waiting.get(this.next)) {
       addInto(this.out.attribution, sums.attribution);

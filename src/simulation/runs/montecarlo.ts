@@ -48,6 +48,8 @@ export interface ChunkResult {
   via: Float64Array;
   /** Per run, per followed measure, per step 0…steps: [scenario, twin] (NaN: undefined there). */
   measures: Float64Array;
+  /** Per run, per compiled shock: the part of a tie shock lost to clipping at ±1 (signed; 0 none). */
+  clipped: Float64Array;
 }
 
 /** Parameter values for one run: drawn, overridden or default; every prior is always consumed. */
@@ -131,6 +133,7 @@ export class Runner {
       attribution: new Float64Array((M + 1) * P),
       via: new Float64Array(T * M * n),
       measures: new Float64Array(count * measureFloats(plan)),
+      clipped: new Float64Array(count * plan.shocks.length),
     };
     for (let r = from; r < to; r++) this.run(r, r - from, result);
     return result;
@@ -162,15 +165,16 @@ export class Runner {
     }
   }
 
-  private applyShock(s: CompiledShock, attribution: Float64Array): void {
+  /** Applies a shock; returns what clipping at ±1 took from a tie shock (0 when nothing). */
+  private applyShock(s: CompiledShock, attribution: Float64Array): number {
     const { scen } = this;
     if (s.kind === 'capability') {
       scen.scaleCapability(s.i, s.factor);
-      return;
+      return 0;
     }
     if (s.kind === 'mechanism') {
       scen.switchMechanism(s.m, s);
-      return;
+      return 0;
     }
     const x = s.i * scen.n + s.j;
     const before = scen.s.W[x]!;
@@ -178,6 +182,7 @@ export class Runner {
     else scen.shiftTie(s.i, s.j, s.value, s.persist);
     attribution[this.mechanisms.length * this.I.length + pairIndex(scen.n, s.i, s.j)]! +=
       scen.s.W[x]! - before;
+    return (s.mode === 'set' ? s.value : before + s.value) - scen.s.W[x]!;
   }
 
   private run(run: number, slot: number, out: ChunkResult): void {
@@ -195,9 +200,10 @@ export class Runner {
     this.record(out.trajectories, trajBase, 0);
     this.collector.record(out.measures, measureBase, 0, scen.s, twin.s);
     let next = 0;
+    const clipBase = slot * plan.shocks.length;
     for (let t = 0; t < plan.steps; t++) {
-      while (next < plan.shocks.length && plan.shocks[next]!.at === t)
-        this.applyShock(plan.shocks[next++]!, out.attribution);
+      for (; next < plan.shocks.length && plan.shocks[next]!.at === t; next++)
+        out.clipped[clipBase + next] = this.applyShock(plan.shocks[next]!, out.attribution);
       scen.evaluate();
       twin.evaluate();
       if (T > 0) this.accumulateVia(out.via);

@@ -25,6 +25,10 @@ export interface TieShock {
   /** For dimension shocks: the layer and how much more the layer moves than the composite. */
   dimension?: Dimension;
   layerRemainder: number;
+  /** Its place in the scenario's `shocks:` list (compiled shocks are in time order). */
+  source: number;
+  /** A dimension shift past ±1 is clipped when compiled: the part of the shift lost (signed). */
+  layerClipped?: number;
 }
 
 export interface CapabilityShock {
@@ -136,7 +140,7 @@ export function compilePlan(sc: Scenario, m: WorldModel, given: Partial<PlanOpti
     return i;
   };
   const enabled = MECHANISMS.map((mech) => mech.id).filter((id) => runsMechanism(sc, id));
-  const shocks: CompiledShock[] = sc.shocks.map((s) => {
+  const shocks: CompiledShock[] = sc.shocks.map((s, source) => {
     if (s.mechanism !== undefined) {
       const m = enabled.indexOf(s.mechanism);
       if (m < 0)
@@ -155,12 +159,13 @@ export function compilePlan(sc: Scenario, m: WorldModel, given: Partial<PlanOpti
     const persist = s.persist ?? true;
     if (s.dimension === undefined) {
       return s.set !== undefined
-        ? { at: s.at, kind: 'tie', i, j, mode: 'set', value: s.set, persist, layerRemainder: 0 }
-        : { at: s.at, kind: 'tie', i, j, mode: 'shift', value: s.shift!, persist, layerRemainder: 0 };
+        ? { at: s.at, kind: 'tie', i, j, mode: 'set', value: s.set, persist, layerRemainder: 0, source }
+        : { at: s.at, kind: 'tie', i, j, mode: 'shift', value: s.shift!, persist, layerRemainder: 0, source };
     }
     const d = s.dimension;
     const layer = m.layerObserved[d][x] ? m.layers[d][x]! : 0;
-    const target = s.set !== undefined ? s.set : Math.max(-1, Math.min(1, layer + s.shift!));
+    const wanted = s.set !== undefined ? s.set : layer + s.shift!;
+    const target = Math.max(-1, Math.min(1, wanted));
     const delta = compositeWithLayer(m, x, d, target) - m.ties[x]!;
     return {
       at: s.at,
@@ -172,6 +177,8 @@ export function compilePlan(sc: Scenario, m: WorldModel, given: Partial<PlanOpti
       persist,
       dimension: d,
       layerRemainder: target - layer - delta,
+      source,
+      ...(target !== wanted && { layerClipped: wanted - target }),
     };
   });
   shocks.sort((a, b) => a.at - b.at);

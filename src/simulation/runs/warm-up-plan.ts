@@ -56,7 +56,17 @@ export function warmUpPlan(options: Partial<WarmUpOptions> = {}): Plan {
     drawParameters: true,
     drawTies: true,
     shocks: [
-      { at: 0, kind: 'tie', i: 0, j: 1, mode: 'shift', value: 0.5, persist: true, layerRemainder: 0 },
+      {
+        at: 0,
+        kind: 'tie',
+        i: 0,
+        j: 1,
+        mode: 'shift',
+        value: 0.5,
+        persist: true,
+        layerRemainder: 0,
+        source: 0,
+      },
       { at: 0, kind: 'capability', i: 2, factor: 1.1 },
     ],
     tracked: [

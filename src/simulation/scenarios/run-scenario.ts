@@ -15,6 +15,7 @@ import { compileWorld, WORLD_MODEL_DEFAULTS, type WorldModelOptions } from '../m
 import type { Gathered } from '../runs/gather.js';
 import { compilePlan, followedMeasures, type Plan } from '../runs/plan.js';
 import { discardWorkers, POOL_DEFAULTS, runChunks, startWorkers, threadsFor } from '../runs/pool.js';
+import { clippingWarnings } from './clipping.js';
 import {
   checkScenario,
   type Scenario,
@@ -316,6 +317,6 @@ function summarise(
     capabilities,
     measures,
     checks,
-    warnings,
+    warnings: [...warnings, ...clippingWarnings(sc, plan, gathered)],
   };
 }

@@ -79,6 +79,7 @@ describe('Summariser.effects', () => {
           attribution: new Float64Array(0),
           via: new Float64Array(0),
           measures: new Float64Array(0),
+          clipped: new Float64Array(0),
         };
         const s = new Summariser(plan, model, g, []);
         for (const l of ['composite', DIMENSIONS[0], DIMENSIONS[1]] as Layer[]) {

@@ -1,7 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Observation, TieSeries } from '../domain/schema.js';
-import { observationAt, seriesIndex } from './series-index.js';
+import { DIMENSIONS, type Observation, type TieSeries } from '../domain/schema.js';
+import { observationAt, type SeriesIndex, seriesIndex } from './series-index.js';
+
+/** One dimension's groups as objects: a and b, and the positions of their series. */
+function groupsOf(index: SeriesIndex, d: 'military' | 'economic') {
+  const g = index.groups;
+  return Array.from({ length: g.count }, (_, k) => ({
+    dimension: DIMENSIONS[g.dimension[k]!],
+    a: index.ids[g.ra[k]!]!,
+    b: index.ids[g.rb[k]!]!,
+    members: Array.from(index.members.subarray(g.start[k]!, g.start[k + 1]!)),
+  })).filter((x) => x.dimension === d);
+}
 
 const date = fc.oneof(
   fc.integer({ min: 1990, max: 1999 }).map(String),
@@ -49,14 +60,14 @@ describe('seriesIndex', () => {
     fc.assert(
       fc.property(fc.array(seriesArb, { maxLength: 10 }), fc.array(date, { maxLength: 6 }), (ties, dates) => {
         const index = seriesIndex(ties);
-        const entries = Object.values(index.byDimension).flat();
-        const listed = entries.flatMap((g) => g.series.map((e) => e.series));
+        const entries = [...groupsOf(index, 'military'), ...groupsOf(index, 'economic')];
+        const listed = entries.flatMap((g) => g.members.map((i) => index.series[i]));
         expect(listed.length).toBe(ties.length);
         for (const s of ties) expect(listed).toContain(s);
         for (const at of dates) {
           const find = index.at(at);
           for (const g of entries)
-            for (const e of g.series) expect(find(e)).toBe(observationAt(e.series, at));
+            for (const i of g.members) expect(find(i)).toBe(observationAt(index.series[i]!, at));
         }
       }),
       { numRuns: 300 },
@@ -72,14 +83,18 @@ describe('seriesIndex', () => {
       observations: [{ at: '1990', value, confidence: 0.5, evidence: ['e'] }],
     });
     const ties = [s('C', 'A', 'military', 1), s('B', 'A', 'military', 2), s('A', 'C', 'military', 3)];
-    const groups = seriesIndex([...ties, s('A', 'B', 'economic', 4)]).byDimension;
+    const index = seriesIndex([...ties, s('A', 'B', 'economic', 4)]);
     expect(
-      groups.military.map((g) => [g.a, g.b, g.series.map((e) => e.series.observations[0]!.value)]),
+      groupsOf(index, 'military').map((g) => [
+        g.a,
+        g.b,
+        g.members.map((i) => index.series[i]!.observations[0]!.value),
+      ]),
     ).toEqual([
       ['A', 'B', [2]],
       ['A', 'C', [1, 3]],
     ]);
-    expect(groups.economic.map((g) => `${g.a}-${g.b}`)).toEqual(['A-B']);
+    expect(groupsOf(index, 'economic').map((g) => `${g.a}-${g.b}`)).toEqual(['A-B']);
   });
 
   it('notices series replaced, added or grown since it was built, and never writes to them', () => {
@@ -100,7 +115,7 @@ describe('seriesIndex', () => {
     const value = () => {
       const index = seriesIndex(ties);
       const find = index.at('1995');
-      return index.byDimension.military.flatMap((g) => g.series.map((e) => find(e)?.value));
+      return groupsOf(index, 'military').flatMap((g) => g.members.map((i) => find(i)?.value));
     };
     expect(value()).toEqual([1]);
     // A world built in memory may grow; a stale index would miss the new observation.

@@ -13,46 +13,40 @@ import { endOf, startOf } from '../domain/time.js';
 import { type ColumnSlice, columnSlice, objectReads, observationOfSlice } from './tie-columns.js';
 
 /**
- * A series and where the start days of its observations lie: in the index's one column of start
- * days, or for a column-backed series in its own columns (`slice`); `from` is -1 when they are
- * not in date order.
+ * The groups of series that share a dyad and a dimension, in (a, b) then dimension order, as
+ * columns: group `g` is dyad `dyad[g]` (its rank among all dyads in (a, b) order) of actors `ra[g]`,
+ * `rb[g]` (ranks in `SeriesIndex.ids`) on dimension `DIMENSIONS[dimension[g]]`, and its series, in
+ * world order, are `members[j]` for `start[g] ≤ j < start[g + 1]` (positions in
+ * `SeriesIndex.series`). Columns, not an object per group: a built world's index is made as it
+ * loads and lives as long as it does, and tens of thousands of small objects would cost every
+ * garbage collection after.
  */
-export interface IndexedSeries {
-  readonly series: TieSeries;
-  readonly from: number;
-  /** The number of observations indexed. */
-  readonly n: number;
-  /** The columns the observations are read from, for a column-backed series (tie-columns.ts). */
-  readonly slice?: ColumnSlice;
-}
-
-/** The series of one dimension and undirected dyad (`a < b`), in world order. */
-export interface DyadSeries {
-  readonly a: string;
-  readonly b: string;
-  /** The dyad's rank among all dyads of the world in (a, b) order, the same on every dimension. */
-  readonly dyad: number;
-  /** The ranks of `a` and `b` in `SeriesIndex.ids`. */
-  readonly ra: number;
-  readonly rb: number;
-  readonly series: readonly IndexedSeries[];
+export interface SeriesGroups {
+  readonly count: number;
+  readonly dyad: Int32Array;
+  readonly dimension: Uint8Array;
+  readonly ra: Int32Array;
+  readonly rb: Int32Array;
+  /** `count + 1` offsets into `members`. */
+  readonly start: Int32Array;
 }
 
 /** What a snapshot needs from a world's series, computed once. */
 export interface SeriesIndex {
-  /** Per dimension, its dyads sorted by (a, b). */
-  readonly byDimension: Readonly<Record<Dimension, readonly DyadSeries[]>>;
-  /** The number of dyads (ranks run from 0 below it). */
-  readonly dyads: number;
-  /** Every actor id the series name, in order: a dyad's `ra`/`rb` index into it. */
+  readonly groups: SeriesGroups;
+  /** Series positions, grouped (see `SeriesGroups`). */
+  readonly members: Int32Array;
+  /** The series indexed, in world order. */
+  readonly series: readonly TieSeries[];
+  /** Per series, its columns while it is column-backed (tie-columns.ts), else undefined. */
+  readonly slices: readonly (ColumnSlice | undefined)[];
+  /** Every actor id the series name, in order: a group's `ra`/`rb` index into it. */
   readonly ids: readonly string[];
-  /** Per dyad rank, the dimensions the world codes it on at any date, as bits (see `dimensionBit`). */
-  readonly coded: Uint8Array;
   /**
-   * For one date, the function giving the observation of an indexed series in force at the end
-   * of `at`, as `observationAt` does.
+   * For one date, the function giving the observation of series `i` (its position in `series`)
+   * in force at the end of `at`, as `observationAt` does.
    */
-  at(at: string): (entry: IndexedSeries) => Observation | undefined;
+  at(at: string): (i: number) => Observation | undefined;
   /**
    * For one date, the row of the columns holding the observation of a column-backed series in
    * force at the end of `at` (the one `at` would build), or -1: a snapshot reads the row's fields
@@ -61,14 +55,8 @@ export interface SeriesIndex {
   rowAt(at: string): (slice: ColumnSlice) => number;
 }
 
-/** The bit of dimension `d` in `SeriesIndex.coded`. */
-export function dimensionBit(d: Dimension): number {
-  return 1 << DIMENSIONS.indexOf(d);
-}
-
 interface Built extends SeriesIndex {
   /** What the index was built from, to notice series replaced, grown or read as objects since. */
-  readonly series: readonly TieSeries[];
   readonly observations: readonly (readonly Observation[] | ColumnSlice)[];
   readonly counts: Int32Array;
   /** `objectReads()` when the index was built. */
@@ -127,15 +115,12 @@ const order = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
 const DIMENSION_RANK: ReadonlyMap<Dimension, number> = new Map(DIMENSIONS.map((d, i) => [d, i]));
 
 /**
- * Per dimension, its dyads in (a, b) order, each with its series in world order, and per dyad the
- * dimensions coded. Actor ids are ranked once, so a series' place is one number (dyad, then
- * dimension, then position in the world) and one numeric sort groups them all: no key string
- * and no map per dyad.
+ * The series grouped per dyad and dimension, groups in (a, b) then dimension order, series in
+ * world order. Actor ids are ranked once, so a series' place is one number (dyad, then dimension,
+ * then position in the world) and one numeric sort groups them all: no key string and no map per
+ * dyad.
  */
-function grouped(
-  ties: readonly TieSeries[],
-  indexed: (i: number) => IndexedSeries,
-): { byDimension: Record<Dimension, DyadSeries[]>; coded: Uint8Array; ids: string[] } {
+function grouped(ties: readonly TieSeries[]): Pick<SeriesIndex, 'groups' | 'members' | 'ids'> {
   const rank = new Map<string, number>();
   for (const s of ties) {
     rank.set(s.a, 0);
@@ -151,38 +136,49 @@ function grouped(
     const ra = rank.get(s.a)!;
     const rb = rank.get(s.b)!;
     const pair = ra < rb ? ra * ids.length + rb : rb * ids.length + ra;
-    place[i] = (pair * k + (DIMENSION_RANK.get(s.dimension) ?? -1)) * n + i;
+    place[i] = (pair * k + DIMENSION_RANK.get(s.dimension)!) * n + i;
   }
   place.sort();
-  const byDimension = Object.fromEntries(DIMENSIONS.map((d) => [d, [] as DyadSeries[]])) as Record<
-    Dimension,
-    DyadSeries[]
-  >;
-  const coded: number[] = [];
+  // At most one group per series: sized so, then cut to the groups there are.
+  const dyad = new Int32Array(n);
+  const dimension = new Uint8Array(n);
+  const ra = new Int32Array(n);
+  const rb = new Int32Array(n);
+  const start = new Int32Array(n + 1);
+  const members = new Int32Array(n);
+  let count = 0;
   let pair = -1;
+  let dyads = 0;
   let group = -1;
-  let series: IndexedSeries[] = [];
   for (let j = 0; j < n; j++) {
     const i = place[j]! % n;
     const g = (place[j]! - i) / n;
-    if (g !== group) {
-      group = g;
-      const d = g % k;
-      const p = (g - d) / k;
-      if (p !== pair) {
-        pair = p;
-        coded.push(0);
-      }
-      const dyad = coded.length - 1;
-      coded[dyad] = coded[dyad]! | (1 << d);
-      series = [];
-      const ra = Math.floor(p / ids.length);
-      const rb = p % ids.length;
-      byDimension[DIMENSIONS[d]!].push({ a: ids[ra]!, b: ids[rb]!, dyad, ra, rb, series });
+    members[j] = i;
+    if (g === group) continue;
+    group = g;
+    const d = g % k;
+    const p = (g - d) / k;
+    if (p !== pair) {
+      pair = p;
+      dyads++;
     }
-    series.push(indexed(i));
+    dyad[count] = dyads - 1;
+    dimension[count] = d;
+    ra[count] = Math.floor(p / ids.length);
+    rb[count] = p % ids.length;
+    start[count] = j;
+    count++;
   }
-  return { byDimension, coded: Uint8Array.from(coded), ids };
+  start[count] = n;
+  const groups: SeriesGroups = {
+    count,
+    dyad: dyad.subarray(0, count),
+    dimension: dimension.subarray(0, count),
+    ra: ra.subarray(0, count),
+    rb: rb.subarray(0, count),
+    start: start.subarray(0, count + 1),
+  };
+  return { groups, members, ids };
 }
 
 function build(ties: readonly TieSeries[]): Built {
@@ -197,52 +193,55 @@ function build(ties: readonly TieSeries[]): Built {
     return n;
   };
   const sources = ties.map(sourceOf);
+  const slices = sources.map((s) => ('columns' in s ? s : undefined));
+  const counts = Int32Array.from(sources, lengthOf);
   // Start days of the series read as objects, in one column: a typed array each would cost more
-  // than the days it holds. Column-backed series are searched in their own columns.
+  // than the days it holds. Column-backed series are searched in their own columns (a built world
+  // was validated, date order included, before it was written and stamped).
   const starts = new Int32Array(sources.reduce((n, s) => n + ('columns' in s ? 0 : s.length), 0));
+  /** Per series read as objects, where its start days begin in `starts`; -1 when out of date order. */
+  const from = new Int32Array(ties.length);
   let next = 0;
-  const indexed = (i: number): IndexedSeries => {
-    const series = ties[i]!;
-    const source = sources[i]!;
-    // A built world was validated, date order included, before it was written and stamped.
-    if ('columns' in source) return { series, from: source.from, n: source.n, slice: source };
-    const from = next;
-    const n = source.length;
-    next += n;
-    for (let o = 0; o < n; o++) {
-      starts[from + o] = day(source[o]!.at);
-      if (o > 0 && starts[from + o]! < starts[from + o - 1]!) return { series, from: -1, n };
+  for (const [i, source] of sources.entries()) {
+    if ('columns' in source) continue;
+    from[i] = next;
+    for (let o = 0; o < source.length; o++) {
+      starts[next + o] = day(source[o]!.at);
+      if (o > 0 && starts[next + o]! < starts[next + o - 1]!) from[i] = -1;
     }
-    return { series, from, n };
-  };
-  const { byDimension, coded, ids } = grouped(ties, indexed);
+    next += source.length;
+  }
+  const series = [...ties];
+  const { groups, members, ids } = grouped(series);
   return {
-    byDimension,
-    dyads: coded.length,
+    groups,
+    members,
+    series,
+    slices,
     ids,
-    coded,
-    series: [...ties],
     observations: sources,
-    counts: Int32Array.from(sources, lengthOf),
+    counts,
     reads,
     at(at) {
       const asOfDay = endOf(at);
       const asOf = dayNumber(asOfDay);
-      return ({ series, from, n, slice }) => {
-        if (from < 0) return observationAt(series, at);
+      return (i) => {
+        const slice = slices[i];
         if (slice) {
           const row = rowInForce(slice, asOf, asOfDay);
           return row < 0 ? undefined : observationOfSlice(slice, row - slice.from);
         }
-        let lo = from;
-        let hi = from + n;
+        const f = from[i]!;
+        if (f < 0) return observationAt(series[i]!, at);
+        let lo = f;
+        let hi = f + counts[i]!;
         while (lo < hi) {
           const mid = (lo + hi) >> 1;
           if (starts[mid]! <= asOf) lo = mid + 1;
           else hi = mid;
         }
-        if (lo === from) return undefined;
-        const found = series.observations[lo - 1 - from];
+        if (lo === f) return undefined;
+        const found = series[i]!.observations[lo - 1 - f];
         if (found?.until && endOf(found.until) < asOfDay) return undefined;
         return found;
       };

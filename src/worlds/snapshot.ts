@@ -42,7 +42,7 @@ import type {
   World,
 } from '../domain/world.js';
 import { CURATED_ORIGIN } from '../domain/world-source.js';
-import { type IndexedSeries, observationAt, type SeriesIndex, seriesIndex } from './series-index.js';
+import { observationAt, type SeriesIndex, seriesIndex } from './series-index.js';
 import { GRADE_FACTOR_DEFAULTS, type GradeFactors, gradeFactor, gradeSetFactors } from './source-grade.js';
 import { sliceGradeSet } from './tie-columns.js';
 
@@ -97,124 +97,186 @@ function folded(parts: TieAt[]): TieAt {
   return parts.length === 1 ? parts[0]! : combine(parts, undefined, parts[0]!.dimension);
 }
 
-/** Per dimension, ties in dyad order, and beside them the dyad rank of each (see SeriesIndex). */
-interface DimensionTies {
-  ties: Record<Dimension, TieAt[]>;
-  dyads: Record<Dimension, number[]>;
+/** What `layersAt` needs besides the world and the date. */
+interface LayerOptions {
+  grades: GradeFactors;
+  weights: Readonly<Record<Dimension, number>>;
+  missing: MissingDimensionPolicy;
+  /** The actors in the system at t, when some of the world's are not. */
+  present: ReadonlySet<string> | undefined;
+  /** Whether to make the composite layer (a snapshot of one dimension needs none). */
+  composite: boolean;
+}
+
+/** Per dimension its ties in dyad order, and the composite per dyad, in dyad order. */
+interface Layers {
+  byDimension: Record<Dimension, TieAt[]>;
+  composite: TieAt[];
 }
 
 /**
- * Per-dimension ties at t (from the observation `pick` chooses in each series, by default the one in
- * force), in dyad order; directed series are folded into the dyad by averaging
- * both directions. The series index hands over each dyad's series in world order, which ranks
- * derived origins.
+ * Every layer at t in one walk over the index's groups, which come in dyad then dimension order:
+ * a group's tie is the observation in force in each of its series (directed series folded into
+ * the dyad by averaging both directions; derived origins ranked in world order, curated first), and
+ * each dyad's composite is made from its dimensions' ties as soon as the walk leaves the dyad. A
+ * dimension with no tie at t is carried back or listed as missing (see the header).
  */
-function dimensionTies(
-  world: World,
-  index: SeriesIndex,
-  at: string,
-  grades: GradeFactors,
-  present: ReadonlySet<string> | undefined,
-  pick?: PickObservation,
-): DimensionTies {
+function layersAt(world: World, index: SeriesIndex, at: string, opts: LayerOptions): Layers {
+  const { groups, members, ids, series } = index;
   const find = index.at(at);
   const row = index.rowAt(at);
   // A built world stores each observation's grade set: one lookup instead of its evidence's grades.
-  const bySet = gradeSetFactors(grades);
-  /** The tie of one series at t: a column-backed series is read from its row, no observation built. */
-  const tieOf = (a: string, b: string, entry: IndexedSeries): TieAt | undefined => {
-    const { series: s, slice } = entry;
+  const bySet = gradeSetFactors(opts.grades);
+  const { carryBackMonths, carriedConfidence } = opts.missing;
+  const carriedFirst: PickObservation = (s) => firstObservationWithin(s, at, carryBackMonths);
+  /** The tie of series `i` at t: a column-backed series is read from its row, no observation built. */
+  const tieOf = (a: string, b: string, i: number, pick?: PickObservation): TieAt | undefined => {
+    const s = series[i]!;
+    const slice = index.slices[i];
     if (slice && !pick) {
       const j = row(slice);
       if (j < 0) return undefined;
-      const i = j - slice.from;
+      const k = j - slice.from;
       const own = typeof slice.confidence !== 'number';
-      const confidence = own ? (slice.confidence as readonly number[])[i]! : (slice.confidence as number);
-      const evidence = (own ? slice.evidence[i] : slice.evidence) as readonly string[];
-      const set = sliceGradeSet(slice, i, world);
+      const confidence = own ? (slice.confidence as readonly number[])[k]! : (slice.confidence as number);
+      const evidence = (own ? slice.evidence[k] : slice.evidence) as readonly string[];
+      const set = sliceGradeSet(slice, k, world);
       return {
         a,
         b,
         dimension: s.dimension,
         value: slice.columns.value[j]!,
-        confidence: confidence * (set === undefined ? gradeFactor(world, evidence, grades) : bySet[set]!),
+        confidence:
+          confidence * (set === undefined ? gradeFactor(world, evidence, opts.grades) : bySet[set]!),
         observed: slice.columns.dates[slice.columns.at[j]!]!,
         evidence: evidence.slice(),
       };
     }
-    const o = pick ? pick(s, at) : find(entry);
+    const o = pick ? pick(s, at) : find(i);
     if (!o) return undefined;
     return {
       a,
       b,
       dimension: s.dimension,
       value: o.value,
-      confidence: o.confidence * gradeFactor(world, o.evidence, grades),
+      confidence: o.confidence * gradeFactor(world, o.evidence, opts.grades),
       observed: o.at,
       evidence: o.evidence.slice(),
     };
   };
-  const out = noTies();
-  const dyads = noDyads();
-  // Presence by actor rank: one lookup per actor instead of two per dyad and dimension.
-  const inSystem = present && Uint8Array.from(index.ids, (id) => (present.has(id) ? 1 : 0));
-  for (const d of DIMENSIONS) {
-    for (const { a, b, dyad, ra, rb, series } of index.byDimension[d]) {
-      // A dyad with an actor not in the system at t has no tie: skipped before any is made.
-      if (inSystem && !(inSystem[ra] && inSystem[rb])) continue;
-      let byOrigin: Map<string, TieAt[]> | undefined;
-      for (const entry of series) {
-        const s = entry.series;
-        const tie = tieOf(a, b, entry);
-        if (!tie) continue;
-        const origin = s.origin ?? CURATED_ORIGIN;
-        if (series.length === 1) {
-          if (origin !== CURATED_ORIGIN) tie.origin = origin;
-          out[d].push(tie);
-          dyads[d].push(dyad);
-          break;
-        }
-        byOrigin ??= new Map<string, TieAt[]>();
-        const parts = byOrigin.get(origin);
-        if (parts) parts.push(tie);
-        else byOrigin.set(origin, [tie]);
-      }
-      if (!byOrigin) continue;
-      const chosen = byOrigin.has(CURATED_ORIGIN) ? CURATED_ORIGIN : byOrigin.keys().next().value!;
-      const tie = folded(byOrigin.get(chosen)!);
-      if (chosen !== CURATED_ORIGIN) tie.origin = chosen;
-      const alternatives: TieAlternative[] = [];
-      for (const [origin, parts] of byOrigin) {
-        if (origin === chosen) continue;
-        const { value, confidence, observed, evidence } = folded(parts);
-        alternatives.push({ origin, value, confidence, observed, evidence });
-      }
-      if (alternatives.length > 0) tie.alternatives = alternatives;
-      out[d].push(tie);
-      dyads[d].push(dyad);
+  /** The tie of group `g` at t: the curated series' when they have one, else the first origin's. */
+  const groupTie = (g: number, a: string, b: string, pick?: PickObservation): TieAt | undefined => {
+    const first = groups.start[g]!;
+    const last = groups.start[g + 1]!;
+    if (last - first === 1) {
+      const i = members[first]!;
+      const tie = tieOf(a, b, i, pick);
+      const origin = series[i]!.origin;
+      if (tie && origin !== undefined && origin !== CURATED_ORIGIN) tie.origin = origin;
+      return tie;
+    }
+    const byOrigin = new Map<string, TieAt[]>();
+    for (let m = first; m < last; m++) {
+      const i = members[m]!;
+      const tie = tieOf(a, b, i, pick);
+      if (!tie) continue;
+      const origin = series[i]!.origin ?? CURATED_ORIGIN;
+      const parts = byOrigin.get(origin);
+      if (parts) parts.push(tie);
+      else byOrigin.set(origin, [tie]);
+    }
+    if (byOrigin.size === 0) return undefined;
+    const chosen = byOrigin.has(CURATED_ORIGIN) ? CURATED_ORIGIN : byOrigin.keys().next().value!;
+    const tie = folded(byOrigin.get(chosen)!);
+    if (chosen !== CURATED_ORIGIN) tie.origin = chosen;
+    const alternatives: TieAlternative[] = [];
+    for (const [origin, parts] of byOrigin) {
+      if (origin === chosen) continue;
+      const { value, confidence, observed, evidence } = folded(parts);
+      alternatives.push({ origin, value, confidence, observed, evidence });
+    }
+    if (alternatives.length > 0) tie.alternatives = alternatives;
+    return tie;
+  };
+  const byDimension = noTies();
+  const composite: TieAt[] = [];
+  const used = DIMENSIONS.map((d) => opts.composite && opts.weights[d] > 0);
+  // The dyad the walk is in, its dimensions' ties at t, those carried back and those missing.
+  let dyad = -1;
+  let observed: TieAt[] = [];
+  let carried: TieAt[] | undefined;
+  let missing: Dimension[] | undefined;
+  const leaveDyad = () => {
+    if (observed.length > 0) composite.push(compositeOf(observed, carried, missing, opts.weights));
+    observed = [];
+    carried = undefined;
+    missing = undefined;
+  };
+  // Presence by actor rank: one lookup per actor instead of two per group.
+  const { present } = opts;
+  const inSystem = present && Uint8Array.from(ids, (id) => (present.has(id) ? 1 : 0));
+  for (let g = 0; g < groups.count; g++) {
+    const ra = groups.ra[g]!;
+    const rb = groups.rb[g]!;
+    // A dyad with an actor not in the system at t has no tie: skipped before any is made.
+    if (inSystem && !(inSystem[ra] && inSystem[rb])) continue;
+    if (groups.dyad[g] !== dyad) {
+      leaveDyad();
+      dyad = groups.dyad[g]!;
+    }
+    const k = groups.dimension[g]!;
+    const d = DIMENSIONS[k]!;
+    const a = ids[ra]!;
+    const b = ids[rb]!;
+    const tie = groupTie(g, a, b);
+    if (tie) {
+      byDimension[d].push(tie);
+      if (used[k]) observed.push(tie);
+      continue;
+    }
+    if (!used[k]) continue;
+    const late = carryBackMonths > 0 ? groupTie(g, a, b, carriedFirst) : undefined;
+    if (late) {
+      carried ??= [];
+      carried.push({ ...late, confidence: late.confidence * carriedConfidence });
+    } else {
+      missing ??= [];
+      missing.push(d);
     }
   }
-  return { ties: out, dyads };
+  leaveDyad();
+  return { byDimension, composite };
 }
 
-/** Appends the items of `from` not yet in `out`, keeping first-seen order, as a Set would. */
-function addUnique(out: string[], from: readonly string[], seen: { set?: Set<string> }): void {
-  for (const x of from) {
-    if (seen.set) {
-      if (seen.set.has(x)) continue;
-      seen.set.add(x);
-    } else if (out.includes(x)) continue;
-    out.push(x);
-    // Most ties cite one or two pieces of evidence: a scan beats a set until the list grows.
-    if (!seen.set && out.length > UNIQUE_SCAN_LIMIT) seen.set = new Set(out);
-  }
+/** One dyad's composite tie from its dimensions' ties at t and those carried back. */
+function compositeOf(
+  observed: TieAt[],
+  carried: TieAt[] | undefined,
+  missing: Dimension[] | undefined,
+  weights: Readonly<Record<Dimension, number>>,
+): TieAt {
+  const tie = combine(carried ? [...observed, ...carried] : observed, weights, 'composite', observed);
+  if (carried)
+    tie.carried = carried.map(
+      ({ dimension, value, confidence, observed: at }): CarriedDimension => ({
+        dimension: dimension as Dimension,
+        value,
+        confidence,
+        observed: at,
+      }),
+    );
+  if (missing) tie.missing = missing;
+  return tie;
 }
+
+/** Most ties cite one or two pieces of evidence: a scan beats a set until the list grows. */
 const UNIQUE_SCAN_LIMIT = 8;
 
 /**
  * Weighted mean of `parts` (weight per dimension, 1 without `weights`); `observed` is the latest
- * date among `dated` (the parts seen by t). Plain loops, no intermediate arrays: a snapshot of a
- * large world combines every dyad, mostly before the engine has optimised this code.
+ * date among `dated` (the parts seen by t); the evidence of all parts without repeats, in
+ * first-seen order. Plain loops, no intermediate arrays: a snapshot of a large world combines
+ * every dyad, mostly before the engine has optimised this code.
  */
 function combine(
   parts: readonly TieAt[],
@@ -226,18 +288,24 @@ function combine(
   let v = 0;
   let c = 0;
   const evidence: string[] = [];
-  const seen: { set?: Set<string> } = {};
-  const origins: string[] = [];
-  let derived = false;
-  for (const p of parts) {
+  let seen: Set<string> | undefined;
+  // Made only once a part is derived: until then every part seen was curated.
+  let origins: string[] | undefined;
+  for (let k = 0; k < parts.length; k++) {
+    const p = parts[k]!;
     const wi = weights ? weights[p.dimension as Dimension] : 1;
     w += wi;
     v += wi * p.value;
     c += wi * p.confidence;
-    addUnique(evidence, p.evidence, seen);
+    for (const x of p.evidence) {
+      if (seen ? seen.has(x) : evidence.includes(x)) continue;
+      evidence.push(x);
+      if (seen) seen.add(x);
+      else if (evidence.length > UNIQUE_SCAN_LIMIT) seen = new Set(evidence);
+    }
+    if (p.origin !== undefined && p.origin !== CURATED_ORIGIN) origins ??= k > 0 ? [CURATED_ORIGIN] : [];
     const origin = p.origin ?? CURATED_ORIGIN;
-    if (!origins.includes(origin)) origins.push(origin);
-    if (origin !== CURATED_ORIGIN) derived = true;
+    if (origins && !origins.includes(origin)) origins.push(origin);
   }
   let observed = dated[0]!.observed;
   for (const p of dated) if (later(p.observed, observed)) observed = p.observed;
@@ -251,7 +319,7 @@ function combine(
     observed,
     evidence,
   };
-  if (derived) tie.origin = origins.join('+');
+  if (origins) tie.origin = origins.join('+');
   return tie;
 }
 
@@ -262,72 +330,6 @@ function later(x: string, y: string): boolean {
 
 function noTies(): Record<Dimension, TieAt[]> {
   return Object.fromEntries(DIMENSIONS.map((d) => [d, [] as TieAt[]])) as Record<Dimension, TieAt[]>;
-}
-
-function noDyads(): Record<Dimension, number[]> {
-  return Object.fromEntries(DIMENSIONS.map((d) => [d, [] as number[]])) as Record<Dimension, number[]>;
-}
-
-/**
- * The composite per dyad, in dyad order: each dimension's ties are already in dyad order (their
- * rank in the series index, which is their (a, b) order), so one merge of the dimensions' lists
- * visits each dyad once with its parts in dimension order.
- */
-function compositeTies(
-  byDim: DimensionTies,
-  later: DimensionTies,
-  index: SeriesIndex,
-  weights: Record<Dimension, number>,
-  policy: MissingDimensionPolicy,
-): TieAt[] {
-  const k = DIMENSIONS.length;
-  const used = DIMENSIONS.map((d) => weights[d] > 0);
-  const ties = DIMENSIONS.map((d, i) => (used[i] ? byDim.ties[d] : []));
-  const dyads = DIMENSIONS.map((d, i) => (used[i] ? byDim.dyads[d] : []));
-  const next = new Int32Array(k);
-  const nextLater = new Int32Array(k);
-  const out: TieAt[] = [];
-  for (;;) {
-    let dyad = Number.POSITIVE_INFINITY;
-    for (let i = 0; i < k; i++) if (next[i]! < dyads[i]!.length) dyad = Math.min(dyad, dyads[i]![next[i]!]!);
-    if (dyad === Number.POSITIVE_INFINITY) break;
-    const observed: TieAt[] = [];
-    let have = 0;
-    for (let i = 0; i < k; i++) {
-      if (next[i]! < dyads[i]!.length && dyads[i]![next[i]!] === dyad) {
-        observed.push(ties[i]![next[i]!]!);
-        next[i]!++;
-        have |= 1 << i;
-      }
-    }
-    const carried: TieAt[] = [];
-    const missing: Dimension[] = [];
-    const coded = index.coded[dyad]!;
-    for (let i = 0; i < k; i++) {
-      const bit = 1 << i;
-      if (!used[i] || have & bit || !(coded & bit)) continue;
-      const d = DIMENSIONS[i]!;
-      const laterDyads = later.dyads[d];
-      while (nextLater[i]! < laterDyads.length && laterDyads[nextLater[i]!]! < dyad) nextLater[i]!++;
-      const t = laterDyads[nextLater[i]!] === dyad ? later.ties[d][nextLater[i]!] : undefined;
-      if (t) carried.push({ ...t, confidence: t.confidence * policy.carriedConfidence });
-      else missing.push(d);
-    }
-    const parts = carried.length > 0 ? [...observed, ...carried] : observed;
-    const tie = combine(parts, weights, 'composite', observed);
-    if (carried.length > 0)
-      tie.carried = carried.map(
-        ({ dimension, value, confidence, observed: at }): CarriedDimension => ({
-          dimension: dimension as Dimension,
-          value,
-          confidence,
-          observed: at,
-        }),
-      );
-    if (missing.length > 0) tie.missing = missing;
-    out.push(tie);
-  }
-  return out;
 }
 
 /** Capabilities at t: per actor, the latest yearly record not after t's year (the first such). */
@@ -404,9 +406,13 @@ export function snapshot(world: World, at: string, options: SnapshotParams = {})
   ) as Record<Dimension, number>;
   const actors = world.actors.filter((a) => existsAt(a, at));
   const present = new Set(actors.map((a) => a.id));
-  const index = seriesIndex(world.ties);
-  const only = present.size < world.actors.length ? present : undefined;
-  const byDimension = dimensionTies(world, index, at, opts.grades, only);
+  const layers = layersAt(world, seriesIndex(world.ties), at, {
+    grades: opts.grades,
+    weights,
+    missing: opts.missing,
+    present: present.size < world.actors.length ? present : undefined,
+    composite: opts.layer === 'composite',
+  });
   const capabilities = capabilitiesAt(world, at);
   for (const id of Object.keys(capabilities)) if (!present.has(id)) delete capabilities[id];
   return {
@@ -414,21 +420,8 @@ export function snapshot(world: World, at: string, options: SnapshotParams = {})
     at,
     layer: opts.layer,
     actors,
-    ties:
-      opts.layer === 'composite'
-        ? compositeTies(
-            byDimension,
-            carryBackMonths > 0
-              ? dimensionTies(world, index, at, opts.grades, only, (s) =>
-                  firstObservationWithin(s, at, carryBackMonths),
-                )
-              : { ties: noTies(), dyads: noDyads() },
-            index,
-            weights,
-            opts.missing,
-          )
-        : byDimension.ties[opts.layer],
-    byDimension: byDimension.ties,
+    ties: opts.layer === 'composite' ? layers.composite : layers.byDimension[opts.layer],
+    byDimension: layers.byDimension,
     capabilities,
   };
 }

@@ -102,11 +102,18 @@ export class Engine {
   private readonly disabled: Uint8Array;
   private engineParams: EngineParams | undefined;
 
-  constructor(n: number, dt: number, prox: Float64Array, mechanisms: readonly Mechanism<Params>[]) {
+  /** `observed`: the n×n mask of dyads tied at the start, which says who bears on each pair. */
+  constructor(
+    n: number,
+    dt: number,
+    prox: Float64Array,
+    observed: Uint8Array,
+    mechanisms: readonly Mechanism<Params>[],
+  ) {
     const nn = n * n;
     this.n = n;
     this.mechanisms = mechanisms;
-    this.s = allocateStepState(n, dt, prox);
+    this.s = allocateStepState(n, dt, prox, observed);
     const work = new Float64Array(2 * nn + 4 * n);
     const P = (n * (n - 1)) / 2;
     this.dWAll = new Float64Array(mechanisms.length * P);

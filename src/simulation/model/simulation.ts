@@ -50,7 +50,7 @@ export class Simulation {
     const engineParams = { ...ENGINE_DEFAULTS, ...opts.engine };
     const dt = opts.step === 'year' ? 1 : 1 / 12;
     this.months = opts.step === 'year' ? 12 : 1;
-    this.engine = new Engine(n, dt, this.model.prox, mechanisms);
+    this.engine = new Engine(n, dt, this.model.prox, this.model.observed, mechanisms);
     this.engine.reset(this.model.ties, this.model.capabilities, params, engineParams);
     // The noise a Monte Carlo run 0 of the same seed would draw.
     this.noise = new StepNoise(n, this.model.observed);

@@ -9,15 +9,19 @@
  * - V = W − M, the recent change of a tie: M is an exponential memory of W with time constant τ
  *   ("what actors are used to"). V is the reference velocity when τ is one step; a longer memory
  *   makes a reaction last while the change is fresh and makes results independent of step length.
- * - X_ij = Σ_k R_ik max(0, V_kj − a): how much j has recently warmed to i's rivals (bait and bite,
+ * - X_ij = f · Σ_k R_ik max(0, V_kj − a): how much j has recently warmed to i's rivals (bait and bite,
  *   hedging). Only warming counts, as in the reference dynamics (the trigger is V_jk > 0): a
  *   partner that cools toward i's rival gives i no reason to withdraw an offer or to stop hedging
  *   (structural balance already rewards it), and one-sided triggers cannot feed a collapse of
  *   ties. Warming
  *   within the attention threshold a (the size of ordinary fluctuations) goes unnoticed, so noise
- *   does not ratchet lasting reactions upward in a world without shocks.
+ *   does not ratchet lasting reactions upward in a world without shocks. f = (1 − e^(−dt/τ))/(dt/τ)
+ *   is the mean of a change fading with the memory over one step (0.96 for a month, 0.63 for a
+ *   year with τ = 1), so monthly and yearly steps react alike to the same shock.
  * - g_i = (c_i − m_i)/m_i, recent relative capability growth against a capability memory m.
  */
+
+import { thirdPartyShares } from './third-parties.js';
 
 export interface StepState {
   readonly n: number;
@@ -49,6 +53,10 @@ export interface StepState {
   readonly g: Float64Array;
   /** Proximity in [0, 1] (1 = same place), symmetric, zero diagonal. */
   readonly prox: Float64Array;
+  /** n×n, 1 where the dyad has a tie at the start: a dyad without one is unknown, not neutral. */
+  readonly linked: Uint8Array;
+  /** Per packed pair: 1 / the third actors tied to either side at the start (third-parties.ts). */
+  readonly thirdShare: Float64Array;
 }
 
 /** A step state whose buffers the engine owns and refills every step. */
@@ -59,7 +67,12 @@ export interface MutableStepState extends StepState {
 }
 
 /** Allocates the buffers of a step state for n actors. */
-export function allocateStepState(n: number, dt: number, prox: Float64Array): MutableStepState {
+export function allocateStepState(
+  n: number,
+  dt: number,
+  prox: Float64Array,
+  linked: Uint8Array,
+): MutableStepState {
   const nn = n * n;
   return {
     n,
@@ -80,6 +93,8 @@ export function allocateStepState(n: number, dt: number, prox: Float64Array): Mu
     c0: new Float64Array(n),
     g: new Float64Array(n),
     prox,
+    linked,
+    thirdShare: thirdPartyShares(n, linked),
   };
 }
 
@@ -133,7 +148,11 @@ export function deriveSignals(
   }
   rivalStart[n] = r;
   warmStart[n] = h;
-  // X = R · max(0, V − attention), through the sparse lists of rivals and of notable warmings.
+  // X = R · max(0, V − attention), through the sparse lists of rivals and of notable warmings,
+  // as its mean over the step: a fresh change fades with the memory within the step, so a
+  // reaction rate applied to V at the step's start would count a year's step as a year of the
+  // undiminished change, and yearly steps would react more than monthly ones to the same shock.
+  const within = meanOverStep(s);
   X.fill(0);
   for (let i = 0; i < n; i++) {
     const row = i * n;
@@ -143,12 +162,24 @@ export function deriveSignals(
       const vrow = k * n;
       for (let f = warmStart[k]!; f < warmStart[k + 1]!; f++) {
         const j = warmIndex[f]!;
-        X[row + j]! += rik * (V[vrow + j]! - attention);
+        X[row + j]! += within * rik * (V[vrow + j]! - attention);
       }
     }
     X[row + i] = 0;
   }
   for (let i = 0; i < n; i++) g[i] = (c[i]! - capabilityMemory[i]!) / capabilityMemory[i]!;
+}
+
+/**
+ * The mean over one step of a change that fades with the tie memory, as a share of the change at
+ * the step's start: (1 − e^(−dt/τ))/(dt/τ).
+ *
+ * @example
+ * meanOverStep({ dt: 1, memory: 1 }); // 0.632…
+ */
+export function meanOverStep(s: Pick<StepState, 'dt' | 'memory'>): number {
+  const fade = s.dt / s.memory;
+  return fade > 0 ? (1 - Math.exp(-fade)) / fade : 1;
 }
 
 /** Plain inputs for a step state (defaults: memories equal the current state, no recent change). */
@@ -162,6 +193,8 @@ export interface StepStateInput {
   c0?: ArrayLike<number>;
   capabilityMemory?: ArrayLike<number>;
   prox?: ArrayLike<number>;
+  /** Which dyads have a tie at the start (n×n, non-zero: tied); default: the non-zero entries of W. */
+  linked?: ArrayLike<number>;
   /** Memory time constant τ in years (default 1). */
   tau?: number;
   attention?: number;
@@ -181,7 +214,8 @@ export function stepStateFrom(input: StepStateInput): StepState {
   const prox = Float64Array.from(
     input.prox ?? Array.from({ length: n * n }, (_, x) => (x % (n + 1) === 0 ? 0 : 0.5)),
   );
-  const s = allocateStepState(n, input.dt ?? 1 / 12, prox);
+  const linked = Uint8Array.from(input.linked ?? input.W, (w) => (w !== 0 ? 1 : 0));
+  const s = allocateStepState(n, input.dt ?? 1 / 12, prox, linked);
   s.memory = input.tau ?? 1;
   s.attention = input.attention ?? 0;
   s.W.set(Float64Array.from(input.W));

@@ -101,11 +101,11 @@ export class Runner {
 
   constructor(plan: Plan) {
     this.plan = plan;
-    const { n, prox } = plan.model;
+    const { n, prox, observed } = plan.model;
     const byId = new Map(MECHANISMS.map((m) => [m.id, m]));
     this.mechanisms = plan.mechanisms.map((id) => byId.get(id)!);
-    this.scen = new Engine(n, plan.dt, prox, this.mechanisms);
-    this.twin = new Engine(n, plan.dt, prox, this.mechanisms);
+    this.scen = new Engine(n, plan.dt, prox, observed, this.mechanisms);
+    this.twin = new Engine(n, plan.dt, prox, observed, this.mechanisms);
     this.twin.offsets = this.scen.offsets;
     this.W0 = new Float64Array(n * n);
     this.noise = new StepNoise(n, plan.model.observed);

@@ -24,7 +24,7 @@
  * up to the cap); reach uniform(0.3, 0.7).
  */
 import { lognormal, uniform } from '../priors.js';
-import type { StepState } from '../step-state.js';
+import { meanOverStep, type StepState } from '../step-state.js';
 import { type Contribution, defineMechanism } from './types.js';
 
 export type BaitAndBiteParams = { delta: number; reach: number; veto: boolean };
@@ -78,7 +78,9 @@ export const baitAndBite = defineMechanism<BaitAndBiteParams>({
   },
   via(s: StepState, p: BaitAndBiteParams, i: number, j: number, out: Float64Array): void {
     const { n, W, R, V } = s;
-    const scale = (((p.veto ? -1 : 1) * p.delta * s.dt) / s.memory) * stake(W[i * n + j]!, p.reach);
+    // X holds the exposure's mean over the step (step-state.ts); its parts here must too.
+    const scale =
+      (((p.veto ? -1 : 1) * p.delta * s.dt * meanOverStep(s)) / s.memory) * stake(W[i * n + j]!, p.reach);
     for (let k = 0; k < n; k++) {
       if (k === i || k === j) continue;
       const vkj = V[k * n + j]! - s.attention;

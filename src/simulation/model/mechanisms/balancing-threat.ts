@@ -8,11 +8,16 @@
  * (relative power × proximity × rivalry; offensive capability is folded into c). Two actors facing
  * a common threat are pulled together by the smaller of their two threats:
  *
- *   ΔW_ij = γ · dt · (1/(n−2)) Σ_k min(T_ki, T_kj)
+ *   ΔW_ij = γ · dt · (1/|N_ij|) Σ_k min(T_ki, T_kj)
  *
- * Only rivals threaten, so the sum runs over pairs of k's rivals (sparse).
- * Prior: γ log-normal, median 1/yr, σ 0.5 (same order as structural balance: both are triad
- * pressures averaged over third actors).
+ * averaged over N_ij, the third actors tied to i or to j at the start (third-parties.ts), not over
+ * the world: states that bear on neither cannot threaten them. Only rivals threaten, so the sum
+ * runs over pairs of k's rivals (sparse).
+ * Prior: γ log-normal, median 1/yr, σ 0.5 (the order of structural balance's: both are triad
+ * pressures). When the average moved from all n − 2 others to the pair's third actors, β was
+ * rescaled to keep its per-triangle rate and γ was not: balancing against threat was nearly inert
+ * (a doubled China moved India–US by +0.0045 in 60 months), so its rate per threat grows by
+ * (n − 2)/|N_ij|, about 3× on eurasia. The backtest is where it should be fitted.
  */
 import { lognormal } from '../priors.js';
 import type { StepState } from '../step-state.js';
@@ -43,7 +48,8 @@ export const balancingThreat = defineMechanism<BalancingThreatParams>({
   apply(s: StepState, p: BalancingThreatParams, out: Contribution): void {
     const { n, rivalStart, rivalIndex } = s;
     if (n < 3) return;
-    const scale = (p.gamma * s.dt) / (n - 2);
+    const scale = p.gamma * s.dt;
+    const share = s.thirdShare;
     const t = out.work;
     const dW = out.dW;
     // Rival lists are sorted, so a < b gives i < j: the pair's packed index is rowStart + j.
@@ -58,12 +64,12 @@ export const balancingThreat = defineMechanism<BalancingThreatParams>({
         for (let b = a + 1; b < to; b++) dW[rowStart + rivalIndex[b]!]! += Math.min(ti, t[b - from]!);
       }
     }
-    for (let q = 0; q < dW.length; q++) dW[q]! *= scale;
+    for (let q = 0; q < dW.length; q++) dW[q]! *= scale * share[q]!;
   },
   via(s: StepState, p: BalancingThreatParams, i: number, j: number, out: Float64Array): void {
     const { n } = s;
     if (n < 3) return;
-    const scale = (p.gamma * s.dt) / (n - 2);
+    const scale = p.gamma * s.dt * s.thirdShare[pairIndex(n, i, j)]!;
     for (let k = 0; k < n; k++) {
       if (k === i || k === j) continue;
       out[k] = scale * Math.min(threat(s, k, i), threat(s, k, j));

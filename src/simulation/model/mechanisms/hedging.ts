@@ -3,7 +3,9 @@
  *
  * 1. Diversification. When i's partners warm to i's rivals (exposure a_ij = s_ij X_ij, as in bait
  *    and bite), i also spreads its bets: it warms to the other actors it is open to, in proportion
- *    to their weight as counterweights u_iq = s_iq · c_q (openness × capability):
+ *    to their weight as counterweights u_iq = s_iq · c_q (openness × capability), among the actors
+ *    i has a known tie with at the start (a dyad with no data is unknown, not a neutral opening:
+ *    counting every stranger as a counterweight spread the hedge over the whole world):
  *      H_iq = (η/τ) · u_iq · Σ_{j≠q} a_ij / (U_i − u_ij),   U_i = Σ_q u_iq
  *    (j's own share is taken out of the budget it triggers, so no partner counterweighs itself).
  *    The seeds: "Russia would do well to 'balance' India with someone else", "a Chinese-American
@@ -84,7 +86,7 @@ export const hedging = defineMechanism<HedgingParams>({
     },
   },
   apply(s: StepState, p: HedgingParams, out: Contribution): void {
-    const { n, W, X, P, c } = s;
+    const { n, W, X, P, c, linked } = s;
     // Scratch, by offsets into one buffer (views would be allocated every step): exposures a
     // (n×n) at 0, diversification H (n×n) at h, partner mass (n) at m, exposed rows (1/0) at x.
     const work = out.work;
@@ -111,7 +113,7 @@ export const hedging = defineMechanism<HedgingParams>({
       // Row i: stake s_iq into a, weight u_iq = s_iq c_q into H, then exposures a_iq in place.
       let U = 0;
       for (let q = 0; q < n; q++) {
-        const st = q === i ? 0 : stake(W[row + q]!, p.reach);
+        const st = q === i || !linked[row + q] ? 0 : stake(W[row + q]!, p.reach);
         const u = st * c[q]!;
         work[row + q] = st;
         work[h + row + q] = u;
@@ -140,7 +142,7 @@ export const hedging = defineMechanism<HedgingParams>({
     }
   },
   via(s: StepState, p: HedgingParams, i: number, j: number, out: Float64Array, work: Float64Array): void {
-    const { n, W, X, c } = s;
+    const { n, W, X, c, linked } = s;
     const rate = (s.dt * p.eta) / s.memory;
     // Only rows i and j are needed: their weights in O(n) instead of the whole matrix.
     for (let side = 0; side < 2; side++) {
@@ -149,7 +151,7 @@ export const hedging = defineMechanism<HedgingParams>({
       const row = x * n;
       let U = 0;
       for (let q = 0; q < n; q++) {
-        const u = q === x ? 0 : stake(W[row + q]!, p.reach) * c[q]!;
+        const u = q === x || !linked[row + q] ? 0 : stake(W[row + q]!, p.reach) * c[q]!;
         work[q] = u;
         U += u;
       }

@@ -1,6 +1,7 @@
 /**
  * Parameters of the engine itself (not of any one mechanism): noise, memory, neutral band,
- * attention threshold and the spread of initial ties. Same spec format as mechanism parameters, so scenarios override them the
+ * attention threshold, the weight of cooling as news, the spread of initial ties and whether the
+ * start is read as a steady state. Same spec format as mechanism parameters, so scenarios override them the
  * same way (`engine: { noise: 0 }`).
  */
 import { TIE_DRAW_DEFAULTS } from '../../analysis/tie-draw.js';
@@ -12,7 +13,9 @@ export type EngineParams = {
   memory: number;
   neutralBand: number;
   attention: number;
+  cooling: number;
   tieSpread: number;
+  steadyStart: boolean;
 };
 
 export const ENGINE_PARAMS: { readonly [K in keyof EngineParams]: ParamSpec } = Object.freeze({
@@ -46,8 +49,18 @@ export const ENGINE_PARAMS: { readonly [K in keyof EngineParams]: ParamSpec } = 
     max: 0.5,
     unit: 'tie value',
     doc:
-      'recent warming smaller than this goes unnoticed by bait and bite and hedging: about twice ' +
+      'recent change smaller than this goes unnoticed by bait and bite and hedging: about twice ' +
       'the spread of noise-driven change (≈ noise·√(memory/2) ≈ 0.03 by default)',
+  },
+  cooling: {
+    default: 1,
+    min: 0,
+    max: 1,
+    unit: 'share',
+    doc:
+      'how much a recent cooling toward an actor’s rivals counts against a warming of the same size ' +
+      'in bait and bite and hedging: 1 = a cooling is news as much as a warming (reactions mirror), ' +
+      '0 = only warming triggers them',
   },
   tieSpread: {
     default: TIE_DRAW_DEFAULTS.spread,
@@ -55,6 +68,14 @@ export const ENGINE_PARAMS: { readonly [K in keyof EngineParams]: ParamSpec } = 
     max: 1,
     unit: 'tie value',
     doc: 'initial ties are drawn as N(value, (tieSpread·(1 − confidence))²), clipped to [−1, 1]',
+  },
+  steadyStart: {
+    default: true,
+    unit: 'switch',
+    doc:
+      'true: every mechanism’s push at the start state is subtracted, so the observed world is an ' +
+      'equilibrium and only departures from it move anything; false: the mechanisms act on the ' +
+      'start as it is (unbalanced triads resolve, a world without shocks drifts to their fixed point)',
   },
 });
 

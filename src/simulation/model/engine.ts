@@ -7,10 +7,12 @@
  *   2. signals are derived once (V, P, R, rival lists, X, g; step-state.ts);
  *   3. every enabled mechanism is evaluated on that same state (simultaneous update, so the
  *      listing order never matters) and writes its own ΔW and Δc;
- *   4. steady start: each mechanism's contribution at the start state is subtracted, so the
- *      observed world is read as an equilibrium of the dynamics and only departures from it move
- *      anything (the calibration Richardson used for grievances, applied to every mechanism;
- *      without it a world with no shocks would drift to the mechanisms' own fixed point);
+ *   4. steady start (engine option `steadyStart`, on by default): each mechanism's contribution at
+ *      the start state is subtracted, so the observed world is read as an equilibrium of the
+ *      dynamics and only departures from it move anything (the calibration Richardson used for
+ *      grievances, applied to every mechanism). Off, the mechanisms act on the start as it is:
+ *      unbalanced triads resolve, which is balance theory's core prediction, and a world with no
+ *      shocks drifts to the mechanisms' own fixed point;
  *   5. memories move toward the current state (rate 1 − e^(−dt/memory));
  *   6. W ← clip(W + Σ_m ΔW_m + ε, −1, 1), c ← max(floor, c + Σ_m Δc_m), with ε the caller's noise;
  *      the anchor W̄ moves by the contributions of lasting mechanisms (deliberate reactions: bait
@@ -166,12 +168,18 @@ export class Engine {
     this.engineParams = engineParams;
     s.memory = engineParams.memory;
     s.attention = engineParams.attention;
-    if (computeOffsets) {
+    s.cooling = engineParams.cooling;
+    if (computeOffsets && engineParams.steadyStart) {
       this.evaluate();
       this.outs.forEach((out, m) => {
         this.offsets[m]!.dW.set(out.dW);
         this.offsets[m]!.dC.set(out.dC);
       });
+    } else if (computeOffsets) {
+      for (const o of this.offsets) {
+        o.dW.fill(0);
+        o.dC.fill(0);
+      }
     }
     this.sumOffsets();
   }

@@ -9,15 +9,16 @@
  * - V = W − M, the recent change of a tie: M is an exponential memory of W with time constant τ
  *   ("what actors are used to"). V is the reference velocity when τ is one step; a longer memory
  *   makes a reaction last while the change is fresh and makes results independent of step length.
- * - X_ij = f · Σ_k R_ik max(0, V_kj − a): how much j has recently warmed to i's rivals (bait and bite,
- *   hedging). Only warming counts, as in the reference dynamics (the trigger is V_jk > 0): a
- *   partner that cools toward i's rival gives i no reason to withdraw an offer or to stop hedging
- *   (structural balance already rewards it), and one-sided triggers cannot feed a collapse of
- *   ties. Warming
- *   within the attention threshold a (the size of ordinary fluctuations) goes unnoticed, so noise
- *   does not ratchet lasting reactions upward in a world without shocks. f = (1 − e^(−dt/τ))/(dt/τ)
- *   is the mean of a change fading with the memory over one step (0.96 for a month, 0.63 for a
- *   year with τ = 1), so monthly and yearly steps react alike to the same shock.
+ * - X_ij = f · Σ_k R_ik news(V_kj): how much j has recently moved toward i's rivals (bait and bite,
+ *   hedging), with news(v) = v − a for a warming beyond the attention threshold a, κ·(v + a) for a
+ *   cooling beyond it, 0 within it. A cooling is news as much as a warming (κ = 1, the default):
+ *   the reactions follow how close j stands to i's rivals, so a partner that drifts back from
+ *   them lowers what i bids for it, and a world shocked by −x moves as one shocked by +x, mirrored
+ *   (with κ = 0 only warming counts, the reference dynamics' trigger V_jk > 0). Change within a
+ *   (the size of ordinary fluctuations) goes unnoticed, so noise does not ratchet lasting
+ *   reactions in a world without shocks. f = (1 − e^(−dt/τ))/(dt/τ) is the mean of a change
+ *   fading with the memory over one step (0.96 for a month, 0.63 for a year with τ = 1), so
+ *   monthly and yearly steps react alike to the same shock.
  * - g_i = (c_i − m_i)/m_i, recent relative capability growth against a capability memory m.
  */
 
@@ -32,8 +33,10 @@ export interface StepState {
    * total reaction to a lasting change is the elasticity whatever τ is.
    */
   readonly memory: number;
-  /** Recent warming below this goes unnoticed (see X above). */
+  /** Recent change within ±this goes unnoticed (see X above). */
   readonly attention: number;
+  /** κ: how much a cooling beyond the attention threshold counts against a warming (see X above). */
+  readonly cooling: number;
   readonly W: Float64Array;
   /** Long-run level each tie relaxes to (the start, moved by persistent shocks). */
   readonly anchor: Float64Array;
@@ -44,9 +47,9 @@ export interface StepState {
   /** Rivals of each actor, CSR: rivals of i are rivalIndex[rivalStart[i] … rivalStart[i+1]). */
   readonly rivalStart: Int32Array;
   readonly rivalIndex: Int32Array;
-  /** Notable recent warmings (V > attention), CSR like the rivals: usually very few. */
-  readonly warmStart: Int32Array;
-  readonly warmIndex: Int32Array;
+  /** Notable recent changes (|V| > attention), CSR like the rivals: usually very few. */
+  readonly newsStart: Int32Array;
+  readonly newsIndex: Int32Array;
   readonly c: Float64Array;
   /** Capabilities at the start. */
   readonly c0: Float64Array;
@@ -64,6 +67,7 @@ export interface MutableStepState extends StepState {
   dt: number;
   memory: number;
   attention: number;
+  cooling: number;
 }
 
 /** Allocates the buffers of a step state for n actors. */
@@ -79,6 +83,7 @@ export function allocateStepState(
     dt,
     memory: 1,
     attention: 0,
+    cooling: 1,
     W: new Float64Array(nn),
     anchor: new Float64Array(nn),
     V: new Float64Array(nn),
@@ -87,8 +92,8 @@ export function allocateStepState(
     X: new Float64Array(nn),
     rivalStart: new Int32Array(n + 1),
     rivalIndex: new Int32Array(nn),
-    warmStart: new Int32Array(n + 1),
-    warmIndex: new Int32Array(nn),
+    newsStart: new Int32Array(n + 1),
+    newsIndex: new Int32Array(nn),
     c: new Float64Array(n),
     c0: new Float64Array(n),
     g: new Float64Array(n),
@@ -111,8 +116,8 @@ export function deriveSignals(
   capabilityMemory: Float64Array,
   neutralBand: number,
 ): void {
-  const { n, W, V, P, R, X, rivalStart, rivalIndex, warmStart, warmIndex, c, g } = s;
-  const attention = s.attention;
+  const { n, W, V, P, R, X, rivalStart, rivalIndex, newsStart, newsIndex, c, g } = s;
+  const { attention, cooling } = s;
   const scale = 1 / (1 - neutralBand);
   // V, P and R on the upper triangle, mirrored (W and the memory are symmetric).
   for (let i = 0; i < n; i++) {
@@ -139,16 +144,17 @@ export function deriveSignals(
   let h = 0;
   for (let i = 0; i < n; i++) {
     rivalStart[i] = r;
-    warmStart[i] = h;
+    newsStart[i] = h;
     const row = i * n;
     for (let j = 0; j < n; j++) {
       if (R[row + j]! > 0) rivalIndex[r++] = j;
-      if (V[row + j]! > attention) warmIndex[h++] = j;
+      const v = V[row + j]!;
+      if (v > attention || -v > attention) newsIndex[h++] = j;
     }
   }
   rivalStart[n] = r;
-  warmStart[n] = h;
-  // X = R · max(0, V − attention), through the sparse lists of rivals and of notable warmings,
+  newsStart[n] = h;
+  // X = R · news(V), through the sparse lists of rivals and of notable changes,
   // as its mean over the step: a fresh change fades with the memory within the step, so a
   // reaction rate applied to V at the step's start would count a year's step as a year of the
   // undiminished change, and yearly steps would react more than monthly ones to the same shock.
@@ -160,14 +166,27 @@ export function deriveSignals(
       const k = rivalIndex[e]!;
       const rik = R[row + k]!;
       const vrow = k * n;
-      for (let f = warmStart[k]!; f < warmStart[k + 1]!; f++) {
-        const j = warmIndex[f]!;
-        X[row + j]! += within * rik * (V[vrow + j]! - attention);
+      for (let f = newsStart[k]!; f < newsStart[k + 1]!; f++) {
+        const j = newsIndex[f]!;
+        X[row + j]! += within * rik * news(V[vrow + j]!, attention, cooling);
       }
     }
     X[row + i] = 0;
   }
   for (let i = 0; i < n; i++) g[i] = (c[i]! - capabilityMemory[i]!) / capabilityMemory[i]!;
+}
+
+/**
+ * How much a recent change v of a tie counts as news: its part beyond the attention threshold,
+ * a cooling weighted by `cooling` (κ in the header).
+ *
+ * @example
+ * news(0.3, 0.05, 1); // 0.25
+ * news(-0.3, 0.05, 0.5); // -0.125
+ */
+export function news(v: number, attention: number, cooling: number): number {
+  if (v > attention) return v - attention;
+  return -v > attention ? cooling * (v + attention) : 0;
 }
 
 /**
@@ -198,6 +217,8 @@ export interface StepStateInput {
   /** Memory time constant τ in years (default 1). */
   tau?: number;
   attention?: number;
+  /** κ (default 1). */
+  cooling?: number;
   neutralBand?: number;
 }
 
@@ -218,6 +239,7 @@ export function stepStateFrom(input: StepStateInput): StepState {
   const s = allocateStepState(n, input.dt ?? 1 / 12, prox, linked);
   s.memory = input.tau ?? 1;
   s.attention = input.attention ?? 0;
+  s.cooling = input.cooling ?? 1;
   s.W.set(Float64Array.from(input.W));
   s.anchor.set(Float64Array.from(input.anchor ?? input.W));
   s.c.set(Float64Array.from(input.c));

@@ -155,7 +155,10 @@ export const ScenarioSchema = z
       .record(z.string(), Override)
       .default({})
       .describe('per mechanism: false to switch off, or parameter overrides (fixed in every run)'),
-    engine: z.record(z.string(), z.number()).default({}).describe('engine parameter overrides'),
+    engine: z
+      .record(z.string(), z.union([z.number(), z.boolean()]))
+      .default({})
+      .describe('engine parameter overrides'),
     track: z.array(Pair).default([]).describe('extra pairs to follow step by step and explain'),
     follow: z
       .array(FollowEntrySchema)

@@ -9,6 +9,10 @@
  *   D_ij = (δ/τ) · s_ij · X_ij,  X_ij = j's recent warming to i's rivals (step-state.ts)
  *   ΔW_ij = ± dt · (D_ij + D_ji)                  (− with `veto`)
  *
+ * What triggers i is how close j stands to i's rivals, so a cooling is news as much as a warming:
+ * a partner that drifts back from i's rival lowers what i bids for it (the price of its alignment
+ * falls), and a shock of −x moves the world as one of +x, mirrored (engine option `cooling`,
+ * step-state.ts; 0 restores the warming-only trigger of the reference dynamics).
  * A tie is shared, so either side's initiative moves it: i's raised offer warms i–j by D_ij whether
  * or not j does anything. δ is an elasticity: as the recent-change signal fades over the memory τ,
  * a lasting warming x of j toward i's rival (beyond the attention threshold) ends up moving the
@@ -24,7 +28,7 @@
  * up to the cap); reach uniform(0.3, 0.7).
  */
 import { lognormal, uniform } from '../priors.js';
-import { meanOverStep, type StepState } from '../step-state.js';
+import { meanOverStep, news, type StepState } from '../step-state.js';
 import { type Contribution, defineMechanism } from './types.js';
 
 export type BaitAndBiteParams = { delta: number; reach: number; veto: boolean };
@@ -81,11 +85,12 @@ export const baitAndBite = defineMechanism<BaitAndBiteParams>({
     // X holds the exposure's mean over the step (step-state.ts); its parts here must too.
     const scale =
       (((p.veto ? -1 : 1) * p.delta * s.dt * meanOverStep(s)) / s.memory) * stake(W[i * n + j]!, p.reach);
+    const { attention, cooling } = s;
     for (let k = 0; k < n; k++) {
       if (k === i || k === j) continue;
-      const vkj = V[k * n + j]! - s.attention;
-      const vki = V[k * n + i]! - s.attention;
-      out[k] = scale * (R[i * n + k]! * Math.max(vkj, 0) + R[j * n + k]! * Math.max(vki, 0));
+      const vkj = news(V[k * n + j]!, attention, cooling);
+      const vki = news(V[k * n + i]!, attention, cooling);
+      out[k] = scale * (R[i * n + k]! * vkj + R[j * n + k]! * vki);
     }
   },
 });

@@ -93,10 +93,21 @@ describe('bait and bite', () => {
     expect(apply(baitAndBite, input, { veto: true }).at(0, 1)).toBeLessThan(0);
   });
 
-  it('ignores a partner that cools toward i’s rival, and warming below the attention threshold', () => {
+  it('lowers its offer to a partner that cools toward i’s rival, as much as it raises it for a warming', () => {
     const cooled = { ...input, W: ties(3, { '0,1': 0.6, '0,2': -0.7, '1,2': -0.4 }) };
-    expect(apply(baitAndBite, cooled).at(0, 1)).toBe(0);
+    const raised = apply(baitAndBite, input).at(0, 1);
+    expect(apply(baitAndBite, cooled).at(0, 1)).toBeCloseTo(-raised, 15);
+    expect(apply(baitAndBite, { ...cooled, attention: 0.1, cooling: 0.5 }).at(0, 1)).toBeCloseTo(
+      -0.5 * apply(baitAndBite, { ...input, attention: 0.1 }).at(0, 1),
+      15,
+    );
+  });
+
+  it('ignores a cooling when cooling is no news, and any change below the attention threshold', () => {
+    const cooled = { ...input, W: ties(3, { '0,1': 0.6, '0,2': -0.7, '1,2': -0.4 }) };
+    expect(apply(baitAndBite, { ...cooled, cooling: 0 }).at(0, 1)).toBe(0);
     expect(apply(baitAndBite, { ...input, attention: 0.5 }).at(0, 1)).toBe(0);
+    expect(apply(baitAndBite, { ...cooled, attention: 0.5 }).at(0, 1)).toBe(0);
   });
 
   it('bids for a lukewarm swing state too, less than for an ally, not for a rival', () => {
@@ -123,6 +134,15 @@ describe('hedging', () => {
     expect(r.at(0, 3)).toBeGreaterThan(0);
     expect(r.at(0, 4)).toBeGreaterThan(r.at(0, 3));
     expect(r.at(0, 1)).toBe(0);
+  });
+
+  it('unwinds the hedge when the partner drifts back from i’s rival', () => {
+    const warmed = apply(hedging, { n: 5, W, memory, c }, { lambda: 0 });
+    const back = { '0,1': 0.6, '0,2': -0.7, '1,2': -0.4, '0,3': 0.5, '0,4': 0.5 };
+    const cooled = apply(hedging, { n: 5, W: ties(5, back), memory, c }, { lambda: 0 });
+    expect(cooled.at(0, 3)).toBeLessThan(0);
+    expect(cooled.at(0, 4)).toBeCloseTo(-warmed.at(0, 4), 15);
+    expect(apply(hedging, { n: 5, W: ties(5, back), memory, c, cooling: 0 }, { lambda: 0 }).at(0, 4)).toBe(0);
   });
 
   it('holds a dominant, stronger partner at arm’s length (junior partner)', () => {

@@ -8,6 +8,8 @@
  *    counting every stranger as a counterweight spread the hedge over the whole world):
  *      H_iq = (η/τ) · u_iq · Σ_{j≠q} a_ij / (U_i − u_ij),   U_i = Σ_q u_iq
  *    (j's own share is taken out of the budget it triggers, so no partner counterweighs itself).
+ *    A partner that drifts back from i's rivals unwinds the hedge in the same way (X is signed,
+ *    step-state.ts): the insurance i bought against it is worth less.
  *    The seeds: "Russia would do well to 'balance' India with someone else", "a Chinese-American
  *    rapprochement would compel Russia into reactively 'balancing' with India"; in the literature,
  *    hedging under uncertainty (Kuik 2008, Contemporary Southeast Asia 30(2); Goh 2005).
@@ -99,16 +101,16 @@ export const hedging = defineMechanism<HedgingParams>({
       let mass = 0;
       let exposed = false;
       for (let q = 0; q < n; q++) mass += P[row + q]! * c[q]!;
-      // X_iq is non-zero only for q warming to one of i's rivals: look there, not along the row.
+      // X_iq is non-zero only for q moving toward or away from one of i's rivals: look there, not along the row.
       for (let e = s.rivalStart[i]!; e < s.rivalStart[i + 1]! && !exposed; e++) {
         const k = s.rivalIndex[e]!;
-        for (let f = s.warmStart[k]!; f < s.warmStart[k + 1]! && !exposed; f++)
-          exposed = X[row + s.warmIndex[f]!]! !== 0;
+        for (let f = s.newsStart[k]!; f < s.newsStart[k + 1]! && !exposed; f++)
+          exposed = X[row + s.newsIndex[f]!]! !== 0;
       }
       work[m + i] = mass;
       work[x + i] = exposed ? 1 : 0;
-      // H holds i's directed diversification; rows without exposure (no partner warmed to a
-      // rival: the usual case) are zero and left unwritten.
+      // H holds i's directed diversification; rows without exposure (no partner moved notably
+      // toward or away from a rival: the usual case) are zero and left unwritten.
       if (!exposed) continue;
       // Row i: stake s_iq into a, weight u_iq = s_iq c_q into H, then exposures a_iq in place.
       let U = 0;

@@ -1,7 +1,7 @@
 /**
  * Parameters of the engine itself (not of any one mechanism): noise, memory, neutral band,
- * attention threshold, the weight of cooling as news, the spread of initial ties and whether the
- * start is read as a steady state. Same spec format as mechanism parameters, so scenarios override them the
+ * attention threshold, the weight of cooling as news, the spread of initial ties, whether the
+ * start is read as a steady state and whether dyads without data may move. Same spec format as mechanism parameters, so scenarios override them the
  * same way (`engine: { noise: 0 }`).
  */
 import { TIE_DRAW_DEFAULTS } from '../../analysis/tie-draw.js';
@@ -16,6 +16,7 @@ export type EngineParams = {
   cooling: number;
   tieSpread: number;
   steadyStart: boolean;
+  unknownStays: boolean;
 };
 
 export const ENGINE_PARAMS: { readonly [K in keyof EngineParams]: ParamSpec } = Object.freeze({
@@ -76,6 +77,14 @@ export const ENGINE_PARAMS: { readonly [K in keyof EngineParams]: ParamSpec } = 
       'true: every mechanism’s push at the start state is subtracted, so the observed world is an ' +
       'equilibrium and only departures from it move anything; false: the mechanisms act on the ' +
       'start as it is (unbalanced triads resolve, a world without shocks drifts to their fixed point)',
+  },
+  unknownStays: {
+    default: true,
+    unit: 'switch',
+    doc:
+      'true: a dyad with no tie at the start (no data, which is not a neutral relation) stays ' +
+      'unknown: no mechanism and no noise moves it unless a shock gives it a value; false: it is ' +
+      'read as a neutral 0 that the mechanisms move (new ties form through third actors)',
   },
 });
 

@@ -43,6 +43,30 @@ describe('engine', () => {
     expect(free.after).toBeLessThan(0.8 * free.before);
   });
 
+  it('leaves a dyad without data unknown until a shock gives it a value', () => {
+    // BEL–FAL has no tie at the start; both have ties to third actors that would move it.
+    const run = (unknownStays: boolean) => {
+      const sim = createSimulation(world, {
+        start: '2021-12',
+        seed: 3,
+        engine: { steadyStart: false, unknownStays },
+      });
+      expect(sim.tie('BEL', 'FAL')).toBe(0);
+      sim.step(60);
+      return sim;
+    };
+    expect(run(true).tie('BEL', 'FAL')).toBe(0);
+    expect(Math.abs(run(false).tie('BEL', 'FAL'))).toBeGreaterThan(0.02);
+    // Known dyads still move, so the switch holds only the unknown ones.
+    expect(run(true).tie('ARD', 'DUN')).not.toBe(createSimulation(world, quiet).tie('ARD', 'DUN'));
+    const shocked = createSimulation(world, { start: '2021-12', seed: 3, engine: { steadyStart: false } });
+    shocked.shiftTie('BEL', 'FAL', 0.3).step(1);
+    const afterShock = shocked.tie('BEL', 'FAL');
+    shocked.step(59);
+    expect(afterShock).not.toBe(0);
+    expect(shocked.tie('BEL', 'FAL')).not.toBe(afterShock);
+  });
+
   it('steps as a plain call and stays near the start with noise', () => {
     const sim = createSimulation(world, { start: '2021-12', seed: 5 });
     const start = sim.tie('ARD', 'DUN');

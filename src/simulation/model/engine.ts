@@ -14,6 +14,8 @@
  *      unbalanced triads resolve, which is balance theory's core prediction, and a world with no
  *      shocks drifts to the mechanisms' own fixed point;
  *   5. memories move toward the current state (rate 1 − e^(−dt/memory));
+ *      a dyad with no tie at the start is unknown, not neutral: with `unknownStays` (the default)
+ *      no contribution and no noise moves it until a shock gives it a value;
  *   6. W ← clip(W + Σ_m ΔW_m + ε, −1, 1), c ← max(floor, c + Σ_m Δc_m), with ε the caller's noise;
  *      the anchor W̄ moves by the contributions of lasting mechanisms (deliberate reactions: bait
  *      and bite, hedging, security dilemma), so inertia pulls back only what pressures and noise
@@ -26,8 +28,16 @@
  * All buffers are allocated once in the constructor; `evaluate` and `commit` allocate nothing.
  */
 import type { EngineParams } from './engine-params.js';
-import type { Contribution, Mechanism, Params } from './mechanisms/types.js';
+import { type Contribution, type Mechanism, type Params, pairIndex } from './mechanisms/types.js';
 import { allocateStepState, deriveSignals, type MutableStepState } from './step-state.js';
+
+/** Packed indices of the pairs (i < j) with no tie at the start. */
+function unknownPairs(n: number, observed: Uint8Array): Int32Array {
+  const out: number[] = [];
+  let p = 0;
+  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++, p++) if (!observed[i * n + j]) out.push(p);
+  return Int32Array.from(out);
+}
 
 /** into[p] = Σ over the listed rows (offsets into `all`, in list order) of all[row + p]. */
 function sumRows(all: Float64Array, rows: Int32Array, into: Float64Array): void {
@@ -103,6 +113,10 @@ export class Engine {
   /** 1 for mechanisms switched off during this trajectory. */
   private readonly disabled: Uint8Array;
   private engineParams: EngineParams | undefined;
+  /** Per packed pair: 1 if the pair moves (tied at the start, shocked, or unknowns may move). */
+  private readonly moving: Uint8Array;
+  /** Packed pairs with no tie at the start, which stay where they are while `moving` says 0. */
+  private readonly unknown: Int32Array;
 
   /** `observed`: the n×n mask of dyads tied at the start, which says who bears on each pair. */
   constructor(
@@ -140,6 +154,8 @@ export class Engine {
     this.capabilityMemory = new Float64Array(n);
     this.offsetSum = new Float64Array(P);
     this.offsetKept = new Float64Array(P);
+    this.moving = new Uint8Array(P);
+    this.unknown = unknownPairs(n, observed);
     this.pairSum = new Float64Array(P);
     this.pairKept = new Float64Array(P);
   }
@@ -169,6 +185,8 @@ export class Engine {
     s.memory = engineParams.memory;
     s.attention = engineParams.attention;
     s.cooling = engineParams.cooling;
+    this.moving.fill(1);
+    if (engineParams.unknownStays) for (const p of this.unknown) this.moving[p] = 0;
     if (computeOffsets && engineParams.steadyStart) {
       this.evaluate();
       this.outs.forEach((out, m) => {
@@ -235,6 +253,8 @@ export class Engine {
   setTie(i: number, j: number, value: number, persist: boolean): void {
     const v = Math.max(-1, Math.min(1, value));
     const { n, s } = this;
+    // A shock gives the dyad a value: from now on it is known and moves like any other.
+    this.moving[i < j ? pairIndex(n, i, j) : pairIndex(n, j, i)] = 1;
     s.W[i * n + j] = v;
     s.W[j * n + i] = v;
     if (persist) {
@@ -256,6 +276,17 @@ export class Engine {
     this.dCAll.fill(0);
     for (let m = 0; m < outs.length; m++)
       if (!this.disabled[m]) this.mechanisms[m]!.apply(s, this.params[m]!, outs[m]!);
+    this.holdUnknown();
+  }
+
+  /** Takes every contribution off the dyads that stay unknown, so attribution sees none either. */
+  private holdUnknown(): void {
+    const { moving, unknown, outs } = this;
+    for (let e = 0; e < unknown.length; e++) {
+      const p = unknown[e]!;
+      if (moving[p]) continue;
+      for (let m = 0; m < outs.length; m++) outs[m]!.dW[p] = 0;
+    }
   }
 
   /**
@@ -310,10 +341,12 @@ export class Engine {
   /** Applies the summed raw contributions d (pressures) and k (lasting reactions) to every pair. */
   private updateAll(d: Float64Array, k: Float64Array, noise: Float64Array | null, alpha: number): void {
     const { n, W, anchor } = this.s;
-    const { memory, offsetKept, offsetSum } = this;
+    const { memory, offsetKept, offsetSum, moving } = this;
     let p = 0;
     for (let i = 0; i < n; i++) {
       for (let j = i + 1; j < n; j++, p++) {
+        // An unknown dyad has no contribution (holdUnknown) and takes no noise either.
+        if (!moving[p]) continue;
         const x = i * n + j;
         const y = j * n + i;
         const w = W[x]!;

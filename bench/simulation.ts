@@ -4,7 +4,8 @@
  * the speed-up from 1 to 2 workers (goal ≥ 1.7×), the cost of following measures (the same
  * scenario following 3 strategic triangles, 2 tilts and the frustration index; goal ≤ 1.3× the
  * time of following nothing), a synthetic dense 200-actor world (100 runs × 30 steps) and how time
- * grows with the number of actors (50/100/200, dense).
+ * grows with the number of actors (50/100/200, dense), and the backtest on global end to end (fit
+ * 1990–2005 with 200 bootstrap replicates, 40 runs from each of the 9 origins, every score).
  * `BENCH_QUICK=1` shrinks every case so the file can be smoke-tested; `CB_SIM_BENCH_ONLY=eurasia`
  * runs only the cases whose name contains the text (or one of several separated by `|`),
  * `CB_SIM_BENCH_ROUNDS=3` caps the rounds.
@@ -13,8 +14,10 @@ import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { World } from '../src/domain/world.js';
 import { stream } from '../src/kernels/random.js';
+import { runBacktest } from '../src/simulation/backtest/backtest.js';
 import { runScenario } from '../src/simulation/scenarios/run-scenario.js';
 import { loadScenario, scenarioFromObject } from '../src/simulation/scenarios/scenario.js';
+import { openWorld } from '../src/worlds/open-world.js';
 import { median, QUICK, table, timeCommand } from './_measure.js';
 import { twoThreadThroughput } from './_parallelism.js';
 
@@ -120,6 +123,19 @@ const synthetic = (n: number, runs: number, steps: number) => async (workers: nu
   return { runs, steps, actors: n };
 };
 
+/** The backtest end to end on global: panel, fit with bootstrap, baselines, forecasts, scores. */
+const backtest = (runs: number, testTo: number, bootstrap: number) => async () => {
+  const r = runBacktest(openWorld('global'), {
+    fit: [1990, 2005],
+    test: [2006, testTo],
+    runs,
+    fitting: { bootstrap },
+    focus: ['RUS', 'PAK', 'IND', 'CHN', 'USA'],
+  });
+  const horizons = testTo - 2005;
+  return { runs, steps: (horizons * (horizons + 1)) / 2, actors: r.actors };
+};
+
 const q = (full: number, quick: number) => (QUICK ? quick : full);
 const CASES: Case[] = [
   { name: 'eurasia, 2 workers', workers: 2, repeats: 9, run: eurasia(q(1000, 40), q(60, 12)) },
@@ -145,6 +161,12 @@ const CASES: Case[] = [
   { name: 'synthetic dense 50, 1 worker', workers: 1, repeats: 3, run: synthetic(50, q(20, 4), q(30, 3)) },
   { name: 'synthetic dense 100, 1 worker', workers: 1, repeats: 3, run: synthetic(100, q(20, 4), q(30, 3)) },
   { name: 'synthetic dense 200, 1 worker', workers: 1, repeats: 1, run: synthetic(200, q(20, 4), q(30, 3)) },
+  {
+    name: 'backtest global 1990-2005 / 2006-2014, 1 worker',
+    workers: 1,
+    repeats: 1,
+    run: backtest(q(40, 4), q(2014, 2007), q(200, 20)),
+  },
 ];
 
 // Alternatives separated by `|`: `CB_SIM_BENCH_ONLY='eurasia, 1|following 6 measures, 1'`.
@@ -250,7 +272,7 @@ async function main(): Promise<void> {
       'case',
       'actors',
       'runs × steps',
-      'median s (runScenario)',
+      'median s (library call)',
       'range s',
       'median s (process)',
       'median CPU s (process)',
@@ -266,7 +288,7 @@ async function main(): Promise<void> {
       `${median(available).toFixed(2)}×\n` +
       `medians over ${rounds} interleaved rounds (samples: ${CHOSEN.map((c) => `${c.name} ${samples.get(c.name)!.length}`).join('; ')}); ` +
       `the speed-up is the median of per-round ratios; a ` +
-      `run-step advances a scenario and its twin by one step; "workers" are threads computing runs ` +
+      `run-step advances a scenario and its twin by one step (a backtest run-step: one unshocked trajectory by one year); "workers" are threads computing runs ` +
       `(this thread and worker threads); load average at the end: ${loadavg()
         .map((x) => x.toFixed(2))
         .join(' ')}\n`,

@@ -40,6 +40,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<{ register: Register }>>> 
   alignment: analysis,
   power: analysis,
   series: analysis,
+  backtest: () => import('./commands/backtest.js'),
   bargain: () => import('./commands/bargain.js'),
   scenario: () => import('./commands/scenario.js'),
   tour: () => import('./commands/tour.js'),

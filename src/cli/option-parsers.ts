@@ -97,3 +97,24 @@ export function oneOf<T extends string>(name: string, values: readonly T[]) {
     });
   };
 }
+
+/**
+ * A commander option parser for a range of years `FROM-TO` (FROM ≤ TO).
+ *
+ * @example
+ * cmd.requiredOption('--fit <years>', 'fit years', yearRange('fit'));
+ * yearRange('fit')('1990-2005'); // [1990, 2005]
+ */
+export function yearRange(name: string) {
+  return (raw: string): [number, number] => {
+    const m = /^\s*(\d{4})\s*-\s*(\d{4})\s*$/.exec(raw);
+    if (!m || Number(m[1]) > Number(m[2])) {
+      throw new InvalidInputError({
+        field: `--${name}`,
+        message: `'${raw}' is not a range of years`,
+        hint: `write FROM-TO, e.g. --${name} 1990-2005`,
+      });
+    }
+    return [Number(m[1]), Number(m[2])];
+  };
+}

@@ -3,6 +3,7 @@ import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { InvalidInputError } from '../../domain/errors.js';
 import type { Layer } from '../../domain/world.js';
+import { readParameters } from '../../simulation/backtest/fitted-params.js';
 import { explainMeasures } from '../../simulation/measures/explain-measures.js';
 import { describeMechanisms } from '../../simulation/scenarios/describe.js';
 import { explainPair } from '../../simulation/scenarios/explain.js';
@@ -36,6 +37,7 @@ interface RunFlags {
   top: number;
   json?: boolean;
   bundle?: string;
+  params?: string;
 }
 
 const pairOf = pair('pair');
@@ -57,6 +59,10 @@ function withRunOptions(cmd: Command): Command {
       integer('workers', 1),
     )
     .option('-d, --dimension <dimension>', 'report effects on composite or one dimension', 'composite')
+    .option(
+      '--params <file>',
+      'fitted rates as priors (the file `backtest -o` writes); the scenario’s own settings win',
+    )
     .option('--json', 'machine-readable output');
 }
 
@@ -79,6 +85,13 @@ async function run(
   track: [string, string][],
 ): Promise<{ doc: ScenarioDocument; options: Partial<RunScenarioOptions>; result: ScenarioResult }> {
   const doc = loadScenario(file);
+  if (flags.params && flags.bundle) {
+    throw new InvalidInputError({
+      field: '--bundle',
+      message: 'a replication bundle does not record a parameters file (--params)',
+      hint: 'set the fitted values in the scenario’s mechanisms: block to bundle the run',
+    });
+  }
   const options: Partial<RunScenarioOptions> = {
     runs: flags.runs,
     seed: flags.seed,
@@ -86,6 +99,7 @@ async function run(
     workers: flags.workers,
     dimension: flags.dimension as Layer,
     track,
+    ...(flags.params && { parameters: readParameters(flags.params) }),
   };
   const total = options.runs ?? doc.scenario.runs;
   const progress =

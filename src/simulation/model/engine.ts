@@ -202,6 +202,17 @@ export class Engine {
     this.sumOffsets();
   }
 
+  /**
+   * Sets what the actors remember after `reset`: ties W1 and capabilities c1 one step before the
+   * start (callers fill W1 with the start's values where nothing is known before), so the first
+   * step sees the start's recent change as news. The steady-start offsets stay those of a start
+   * without news: only what changed is news, not the level.
+   */
+  recall(W1: Float64Array, c1: Float64Array): void {
+    this.memory.set(W1);
+    this.capabilityMemory.set(c1);
+  }
+
   /** Sums the start offsets of the mechanisms that act, in mechanism order. */
   private sumOffsets(): void {
     this.offsetSum.fill(0);

@@ -17,7 +17,7 @@ import { Engine } from '../model/engine.js';
 import { ENGINE_PARAMS, type EngineParams } from '../model/engine-params.js';
 import { MECHANISMS } from '../model/mechanisms/index.js';
 import { type Mechanism, type ParamSpec, type Params, pairIndex } from '../model/mechanisms/types.js';
-import { draw } from '../model/priors.js';
+import { draw, type Prior } from '../model/priors.js';
 import { runStream, StepNoise } from '../model/step-noise.js';
 import type { CompiledShock, Plan } from './plan.js';
 
@@ -52,16 +52,25 @@ export interface ChunkResult {
   clipped: Float64Array;
 }
 
-/** Parameter values for one run: drawn, overridden or default; every prior is always consumed. */
-function drawValues(
+/**
+ * Parameter values for one run: drawn, overridden or default; every prior is always consumed, so
+ * an override never shifts the draws of the parameters after it. `priors` replaces or adds a
+ * parameter's prior (fitted parameters, see `fitted-params.ts`).
+ *
+ * @example
+ * drawValues(hedging.params, { eta: 0.3 }, runStream(1, 0, 'parameters'), true);
+ */
+export function drawValues(
   specs: Readonly<Record<string, ParamSpec>>,
   overrides: Record<string, number | boolean> | undefined,
   rng: Rng,
   drawing: boolean,
+  priors: Readonly<Record<string, Prior>> = {},
 ): Record<string, number | boolean> {
   const out: Record<string, number | boolean> = {};
   for (const [key, spec] of Object.entries(specs)) {
-    const drawn = spec.prior ? draw(spec.prior, rng, spec.min, spec.max) : undefined;
+    const prior = priors[key] ?? spec.prior;
+    const drawn = prior ? draw(prior, rng, spec.min, spec.max) : undefined;
     out[key] = overrides?.[key] ?? (drawing && drawn !== undefined ? drawn : spec.default);
   }
   return out;
@@ -142,8 +151,16 @@ export class Runner {
   private start(run: number): { params: Params[]; engine: EngineParams } {
     const { plan } = this;
     const rng = runStream(plan.seed, run, 'parameters');
-    const all = MECHANISMS.map((m) => drawValues(m.params, plan.overrides[m.id], rng, plan.drawParameters));
-    const engine = drawValues(ENGINE_PARAMS, plan.engine, rng, plan.drawParameters) as EngineParams;
+    const all = MECHANISMS.map((m) =>
+      drawValues(m.params, plan.overrides[m.id], rng, plan.drawParameters, plan.priors[m.id]),
+    );
+    const engine = drawValues(
+      ENGINE_PARAMS,
+      plan.engine,
+      rng,
+      plan.drawParameters,
+      plan.priors.engine,
+    ) as EngineParams;
     const index = new Map(MECHANISMS.map((m, k) => [m.id, k]));
     return { params: this.mechanisms.map((m) => all[index.get(m.id)!]!), engine };
   }

@@ -10,6 +10,7 @@ import type { ViewModel } from '../measures/state-view.js';
 import type { FollowSpec } from '../measures/types.js';
 import type { EngineParams } from '../model/engine-params.js';
 import { MECHANISMS } from '../model/mechanisms/index.js';
+import type { ParameterSource } from '../model/priors.js';
 import { compositeWithLayer, type WorldModel } from '../model/world-model.js';
 import { runsMechanism, type Scenario } from '../scenarios/scenario.js';
 
@@ -65,6 +66,8 @@ export interface Plan {
   /** Fixed parameter values per mechanism id (scenario overrides). */
   overrides: Record<string, Record<string, number | boolean>>;
   engine: Partial<EngineParams>;
+  /** Priors replacing the documented ones per mechanism id and `engine` (fitted parameters). */
+  priors: ParameterSource['priors'];
   /** false: every run uses defaults and overrides (no prior draws). */
   drawParameters: boolean;
   /** false: every run starts from the observed tie values (no draws from confidence). */
@@ -109,6 +112,8 @@ export interface PlanOptions {
   /** Extra pairs to track, as actor ids. */
   track: [string, string][];
   measures: Partial<FollowOptions>;
+  /** Fitted parameters: fixed values and priors under the scenario's own settings. */
+  parameters: ParameterSource;
 }
 
 /** Plan options other than runs and seed (which default to the scenario's). */
@@ -118,6 +123,7 @@ export const PLAN_DEFAULTS: Readonly<Omit<PlanOptions, 'runs' | 'seed'>> = Objec
   chunk: 10,
   track: [],
   measures: {},
+  parameters: Object.freeze({ overrides: {}, priors: {} }),
 });
 
 /** Orders a pair of indices as i < j. */
@@ -190,10 +196,15 @@ export function compilePlan(sc: Scenario, m: WorldModel, given: Partial<PlanOpti
   for (const x of sc.expect) if (x.pair) addPair(x.pair[0], x.pair[1]);
   for (const s of sc.shocks) if (s.tie) addPair(s.tie[0], s.tie[1]);
   for (const p of [...sc.track, ...options.track]) addPair(p[0], p[1]);
-  const overrides: Plan['overrides'] = {};
+  // The scenario's own settings win over fitted values, which win over the defaults.
+  const { engine: fittedEngine, ...fitted } = options.parameters.overrides;
+  const overrides: Plan['overrides'] = { ...fitted };
   for (const [id, v] of Object.entries(sc.mechanisms)) {
     if (typeof v === 'object')
-      overrides[id] = Object.fromEntries(Object.entries(v).filter(([k]) => k !== 'enabled'));
+      overrides[id] = {
+        ...fitted[id],
+        ...Object.fromEntries(Object.entries(v).filter(([k]) => k !== 'enabled')),
+      };
   }
   return {
     model: {
@@ -210,7 +221,8 @@ export function compilePlan(sc: Scenario, m: WorldModel, given: Partial<PlanOpti
     seed: options.seed,
     mechanisms: enabled,
     overrides,
-    engine: sc.engine as Partial<EngineParams>,
+    engine: { ...fittedEngine, ...(sc.engine as Partial<EngineParams>) },
+    priors: options.parameters.priors,
     drawParameters: options.drawParameters,
     drawTies: options.drawTies,
     shocks,

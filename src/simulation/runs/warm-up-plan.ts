@@ -53,6 +53,7 @@ export function warmUpPlan(options: Partial<WarmUpOptions> = {}): Plan {
     mechanisms: [...MECHANISM_IDS],
     overrides: {},
     engine: {},
+    priors: {},
     drawParameters: true,
     drawTies: true,
     shocks: [

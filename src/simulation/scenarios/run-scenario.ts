@@ -11,6 +11,7 @@ import { unknownIdHint } from '../../worlds/suggest.js';
 import type { FollowOptions } from '../measures/collector.js';
 import { followSpec, isMeasureEntry } from '../measures/follow-entry.js';
 import { MECHANISM_IDS } from '../model/mechanisms/index.js';
+import type { ParameterSource } from '../model/priors.js';
 import { compileWorld, WORLD_MODEL_DEFAULTS, type WorldModelOptions } from '../model/world-model.js';
 import type { Gathered } from '../runs/gather.js';
 import { compilePlan, followedMeasures, type Plan } from '../runs/plan.js';
@@ -68,6 +69,8 @@ export interface RunScenarioOptions {
   model: Partial<WorldModelOptions>;
   /** Options of followed measures (neutral band, heuristic restarts, exact-solver limits). */
   measures: Partial<FollowOptions>;
+  /** Fitted parameters (values and priors under the scenario's own settings) and where they came from. */
+  parameters?: ParameterSource & { label: string };
   summary: Partial<SummaryOptions>;
   /** Called after every chunk with runs done and total (the HTTP API streams it). */
   onProgress?: (progress: { done: number; total: number }) => void;
@@ -113,6 +116,8 @@ export interface ScenarioResult {
     seed: number;
     shocks: Scenario['shocks'];
     mechanisms: string[];
+    /** Where fitted parameters came from (`scenario run --params`), when they were used. */
+    parameters?: string;
     quote?: string;
     source?: string;
   };
@@ -199,6 +204,7 @@ function compileAgainstWorld(doc: ScenarioDocument, options: RunScenarioOptions)
     chunk: chunkFor(sc.runs, options),
     track: options.track,
     measures: options.measures,
+    ...(options.parameters && { parameters: options.parameters }),
   });
   const warnings: string[] = [];
   if (startOf(sc.start) > endOf(world.meta.period.to)) {
@@ -306,6 +312,7 @@ function summarise(
       seed: sc.seed,
       shocks: sc.shocks,
       mechanisms: MECHANISM_IDS.filter((id) => plan.mechanisms.includes(id)),
+      ...(opts.parameters && { parameters: opts.parameters.label }),
       ...(sc.quote !== undefined && { quote: sc.quote }),
       ...(sc.source !== undefined && { source: sc.source }),
     },

@@ -25,6 +25,7 @@ import { integer, pair } from '../option-parsers.js';
 import { bar, clip, fmt, printJson, printTable } from '../output.js';
 import { TOOL_VERSION } from '../version.js';
 import { EVENTS_DB_HELP, eventSourcesFor } from '../world-options.js';
+import { registerSensitivity } from './scenario-sensitivity.js';
 
 interface RunFlags {
   runs?: number;
@@ -206,6 +207,8 @@ export function register(program: Command): void {
       if (flags.json) return printJson(result);
       printRun(result, flags.top);
     });
+
+  registerSensitivity(scenario);
 
   withRunOptions(scenario.command('explain <file>'))
     .description(

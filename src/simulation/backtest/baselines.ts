@@ -184,8 +184,8 @@ export function fitBaselines(
 }
 
 /**
- * The baseline's ensemble for one cell, sorted, written into `out` (length of its pool): the point
- * forecast plus each pooled error, kept in [−1, 1].
+ * The baseline's ensemble for one cell, sorted (as long as its pool): the point forecast plus each
+ * pooled error, kept in [−1, 1].
  */
 export function baselineEnsemble(
   fit: BaselineFit,

@@ -26,6 +26,7 @@ import { ENGINE_DEFAULTS } from '../model/engine-params.js';
 import { MECHANISMS } from '../model/mechanisms/index.js';
 import { type Mechanism, type Params, pairIndex } from '../model/mechanisms/types.js';
 import { type Panel, panelYear, previousState } from './panel.js';
+import { quantileSorted } from './scores.js';
 
 export interface FitOptions {
   /** Bootstrap replicates over fit years. */
@@ -222,19 +223,16 @@ function sum(parts: YearMoments[], K: number): YearMoments {
   return out;
 }
 
-function quantile(sorted: number[], q: number): number {
-  const h = (sorted.length - 1) * q;
-  const lo = Math.floor(h);
-  return (
-    sorted[lo]! + (h - lo) * ((sorted[Math.min(sorted.length - 1, lo + 1)] ?? sorted[lo]!) - sorted[lo]!)
-  );
-}
-
 function estimate(value: number, draws: number[], level: number): Estimate {
   const sorted = [...draws].sort((a, b) => a - b);
   const mean = draws.reduce((s, x) => s + x, 0) / draws.length;
   const sd = Math.sqrt(draws.reduce((s, x) => s + (x - mean) ** 2, 0) / Math.max(1, draws.length - 1));
-  return { value, sd, low: quantile(sorted, (1 - level) / 2), high: quantile(sorted, (1 + level) / 2) };
+  return {
+    value,
+    sd,
+    low: quantileSorted(sorted, (1 - level) / 2),
+    high: quantileSorted(sorted, (1 + level) / 2),
+  };
 }
 
 /**

@@ -71,6 +71,52 @@ export function draw(prior: Prior, rng: Rng, min = -Infinity, max = Infinity): n
   return Math.min(max, Math.max(min, x));
 }
 
+/**
+ * Standard normal quantile Φ⁻¹(q), 0 < q < 1, by Acklam's rational approximation (2003; relative
+ * error below 1.2·10⁻⁹), enough for the quantiles sensitivity analysis reads off a prior.
+ */
+export function normalQuantile(q: number): number {
+  const a = [
+    -39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716,
+    2.506628277459239,
+  ];
+  const b = [
+    -54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572,
+  ];
+  const c = [
+    -0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968,
+    2.938163982698783,
+  ];
+  const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
+  const tail = (r: number) =>
+    (((((c[0]! * r + c[1]!) * r + c[2]!) * r + c[3]!) * r + c[4]!) * r + c[5]!) /
+    ((((d[0]! * r + d[1]!) * r + d[2]!) * r + d[3]!) * r + 1);
+  if (q < 0.02425) return tail(Math.sqrt(-2 * Math.log(q)));
+  if (q > 1 - 0.02425) return -tail(Math.sqrt(-2 * Math.log(1 - q)));
+  const x = q - 0.5;
+  const r = x * x;
+  return (
+    ((((((a[0]! * r + a[1]!) * r + a[2]!) * r + a[3]!) * r + a[4]!) * r + a[5]!) * x) /
+    (((((b[0]! * r + b[1]!) * r + b[2]!) * r + b[3]!) * r + b[4]!) * r + 1)
+  );
+}
+
+/**
+ * The prior's quantile q, clamped to [min, max] as draws are.
+ *
+ * @example
+ * priorQuantile(uniform(0.3, 0.7), 0.05); // 0.32
+ */
+export function priorQuantile(prior: Prior, q: number, min = -Infinity, max = Infinity): number {
+  const x =
+    prior.kind === 'lognormal'
+      ? prior.median * Math.exp(prior.sigma * normalQuantile(q))
+      : prior.kind === 'normal'
+        ? prior.mean + prior.sd * normalQuantile(q)
+        : prior.lo + (prior.hi - prior.lo) * q;
+  return Math.min(max, Math.max(min, x));
+}
+
 /** Human-readable form, for documentation tables and `explain`. */
 export function describePrior(prior: Prior): string {
   if (prior.kind === 'lognormal') return `log-normal(median ${prior.median}, σ ${prior.sigma})`;

@@ -25,6 +25,7 @@ const TAB_LABELS: Readonly<Record<Tab, string>> = Object.freeze({
   read: 'Read',
   events: 'Event data',
   claims: 'Claims',
+  backtest: 'Backtest',
 });
 
 type ViewFactory = (ctx: ViewContext) => View;
@@ -39,6 +40,7 @@ const VIEW_LOADERS: Readonly<Record<Tab, () => Promise<ViewFactory>>> = Object.f
   read: () => import('./views/read.js').then((m) => m.createReadView),
   events: () => import('./views/event-timeline.js').then((m) => m.createEventTimelineView),
   claims: () => import('./views/claims.js').then((m) => m.createClaimsView),
+  backtest: () => import('./views/backtest.js').then((m) => m.createBacktestView),
 });
 
 function monthsOf(world: WorldDetail): string[] {

@@ -14,6 +14,7 @@ export const TABS = [
   'read',
   'events',
   'claims',
+  'backtest',
 ] as const;
 export type Tab = (typeof TABS)[number];
 
